@@ -1,0 +1,640 @@
+//! The Rust crate: `rust/Cargo.toml`, `rust/README.md` and `rust/src/lib.rs`.
+//!
+//! `lib.rs` is built as tokens with `quote!` and printed by `prettyplease`.
+//! The catalog becomes tables (static arrays indexed by the variant's
+//! discriminant), not `match`es: a crate with thousands of codes then
+//! compiles about as fast as the bare enum, and every accessor is O(1).
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::markdown::{escape_line, paragraphs};
+use super::{GeneratedFile, generated_notice};
+use crate::model::{Catalog, Code};
+
+/// The crate's files, paths relative to the output folder.
+#[must_use]
+pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
+    vec![
+        GeneratedFile::new("rust/Cargo.toml", cargo_toml(catalog)),
+        GeneratedFile::new("rust/README.md", readme(catalog)),
+        GeneratedFile::new("rust/src/lib.rs", lib_rs(catalog)),
+    ]
+}
+
+/// The Rust library name: the crate name with `-` replaced by `_`.
+#[must_use]
+pub fn lib_name(catalog: &Catalog) -> String {
+    catalog.meta.crate_name.replace('-', "_")
+}
+
+/// A TOML basic string. JSON's string escapes are a subset of TOML's.
+fn toml_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+fn toml_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| toml_string(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn cargo_toml(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    let package = &meta.package;
+    let mut out = format!("# {}\n\n[package]\n", generated_notice(catalog));
+    out += &format!("name = {}\n", toml_string(&meta.crate_name));
+    out += &format!("version = {}\n", toml_string(&meta.version));
+    out += "edition = \"2021\"\n";
+    out += &format!("rust-version = {}\n", toml_string(&package.rust_version));
+    out += &format!("description = {}\n", toml_string(&package.description));
+    out += &format!("license = {}\n", toml_string(&package.license));
+    if let Some(repository) = &package.repository {
+        out += &format!("repository = {}\n", toml_string(repository));
+    }
+    out += "readme = \"README.md\"\n";
+    out += &format!("keywords = {}\n", toml_list(&package.keywords));
+    out += &format!(
+        "categories = {}\n",
+        toml_list(&package.crates_io_categories)
+    );
+    out += "\n[lib]\n";
+    out += &format!("name = {}\n", toml_string(&lib_name(catalog)));
+    out += "\n[dependencies]\n";
+    out += "\n[lints.clippy]\npedantic = { level = \"warn\", priority = -1 }\n";
+    out
+}
+
+fn readme(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    let first = &catalog.codes[0];
+    let mut out = format!("<!-- {} -->\n\n", generated_notice(catalog));
+    out += &format!("# {}\n\n", escape_line(&meta.crate_name));
+    out += &format!("{}\n\n", escape_line(&meta.package.description));
+    out += &format!(
+        "The {} codes of the {} as a Rust enum, `ErrorCode`, with each code's HTTP status, \
+         error message, description, handling measure and category.\n\n",
+        catalog.codes.len(),
+        escape_line(&meta.service),
+    );
+    if let Some(url) = &meta.source_url {
+        out += &format!("Source: <{}>", url.replace(['<', '>', ' '], ""));
+        if let Some(updated) = &meta.updated_on {
+            out += &format!(" (updated on {})", escape_line(updated));
+        }
+        out += "\n\n";
+    }
+    out += &format!(
+        "```toml\n[dependencies]\n{} = {}\n```\n\n",
+        meta.crate_name,
+        toml_string(&meta.version)
+    );
+    out += "```rust\n";
+    out += &render_example(catalog, first);
+    out += "```\n\n";
+    out += &format!(
+        "Codes that are not in the table: {}\n",
+        escape_line(&meta.other.text)
+    );
+    out
+}
+
+fn lib_rs(catalog: &Catalog) -> String {
+    let crate_docs = crate_docs(catalog);
+    let error_code = error_code_enum(catalog);
+    let category = category_enum(catalog);
+    let tables = tables(catalog);
+    let rest = impls(catalog);
+    let file = quote! {
+        #crate_docs
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #![forbid(unsafe_code)]
+        #![deny(missing_docs)]
+
+        use core::fmt;
+        use core::str::FromStr;
+
+        #error_code
+        #category
+        #rest
+        #tables
+    };
+    format!("// {}\n\n{}", generated_notice(catalog), render(file))
+}
+
+/// Prints a token stream as a Rust file. The tokens come from `quote!`, so a
+/// parse failure is a bug in this emitter, never in the spec.
+fn render(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => panic!("the Rust emitter produced tokens that do not parse: {e}"),
+    }
+}
+
+/// `#[doc = " line"]` attributes, one per line; `inner` gives `#![doc]`.
+fn doc_attrs(lines: &[String], inner: bool) -> TokenStream {
+    lines
+        .iter()
+        .map(|line| {
+            let text = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            if inner {
+                quote!(#![doc = #text])
+            } else {
+                quote!(#[doc = #text])
+            }
+        })
+        .collect()
+}
+
+/// Spec text as doc lines: one escaped line per paragraph, a blank line between.
+fn text_doc_lines(text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in paragraphs(text) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(escape_line(paragraph));
+    }
+    lines
+}
+
+/// A labelled field of a variant's docs: `- **Label**: text`, multi-paragraph
+/// text indented under the bullet.
+fn field_doc_lines(label: &str, text: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, paragraph) in text_doc_lines(text).into_iter().enumerate() {
+        match i {
+            0 => lines.push(format!("- {label}: {paragraph}")),
+            _ if paragraph.is_empty() => lines.push(String::new()),
+            _ => lines.push(format!("  {paragraph}")),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(format!("- {label}: (none)"));
+    }
+    lines
+}
+
+fn crate_docs(catalog: &Catalog) -> TokenStream {
+    let meta = &catalog.meta;
+    let first = &catalog.codes[0];
+    let mut lines = vec![
+        format!(
+            "{}: the documented error codes of the {}, as a Rust enum.",
+            escape_line(&meta.title),
+            escape_line(&meta.service)
+        ),
+        String::new(),
+    ];
+    let source = match &meta.source_url {
+        Some(url) => format!(
+            "The codes come from the documented error-code table at <{}>",
+            url.replace(['<', '>', ' '], "")
+        ),
+        None => "The codes come from a documented error-code table".to_owned(),
+    };
+    let updated = meta
+        .updated_on
+        .as_deref()
+        .map(|u| format!(" (updated on {})", escape_line(u)))
+        .unwrap_or_default();
+    lines.push(format!(
+        "{source}{updated}. [`ErrorCode`] has one variant per code, in the table's order;"
+    ));
+    lines.push(
+        "each variant's documentation gives its HTTP status, error message, description,".into(),
+    );
+    lines.push("handling measure and [`Category`].".into());
+    lines.push(String::new());
+    lines.push(format!(
+        "An error response body has the status {} and looks like this:",
+        meta.error_body.status
+    ));
+    lines.push(String::new());
+    let fence = fence_for(&meta.error_body.example);
+    lines.push(format!("{fence}json"));
+    lines.extend(
+        meta.error_body
+            .example
+            .trim_end()
+            .lines()
+            .map(str::to_owned),
+    );
+    lines.push(fence);
+    lines.push(String::new());
+    lines.push("# Codes that are not in the table".into());
+    lines.push(String::new());
+    lines.extend(text_doc_lines(&meta.other.text));
+    lines.push(String::new());
+    lines.push("Such a code parses to an [`UnknownErrorCode`], which keeps the text, and".into());
+    lines.push("[`ErrorCode`] is `#[non_exhaustive]`: a later version may add codes.".into());
+    lines.push(String::new());
+    lines.push("# Example".into());
+    lines.push(String::new());
+    let example = render_example(catalog, first);
+    let fence = fence_for(&example);
+    lines.push(fence.clone());
+    lines.extend(example.lines().map(str::to_owned));
+    lines.push(fence);
+    doc_attrs(&lines, true)
+}
+
+/// A code fence longer than any run of backticks in `text`.
+fn fence_for(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+/// The crate's example, built as tokens and printed, for the docs (a doc test) and the README.
+fn render_example(catalog: &Catalog, code: &Code) -> String {
+    let krate = format_ident!("{}", lib_name(catalog));
+    let variant = format_ident!("{}", code.rust_variant);
+    let text = code.code.as_str();
+    let status = Literal::u16_unsuffixed(code.primary().http_status);
+    let unknown = unknown_code_example(catalog);
+    let tokens = quote! {
+        use #krate::ErrorCode;
+
+        fn main() {
+            // Parse the `error_code` of an error response body.
+            let code: ErrorCode = #text.parse().expect("a documented code");
+            assert_eq!(code, ErrorCode::#variant);
+            assert_eq!(code.as_str(), #text);
+            assert_eq!(code.http_status(), #status);
+            println!("{code}: {} ({:?})", code.error_msg(), code.category());
+
+            // A code that is not in the table.
+            match #unknown.parse::<ErrorCode>() {
+                Ok(code) => println!("documented: {code}"),
+                Err(unknown) => println!("not in the table: {}", unknown.code()),
+            }
+        }
+    };
+    render(tokens)
+}
+
+/// A code that is surely not in the catalog, for examples.
+fn unknown_code_example(catalog: &Catalog) -> String {
+    let base = match &catalog.codes[0].prefix {
+        Some(prefix) => format!("{prefix}.9999"),
+        None => "UNKNOWN.9999".to_owned(),
+    };
+    let mut candidate = base.clone();
+    while catalog.codes.iter().any(|c| c.code == candidate) {
+        candidate.push('9');
+    }
+    candidate
+}
+
+fn variant_ident(code: &Code) -> Ident {
+    Ident::new(&code.rust_variant, Span::call_site())
+}
+
+fn error_code_enum(catalog: &Catalog) -> TokenStream {
+    let variants = catalog.codes.iter().map(|code| {
+        let ident = variant_ident(code);
+        let docs = doc_attrs(&variant_doc_lines(catalog, code), false);
+        let alias = code.code.as_str();
+        let deprecated = code
+            .deprecated
+            .as_deref()
+            .map(|note| quote!(#[deprecated(note = #note)]));
+        quote! {
+            #docs
+            #[doc(alias = #alias)]
+            #deprecated
+            #ident,
+        }
+    });
+    let service = format!(" An error code of the {}.", catalog.meta.service);
+    quote! {
+        #[doc = #service]
+        ///
+        /// One variant per code of the table, in its order. Parse a code with
+        /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
+        /// [`Display`](fmt::Display) give it back.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #(#variants)*
+        }
+    }
+}
+
+fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
+    let case = code.primary();
+    let summary = paragraphs(&case.error_msg).next().unwrap_or_default();
+    let mut lines = vec![
+        format!(
+            "`{}`: {}",
+            code.code.replace('`', "'"),
+            escape_line(summary)
+        ),
+        String::new(),
+    ];
+    if let Some(note) = &code.deprecated {
+        lines.push(format!("**Deprecated**: {}", escape_line(note)));
+        lines.push(String::new());
+    }
+    lines.push(format!("- HTTP status: {}", case.http_status));
+    lines.extend(field_doc_lines("Error message", &case.error_msg));
+    lines.extend(field_doc_lines("Description", &case.description));
+    lines.extend(field_doc_lines("Handling measure", &case.handling_measure));
+    let category = &catalog.categories[code.category];
+    lines.push(format!(
+        "- Category: [`Category::{}`] ({}){}",
+        category.rust_variant,
+        escape_line(&category.title),
+        if code.retryable { "; retryable" } else { "" }
+    ));
+    if code.cases.len() > 1 {
+        lines.push(String::new());
+        lines.push(format!(
+            "The table lists this code {} times; [`ErrorCode::cases`] gives every row.",
+            code.cases.len()
+        ));
+        for other in &code.cases[1..] {
+            let summary = paragraphs(&other.error_msg).next().unwrap_or_default();
+            lines.push(format!("- {}: {}", other.http_status, escape_line(summary)));
+        }
+    }
+    lines
+}
+
+fn category_enum(catalog: &Catalog) -> TokenStream {
+    let variants: Vec<Ident> = catalog
+        .categories
+        .iter()
+        .map(|c| Ident::new(&c.rust_variant, Span::call_site()))
+        .collect();
+    let docs = catalog.categories.iter().map(|c| {
+        let mut lines = vec![escape_line(&c.title), String::new()];
+        lines.extend(text_doc_lines(&c.description));
+        doc_attrs(&lines, false)
+    });
+    let keys = catalog.categories.iter().map(|c| c.key.as_str());
+    let titles = catalog.categories.iter().map(|c| c.title.as_str());
+    let descriptions = catalog.categories.iter().map(|c| c.description.as_str());
+    quote! {
+        /// What a caller should do about an error: the kind of fix it needs.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Category {
+            #(#docs #variants,)*
+        }
+
+        impl Category {
+            /// Every category, in the spec's order.
+            pub const ALL: &'static [Category] = &[#(Category::#variants),*];
+
+            /// The category's key in the spec (`request`).
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Category::#variants => #keys,)* }
+            }
+
+            /// A short title: what to do.
+            #[must_use]
+            pub const fn title(self) -> &'static str {
+                match self { #(Category::#variants => #titles,)* }
+            }
+
+            /// What the category means and what a caller should do.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self { #(Category::#variants => #descriptions,)* }
+            }
+        }
+
+        impl fmt::Display for Category {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+fn impls(catalog: &Catalog) -> TokenStream {
+    let not_documented = format!(
+        "is not a documented error code of the {}",
+        catalog.meta.service
+    );
+    let other = doc_attrs(&text_doc_lines(&catalog.meta.other.text), false);
+    let all = catalog.codes.iter().map(variant_ident);
+    let allow_deprecated = catalog
+        .codes
+        .iter()
+        .any(|c| c.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        /// One row of the table: a code's status and texts. A code that the
+        /// table lists several times has several cases; see [`ErrorCode::cases`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub struct ErrorCase {
+            /// The HTTP status of the response.
+            pub http_status: u16,
+            /// The `error_msg` the API returns.
+            pub error_msg: &'static str,
+            /// What the error means.
+            pub description: &'static str,
+            /// What to do about it.
+            pub handling_measure: &'static str,
+        }
+
+        impl ErrorCode {
+            /// Every code, in the table's order.
+            #allow_deprecated
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+
+            /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
+            /// The comparison is exact: codes are case-sensitive.
+            #[must_use]
+            pub fn from_code(code: &str) -> Option<ErrorCode> {
+                SORTED_CODES
+                    .binary_search_by(|(candidate, _)| (*candidate).cmp(code))
+                    .ok()
+                    .map(|i| ErrorCode::ALL[SORTED_CODES[i].1 as usize])
+            }
+
+            /// The code as the API writes it (`"AIS.0014"`).
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                CODES[self as usize]
+            }
+
+            /// The HTTP status of the code's first row.
+            #[must_use]
+            pub fn http_status(self) -> u16 {
+                self.primary().http_status
+            }
+
+            /// The `error_msg` of the code's first row.
+            #[must_use]
+            pub fn error_msg(self) -> &'static str {
+                self.primary().error_msg
+            }
+
+            /// The description of the code's first row.
+            #[must_use]
+            pub fn description(self) -> &'static str {
+                self.primary().description
+            }
+
+            /// The handling measure of the code's first row.
+            #[must_use]
+            pub fn handling_measure(self) -> &'static str {
+                self.primary().handling_measure
+            }
+
+            /// Every row the table lists for this code, in table order; never empty.
+            #[must_use]
+            pub fn cases(self) -> &'static [ErrorCase] {
+                let i = self as usize;
+                &CASES[CASE_START[i] as usize..CASE_START[i + 1] as usize]
+            }
+
+            /// What a caller should do about this error.
+            #[must_use]
+            pub fn category(self) -> Category {
+                CATEGORIES[self as usize]
+            }
+
+            /// Whether sending the same request again later may succeed.
+            #[must_use]
+            pub fn is_retryable(self) -> bool {
+                RETRYABLE[self as usize]
+            }
+
+            fn primary(self) -> &'static ErrorCase {
+                &CASES[CASE_START[self as usize] as usize]
+            }
+        }
+
+        impl fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl AsRef<str> for ErrorCode {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl FromStr for ErrorCode {
+            type Err = UnknownErrorCode;
+
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode { code: code.to_owned() })
+            }
+        }
+
+        impl TryFrom<&str> for ErrorCode {
+            type Error = UnknownErrorCode;
+
+            fn try_from(code: &str) -> Result<Self, Self::Error> {
+                code.parse()
+            }
+        }
+
+        /// The error of parsing a code that the table does not list.
+        ///
+        #other
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub struct UnknownErrorCode {
+            code: String,
+        }
+
+        impl UnknownErrorCode {
+            /// The text that was parsed.
+            #[must_use]
+            pub fn code(&self) -> &str {
+                &self.code
+            }
+        }
+
+        impl fmt::Display for UnknownErrorCode {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "`{}` ", self.code)?;
+                f.write_str(#not_documented)
+            }
+        }
+
+        impl std::error::Error for UnknownErrorCode {}
+    }
+}
+
+/// The catalog as static arrays indexed by `ErrorCode as usize`. Texts that
+/// the table repeats are written once, as a `const`, and shared.
+fn tables(catalog: &Catalog) -> TokenStream {
+    let n = catalog.codes.len();
+    let codes = catalog.codes.iter().map(|c| c.code.as_str());
+
+    // Distinct texts, in order of first use.
+    let mut texts: Vec<String> = Vec::new();
+    let mut text_index = std::collections::HashMap::new();
+    let mut text_ident = |text: &str| -> Ident {
+        let i = *text_index.entry(text.to_owned()).or_insert_with(|| {
+            texts.push(text.to_owned());
+            texts.len() - 1
+        });
+        format_ident!("T{}", i)
+    };
+    let mut cases = Vec::new();
+    let mut case_start = vec![Literal::u32_unsuffixed(0)];
+    for code in &catalog.codes {
+        for case in &code.cases {
+            let status = Literal::u16_unsuffixed(case.http_status);
+            let (msg, desc, measure) = (
+                text_ident(&case.error_msg),
+                text_ident(&case.description),
+                text_ident(&case.handling_measure),
+            );
+            cases.push(quote!(ErrorCase { http_status: #status, error_msg: #msg, description: #desc, handling_measure: #measure }));
+        }
+        case_start.push(Literal::u32_unsuffixed(
+            u32::try_from(cases.len()).unwrap_or(u32::MAX),
+        ));
+    }
+    let case_count = cases.len();
+    let text_consts = texts.iter().enumerate().map(|(i, text)| {
+        let ident = format_ident!("T{}", i);
+        quote!(const #ident: &str = #text;)
+    });
+    let categories = catalog.codes.iter().map(|c| {
+        Ident::new(
+            &catalog.categories[c.category].rust_variant,
+            Span::call_site(),
+        )
+    });
+    let retryable = catalog.codes.iter().map(|c| c.retryable);
+    let mut sorted: Vec<(&str, usize)> = catalog
+        .codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code.as_str(), i))
+        .collect();
+    sorted.sort_unstable();
+    let sorted = sorted.iter().map(|(code, i)| {
+        let i = Literal::u32_unsuffixed(u32::try_from(*i).unwrap_or(u32::MAX));
+        quote!((#code, #i))
+    });
+    quote! {
+        /// Each code's text, by discriminant.
+        static CODES: [&str; #n] = [#(#codes),*];
+        /// Every row, grouped by code in discriminant order.
+        static CASES: [ErrorCase; #case_count] = [#(#cases),*];
+        /// Code `i`'s rows are `CASES[CASE_START[i]..CASE_START[i + 1]]`.
+        static CASE_START: [u32; #n + 1] = [#(#case_start),*];
+        static CATEGORIES: [Category; #n] = [#(Category::#categories),*];
+        static RETRYABLE: [bool; #n] = [#(#retryable),*];
+        /// `(code, discriminant)`, sorted by code, for binary search.
+        static SORTED_CODES: [(&str, u32); #n] = [#(#sorted),*];
+        #(#text_consts)*
+    }
+}

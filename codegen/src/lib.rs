@@ -1,0 +1,52 @@
+//! The generator: spec → validated model → emitters → files.
+//!
+//! ```text
+//! load      read catalog.yaml and the table files into raw rows, with positions
+//! validate  check every row, report every problem at once, build the model
+//! model     the validated catalog that emitters read
+//! emit      one module per output (Rust crate, TypeScript package, Markdown pages)
+//! ```
+//!
+//! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
+//! writes them or compares them with what is on disk.
+
+pub mod diagnostic;
+pub mod emit;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod validate;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use emit::GeneratedFile;
+pub use model::Catalog;
+
+/// The result of reading a spec: the model (if it has no errors) and every
+/// diagnostic, warnings included.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog: Option<Catalog>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and validates the spec at `spec` (a folder with `catalog.yaml`, or a
+/// single CSV or YAML table). `display_root` is how paths are shown in
+/// messages and `@generated` lines (e.g. `spec`).
+#[must_use]
+pub fn load_spec(spec: &Path, display_root: &str) -> Loaded {
+    let raw = load::load(spec, display_root);
+    validate::validate(&raw)
+}
+
+/// Runs every emitter over a validated catalog. The files are sorted by path.
+#[must_use]
+pub fn generate(catalog: &Catalog) -> Vec<GeneratedFile> {
+    let mut files = Vec::new();
+    files.extend(emit::rust::emit(catalog));
+    files.extend(emit::ts::emit(catalog));
+    files.extend(emit::docs::emit(catalog));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}

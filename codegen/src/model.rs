@@ -1,0 +1,139 @@
+//! The validated model: what every emitter reads.
+//!
+//! A [`Catalog`] is only ever built by [`crate::validate`], so an emitter may
+//! rely on what is documented here: codes are unique, every derived name is a
+//! valid identifier and unique, every code has at least one case, and no text
+//! holds a control character other than `\n` (CR and CRLF are normalised away).
+
+/// Where a piece of the spec came from, for messages and for `@generated` lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The table file, relative to the spec folder (or its file name).
+    pub file: String,
+    /// The 1-based line on which the row starts.
+    pub line: usize,
+}
+
+/// A whole catalog: metadata, categories and codes in spec order.
+#[derive(Clone, Debug)]
+pub struct Catalog {
+    pub meta: Metadata,
+    /// Every category the catalog defines, in definition order.
+    pub categories: Vec<Category>,
+    /// The distinct codes, in the order of their first row.
+    pub codes: Vec<Code>,
+}
+
+/// The catalog's metadata, from `catalog.yaml` (or defaults for a lone table).
+#[derive(Clone, Debug)]
+pub struct Metadata {
+    /// Human title, e.g. "Huawei Cloud Image Recognition error codes".
+    pub title: String,
+    /// The API or service the table documents, e.g. "Image Recognition".
+    pub service: String,
+    /// Address of the page the table was transcribed from, if known.
+    pub source_url: Option<String>,
+    /// The page's "Updated on" text, if known (kept as written).
+    pub updated_on: Option<String>,
+    /// The rule for codes that are not in the table (the "Other" row).
+    pub other: OtherRow,
+    /// The documented error body: its HTTP status and a JSON example.
+    pub error_body: ErrorBody,
+    /// The Rust package name (`ais-error-codes`); the lib name replaces `-` by `_`.
+    pub crate_name: String,
+    /// The npm package name.
+    pub npm_name: String,
+    /// The version of both packages (semver).
+    pub version: String,
+    /// Package metadata for crates.io and npm.
+    pub package: PackageInfo,
+    /// Base address of the published reference pages, e.g.
+    /// `https://example.org/ais-error-codes/`; emitters link `{base}{page}.html#{anchor}`.
+    pub docs_base_url: Option<String>,
+    /// The spec files this catalog was read from, relative to the spec root,
+    /// for `@generated` lines (e.g. `spec/catalog.yaml`, `spec/error-codes.csv`).
+    pub spec_files: Vec<String>,
+}
+
+/// The table's last row, "Other": what a code that is not listed means.
+#[derive(Clone, Debug)]
+pub struct OtherRow {
+    /// The status the row gives (the seed page says 400).
+    pub http_status: Option<u16>,
+    /// The row's text, e.g. "If other error codes are displayed, contact technical support."
+    pub text: String,
+}
+
+/// The format of an error response body, as the source page documents it.
+#[derive(Clone, Debug)]
+pub struct ErrorBody {
+    pub status: u16,
+    /// A JSON example body, verbatim.
+    pub example: String,
+}
+
+/// Metadata that a registry wants.
+#[derive(Clone, Debug)]
+pub struct PackageInfo {
+    pub description: String,
+    pub license: String,
+    pub repository: Option<String>,
+    pub keywords: Vec<String>,
+    /// crates.io category slugs.
+    pub crates_io_categories: Vec<String>,
+    pub rust_version: String,
+}
+
+/// What a caller should do about an error: a small, documented set.
+#[derive(Clone, Debug)]
+pub struct Category {
+    /// The spec's key, as written in the `category` column (`request`).
+    pub key: String,
+    /// The Rust variant name (`Request`).
+    pub rust_variant: String,
+    /// A short title ("Fix the request").
+    pub title: String,
+    /// What the category means and what a caller should do.
+    pub description: String,
+    /// Whether codes of this category are retryable when a row does not say.
+    pub retryable: bool,
+}
+
+/// One distinct error code and every row (case) the table lists for it.
+#[derive(Clone, Debug)]
+pub struct Code {
+    /// The code exactly as the table writes it (`AIS.0014`, `1100`).
+    pub code: String,
+    /// The part before the first `.`, if there is one (`AIS`).
+    pub prefix: Option<String>,
+    /// The Rust variant name (`Ais0014`), a valid identifier.
+    pub rust_variant: String,
+    /// The Markdown heading anchor (`ais0014`).
+    pub anchor: String,
+    /// Index into [`Catalog::categories`].
+    pub category: usize,
+    pub retryable: bool,
+    /// A deprecation note, if the code is deprecated.
+    pub deprecated: Option<String>,
+    /// The rows for this code in table order; never empty. The first one is
+    /// the code's primary case (its `http_status()` and texts).
+    pub cases: Vec<Case>,
+}
+
+impl Code {
+    /// The primary case: the first row that lists this code.
+    #[must_use]
+    pub fn primary(&self) -> &Case {
+        &self.cases[0]
+    }
+}
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    pub http_status: u16,
+    pub error_msg: String,
+    pub description: String,
+    pub handling_measure: String,
+    pub origin: Origin,
+}

@@ -1,0 +1,126 @@
+//! Names derived from codes: Rust variants and Markdown anchors.
+//!
+//! Names come from the code, never from message text (message-derived names
+//! collide). Two codes whose names collide are reported by [`crate::validate`].
+
+/// The Rust variant for a code: each run of ASCII letters and digits becomes
+/// one word, an all-capitals word is title-cased, and everything else
+/// separates words.
+///
+/// `AIS.0014` → `Ais0014`, `ModelArts.4101` → `ModelArts4101`, `1100` →
+/// `Code1100` (an identifier cannot start with a digit).
+#[must_use]
+pub fn rust_variant(code: &str) -> String {
+    let mut name = String::new();
+    for word in code
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let all_capitals = !word.bytes().any(|b| b.is_ascii_lowercase());
+        for (i, c) in word.chars().enumerate() {
+            name.push(match (i, all_capitals) {
+                (0, _) => c.to_ascii_uppercase(),
+                (_, true) => c.to_ascii_lowercase(),
+                (_, false) => c,
+            });
+        }
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert_str(0, "Code");
+    }
+    // `Self` is the one UpperCamelCase keyword, and it cannot be a raw identifier.
+    if name == "Self" {
+        name.push('_');
+    }
+    name
+}
+
+/// The Markdown anchor of a heading whose text is `heading`, as GitHub and
+/// mdBook compute it: lower case, letters, digits, `-` and `_` kept, spaces
+/// turned into `-`, everything else dropped. `AIS.0014` → `ais0014`.
+#[must_use]
+pub fn anchor(heading: &str) -> String {
+    heading
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The Rust variant for a category key: `request` → `Request`,
+/// `wait_and_retry` → `WaitAndRetry`.
+#[must_use]
+pub fn category_variant(key: &str) -> String {
+    let name: String = key
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase()
+            })
+        })
+        .collect();
+    if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        if name == "Self" {
+            "Self_".to_owned()
+        } else {
+            name
+        }
+    } else {
+        format!("Category{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_follow_the_code() {
+        assert_eq!(rust_variant("AIS.0014"), "Ais0014");
+        assert_eq!(rust_variant("APIG.0308"), "Apig0308");
+        assert_eq!(rust_variant("ModelArts.4101"), "ModelArts4101");
+        assert_eq!(rust_variant("ModelArts.81001"), "ModelArts81001");
+        assert_eq!(rust_variant("IAM.0001"), "Iam0001");
+        assert_eq!(rust_variant("Apig.0001"), "Apig0001");
+        assert_eq!(rust_variant("modelarts.x_y-z"), "ModelartsXYZ");
+    }
+
+    #[test]
+    fn variants_are_always_identifiers() {
+        assert_eq!(rust_variant("1100"), "Code1100");
+        assert_eq!(rust_variant("SELF"), "Self_");
+        assert_eq!(rust_variant("self"), "Self_");
+        assert_eq!(rust_variant("错误"), "Code");
+        assert_eq!(rust_variant("-"), "Code");
+        for code in ["AIS.0014", "1100", "a.b.c", "x", "__", "Z9", "9z"] {
+            let name = rust_variant(code);
+            assert!(
+                syn::parse_str::<syn::Ident>(&name).is_ok(),
+                "{code} -> {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn anchors_match_github_and_mdbook() {
+        assert_eq!(anchor("AIS.0014"), "ais0014");
+        assert_eq!(anchor("ModelArts.4101"), "modelarts4101");
+        assert_eq!(anchor("1100"), "1100");
+        assert_eq!(anchor("Summary table"), "summary-table");
+        assert_eq!(anchor("a_b-c"), "a_b-c");
+    }
+
+    #[test]
+    fn category_variants() {
+        assert_eq!(category_variant("request"), "Request");
+        assert_eq!(category_variant("wait_and_retry"), "WaitAndRetry");
+        assert_eq!(category_variant("5xx"), "Category5xx");
+    }
+}

@@ -1,0 +1,160 @@
+//! The project's commands, run as `cargo xtask <command>`.
+//!
+//! ```text
+//! cargo xtask gen   [--spec PATH] [--out DIR]   generate the packages from the spec
+//! cargo xtask check [--spec PATH] [--out DIR]   fail if the output is not what gen would write
+//! cargo xtask ci                                every check CI runs, in order
+//! ```
+//!
+//! Exit codes: 0 success, 1 `check` found drift, 2 the spec has errors,
+//! 3 anything else (bad usage, a file that cannot be written, a failed CI step).
+
+mod ci;
+mod sync;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code: `check` found output that differs from what `gen` would write.
+const EXIT_DRIFT: u8 = 1;
+/// Exit code: the spec has errors.
+const EXIT_SPEC_ERRORS: u8 = 2;
+/// Exit code: bad usage, I/O failure or a failed CI step.
+const EXIT_FAILURE: u8 = 3;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  gen     generate the Rust crate, npm package and docs from the spec
+  check   exit 1 with a diff if the output is not what `gen` would write
+  ci      run every check that CI runs, stopping at the first failure
+
+options (gen, check):
+  --spec PATH   a spec folder (catalog.yaml and tables) or one CSV/YAML table [default: spec]
+  --out DIR     the output folder [default: generated]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(EXIT_FAILURE);
+    };
+    let result = match command.as_str() {
+        "gen" | "check" => match SpecArgs::parse(rest) {
+            Ok(spec_args) if command == "gen" => sync::generate(&spec_args),
+            Ok(spec_args) => sync::check(&spec_args),
+            Err(message) => Err(Failure::Usage(message)),
+        },
+        "ci" if rest.is_empty() => ci::run(&workspace_root()).map_err(Failure::Other),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(Failure::Usage(format!(
+            "unknown command `{}`",
+            args.join(" ")
+        ))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let code = match &failure {
+                Failure::Drift => EXIT_DRIFT,
+                Failure::SpecErrors => EXIT_SPEC_ERRORS,
+                Failure::Usage(message) => {
+                    eprintln!("error: {message}\n\n{USAGE}");
+                    EXIT_FAILURE
+                }
+                Failure::Other(message) => {
+                    eprintln!("error: {message}");
+                    EXIT_FAILURE
+                }
+            };
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// Why a command failed; each has its exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// `check` found differences (already printed).
+    Drift,
+    /// The spec has errors (already printed).
+    SpecErrors,
+    Usage(String),
+    Other(String),
+}
+
+/// Where the spec is read from and the output written to.
+#[derive(Debug, Clone)]
+pub struct SpecArgs {
+    pub spec: PathBuf,
+    pub out: PathBuf,
+    /// How the spec path is shown in messages and `@generated` lines.
+    pub spec_display: String,
+    /// How the output path is shown in messages.
+    pub out_display: String,
+}
+
+impl SpecArgs {
+    /// The defaults: `spec/` and `generated/` of this workspace.
+    #[must_use]
+    pub fn workspace_default() -> Self {
+        let root = workspace_root();
+        Self {
+            spec: root.join("spec"),
+            out: root.join("generated"),
+            spec_display: "spec".into(),
+            out_display: "generated".into(),
+        }
+    }
+
+    fn parse(args: &[String]) -> Result<Self, String> {
+        let mut parsed = Self::workspace_default();
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            let value = args
+                .next()
+                .ok_or_else(|| format!("`{flag}` needs a value"))?;
+            let path = std::env::current_dir()
+                .map(|dir| dir.join(value))
+                .map_err(|e| format!("cannot read the current folder: {e}"))?;
+            match flag.as_str() {
+                "--spec" => {
+                    if !path.exists() {
+                        return Err(format!("the spec `{value}` does not exist"));
+                    }
+                    parsed.spec = path;
+                    parsed.spec_display = display_path(value);
+                }
+                "--out" => {
+                    parsed.out = path;
+                    parsed.out_display = display_path(value);
+                }
+                _ => return Err(format!("unknown option `{flag}`")),
+            }
+        }
+        Ok(parsed)
+    }
+}
+
+/// A user-given path as shown in output: `/` separators, no trailing `/`.
+fn display_path(value: &str) -> String {
+    let shown = value.replace('\\', "/");
+    let trimmed = shown.trim_end_matches('/');
+    if trimmed.is_empty() {
+        shown
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// The workspace root (the folder holding `xtask/`).
+#[must_use]
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}

@@ -1,0 +1,279 @@
+//! `gen` and `check`: keep the output folder equal to what the spec produces.
+//!
+//! The output folder holds a manifest, `MANIFEST.txt`, listing the files that
+//! `gen` wrote, so that a later `gen` removes the ones it no longer produces
+//! and never touches anything else.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use codegen::diagnostic::render_all;
+use codegen::{Catalog, GeneratedFile};
+
+use crate::{Failure, SpecArgs};
+
+/// The manifest's name in the output folder.
+pub const MANIFEST: &str = "MANIFEST.txt";
+
+/// What `gen` would write, compared with what is on disk.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Files to create or overwrite.
+    pub write: Vec<GeneratedFile>,
+    /// Files that exist but whose contents differ: (file, what is on disk).
+    pub changed: Vec<(GeneratedFile, String)>,
+    /// Files listed in the old manifest that are no longer produced.
+    pub remove: Vec<String>,
+    /// How many files are already up to date.
+    pub unchanged: usize,
+}
+
+impl Plan {
+    pub fn is_clean(&self) -> bool {
+        self.write.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// Loads and validates the spec; prints its diagnostics to stderr.
+pub fn load(args: &SpecArgs) -> Result<Catalog, Failure> {
+    let loaded = codegen::load_spec(&args.spec, &args.spec_display);
+    if !loaded.diagnostics.is_empty() {
+        eprint!("{}", render_all(&loaded.diagnostics));
+    }
+    loaded.catalog.ok_or(Failure::SpecErrors)
+}
+
+/// Every file of the output, the manifest included, sorted by path.
+pub fn produce(catalog: &Catalog) -> Vec<GeneratedFile> {
+    let mut files = codegen::generate(catalog);
+    let mut manifest = format!("# {}\n", codegen::emit::generated_notice(catalog));
+    manifest.push_str("# The files that `cargo xtask gen` writes in this folder; it removes those it stops producing.\n");
+    for file in &files {
+        manifest.push_str(&file.path);
+        manifest.push('\n');
+    }
+    files.push(GeneratedFile::new(MANIFEST, manifest));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Compares the files with the output folder. Line ends are normalised, so a
+/// checkout with CRLF line ends is not drift.
+pub fn plan(out: &Path, files: Vec<GeneratedFile>) -> Plan {
+    let mut plan = Plan::default();
+    let produced: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    let old_manifest = fs::read_to_string(out.join(MANIFEST)).unwrap_or_default();
+    plan.remove = old_manifest
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(str::to_owned)
+        .filter(|path| {
+            !produced.contains(path) && is_safe_relative(path) && out.join(path).is_file()
+        })
+        .collect();
+    for file in files {
+        match fs::read_to_string(out.join(&file.path)) {
+            Ok(on_disk) if on_disk.replace("\r\n", "\n") == file.contents => plan.unchanged += 1,
+            Ok(on_disk) => {
+                plan.changed.push((file.clone(), on_disk));
+                plan.write.push(file);
+            }
+            Err(_) => plan.write.push(file),
+        }
+    }
+    plan
+}
+
+/// A manifest line is only ever a relative path inside the output folder.
+fn is_safe_relative(path: &str) -> bool {
+    let path = Path::new(path);
+    path.is_relative()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// `cargo xtask gen`: writes what changed, removes what is no longer produced.
+pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
+    let catalog = load(args)?;
+    let files = produce(&catalog);
+    let total = files.len();
+    let plan = plan(&args.out, files);
+    apply(&args.out, &plan)
+        .map_err(|e| Failure::Other(format!("writing {}: {e}", args.out_display)))?;
+    println!(
+        "generated {} codes into {}: {total} files, {} written, {} removed, {} unchanged",
+        catalog.codes.len(),
+        args.out_display,
+        plan.write.len(),
+        plan.remove.len(),
+        plan.unchanged,
+    );
+    Ok(())
+}
+
+/// Writes all of the plan or none of it: every file is first written to a
+/// staging folder inside `out`, then renamed into place.
+fn apply(out: &Path, plan: &Plan) -> std::io::Result<()> {
+    if plan.is_clean() {
+        return Ok(());
+    }
+    fs::create_dir_all(out)?;
+    let staging = out.join(".staging");
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    let staged = (|| {
+        for (i, file) in plan.write.iter().enumerate() {
+            let path = staging.join(i.to_string());
+            fs::create_dir_all(&staging)?;
+            fs::write(&path, &file.contents)?;
+        }
+        Ok::<(), std::io::Error>(())
+    })();
+    if let Err(e) = staged {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    for (i, file) in plan.write.iter().enumerate() {
+        let target = out.join(&file.path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::rename(staging.join(i.to_string()), target)?;
+    }
+    fs::remove_dir_all(&staging)?;
+    for path in &plan.remove {
+        let target = out.join(path);
+        fs::remove_file(&target)?;
+        // Remove folders that the removal left empty, up to `out`.
+        let mut dir = target.parent();
+        while let Some(d) = dir {
+            if d == out || fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(())
+}
+
+/// `cargo xtask check`: generates in memory and prints a diff per file that differs.
+pub fn check(args: &SpecArgs) -> Result<(), Failure> {
+    let catalog = load(args)?;
+    let plan = plan(&args.out, produce(&catalog));
+    let report = drift_report(&plan, &args.out_display);
+    if report.is_empty() {
+        println!(
+            "{} is up to date with {}",
+            args.out_display, args.spec_display
+        );
+        Ok(())
+    } else {
+        eprint!("{report}");
+        Err(Failure::Drift)
+    }
+}
+
+/// The differences between the output folder and what `gen` would write,
+/// as unified diffs, ending with the command to run; empty when in sync.
+pub fn drift_report(plan: &Plan, out_display: &str) -> String {
+    if plan.is_clean() {
+        return String::new();
+    }
+    let mut report = String::new();
+    for file in &plan.write {
+        let shown = format!("{out_display}/{}", file.path);
+        match plan.changed.iter().find(|(f, _)| f.path == file.path) {
+            Some((_, on_disk)) => {
+                let on_disk = on_disk.replace("\r\n", "\n");
+                let diff = similar::TextDiff::from_lines(&on_disk, &file.contents);
+                report += &format!("{shown} was not up to date:\n");
+                report += &diff
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(
+                        &format!("{shown} (on disk)"),
+                        &format!("{shown} (generated)"),
+                    )
+                    .to_string();
+            }
+            None => report += &format!("{shown} is missing\n"),
+        }
+    }
+    for path in &plan.remove {
+        report += &format!("{out_display}/{path} is no longer generated\n");
+    }
+    report += "run `cargo xtask gen` and commit\n";
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cargo test` catches drift too: the committed output must be what the spec produces.
+    #[test]
+    fn generated_output_is_in_sync_with_the_spec() {
+        let args = SpecArgs::workspace_default();
+        let loaded = codegen::load_spec(&args.spec, &args.spec_display);
+        let catalog = loaded
+            .catalog
+            .unwrap_or_else(|| panic!("{}", render_all(&loaded.diagnostics)));
+        let report = drift_report(&plan(&args.out, produce(&catalog)), &args.out_display);
+        assert!(report.is_empty(), "{report}");
+    }
+
+    #[test]
+    fn manifest_paths_cannot_leave_the_output_folder() {
+        assert!(is_safe_relative("rust/src/lib.rs"));
+        assert!(!is_safe_relative("../x"));
+        assert!(!is_safe_relative("/etc/passwd"));
+        assert!(!is_safe_relative("rust/../../x"));
+    }
+
+    #[test]
+    fn gen_writes_changes_and_removes_what_it_no_longer_produces() {
+        let out = std::env::temp_dir().join(format!("xtask-sync-test-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&out);
+        let manifest = |paths: &[&str]| GeneratedFile::new(MANIFEST, paths.join("\n") + "\n");
+        let first = vec![
+            GeneratedFile::new("a/one.txt", "1\n"),
+            GeneratedFile::new("two.txt", "2\n"),
+            manifest(&["a/one.txt", "two.txt"]),
+        ];
+        apply(&out, &plan(&out, first.clone())).expect("first write");
+        fs::write(out.join("keep.txt"), "not ours").expect("write");
+        let again = plan(&out, first);
+        assert!(again.is_clean());
+        assert_eq!(again.unchanged, 3);
+
+        let second = vec![
+            GeneratedFile::new("two.txt", "2!\n"),
+            manifest(&["two.txt"]),
+        ];
+        let p = plan(&out, second);
+        assert_eq!(p.remove, ["a/one.txt"]);
+        assert_eq!(p.write.len(), 2);
+        let report = drift_report(&p, "out");
+        assert!(report.contains("-2\n+2!"), "{report}");
+        assert!(
+            report.contains("out/a/one.txt is no longer generated"),
+            "{report}"
+        );
+        assert!(report.ends_with("run `cargo xtask gen` and commit\n"));
+        apply(&out, &p).expect("second write");
+        assert!(!out.join("a").exists(), "the emptied folder is removed");
+        assert_eq!(
+            fs::read_to_string(out.join("two.txt")).expect("read"),
+            "2!\n"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("keep.txt")).expect("read"),
+            "not ours"
+        );
+        assert!(!out.join(".staging").exists());
+        let _ = fs::remove_dir_all(&out);
+    }
+}
