@@ -14,7 +14,7 @@ pub struct Step {
 
 /// The steps, in order.
 fn steps() -> Vec<Step> {
-    vec![
+    let mut steps = vec![
         Step {
             name: "rustfmt",
             run: |root| cargo(root, &["fmt", "--all", "--check"]),
@@ -48,7 +48,12 @@ fn steps() -> Vec<Step> {
             name: "sync check",
             run: |_| sync_check(),
         },
-    ]
+    ];
+    steps.extend(crate::spec_checks::steps());
+    steps.extend(crate::ts::steps());
+    steps.extend(crate::docs::steps());
+    steps.extend(crate::bench::steps());
+    steps
 }
 
 /// Runs every step; the error names the step that failed.

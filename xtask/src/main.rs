@@ -9,8 +9,12 @@
 //! Exit codes: 0 success, 1 `check` found drift, 2 the spec has errors,
 //! 3 anything else (bad usage, a file that cannot be written, a failed CI step).
 
+mod bench;
 mod ci;
+mod docs;
+mod spec_checks;
 mod sync;
+mod ts;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -3,6 +3,7 @@
 pub mod docs;
 pub mod markdown;
 pub mod rust;
+pub mod rust_lookup;
 pub mod ts;
 
 use crate::model::Catalog;

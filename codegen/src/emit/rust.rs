@@ -104,6 +104,7 @@ fn lib_rs(catalog: &Catalog) -> String {
     let category = category_enum(catalog);
     let tables = tables(catalog);
     let rest = impls(catalog);
+    let lookup = super::rust_lookup::module(catalog);
     let file = quote! {
         #crate_docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -117,6 +118,7 @@ fn lib_rs(catalog: &Catalog) -> String {
         #category
         #rest
         #tables
+        #lookup
     };
     format!("// {}\n\n{}", generated_notice(catalog), render(file))
 }
@@ -454,10 +456,7 @@ fn impls(catalog: &Catalog) -> TokenStream {
             /// The comparison is exact: codes are case-sensitive.
             #[must_use]
             pub fn from_code(code: &str) -> Option<ErrorCode> {
-                SORTED_CODES
-                    .binary_search_by(|(candidate, _)| (*candidate).cmp(code))
-                    .ok()
-                    .map(|i| ErrorCode::ALL[SORTED_CODES[i].1 as usize])
+                lookup::find(code)
             }
 
             /// The code as the API writes it (`"AIS.0014"`).
@@ -613,17 +612,6 @@ fn tables(catalog: &Catalog) -> TokenStream {
         )
     });
     let retryable = catalog.codes.iter().map(|c| c.retryable);
-    let mut sorted: Vec<(&str, usize)> = catalog
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.code.as_str(), i))
-        .collect();
-    sorted.sort_unstable();
-    let sorted = sorted.iter().map(|(code, i)| {
-        let i = Literal::u32_unsuffixed(u32::try_from(*i).unwrap_or(u32::MAX));
-        quote!((#code, #i))
-    });
     quote! {
         /// Each code's text, by discriminant.
         static CODES: [&str; #n] = [#(#codes),*];
@@ -633,8 +621,6 @@ fn tables(catalog: &Catalog) -> TokenStream {
         static CASE_START: [u32; #n + 1] = [#(#case_start),*];
         static CATEGORIES: [Category; #n] = [#(Category::#categories),*];
         static RETRYABLE: [bool; #n] = [#(#retryable),*];
-        /// `(code, discriminant)`, sorted by code, for binary search.
-        static SORTED_CODES: [(&str, u32); #n] = [#(#sorted),*];
         #(#text_consts)*
     }
 }

@@ -485,10 +485,7 @@ impl ErrorCode {
     /// The comparison is exact: codes are case-sensitive.
     #[must_use]
     pub fn from_code(code: &str) -> Option<ErrorCode> {
-        SORTED_CODES
-            .binary_search_by(|(candidate, _)| (*candidate).cmp(code))
-            .ok()
-            .map(|i| ErrorCode::ALL[SORTED_CODES[i].1 as usize])
+        lookup::find(code)
     }
     /// The code as the API writes it (`"AIS.0014"`).
     #[must_use]
@@ -847,40 +844,6 @@ static RETRYABLE: [bool; 31usize] = [
     false, false, false, false, false, false, false, true, false, false, false, false,
     false, false, false, false, false, false, false,
 ];
-/// `(code, discriminant)`, sorted by code, for binary search.
-static SORTED_CODES: [(&str, u32); 31usize] = [
-    ("AIS.0012", 0),
-    ("AIS.0014", 1),
-    ("AIS.0501", 2),
-    ("AIS.0502", 3),
-    ("AIS.0503", 4),
-    ("AIS.0504", 5),
-    ("AIS.0505", 6),
-    ("AIS.0506", 7),
-    ("APIG.0101", 8),
-    ("APIG.0201", 10),
-    ("APIG.0301", 9),
-    ("APIG.0308", 11),
-    ("ModelArts.0203", 12),
-    ("ModelArts.4101", 13),
-    ("ModelArts.4102", 14),
-    ("ModelArts.4103", 15),
-    ("ModelArts.4104", 16),
-    ("ModelArts.4105", 17),
-    ("ModelArts.4106", 18),
-    ("ModelArts.4107", 19),
-    ("ModelArts.4201", 20),
-    ("ModelArts.4202", 21),
-    ("ModelArts.4203", 22),
-    ("ModelArts.4204", 23),
-    ("ModelArts.4601", 24),
-    ("ModelArts.4603", 25),
-    ("ModelArts.4702", 26),
-    ("ModelArts.4703", 27),
-    ("ModelArts.4704", 28),
-    ("ModelArts.4705", 29),
-    ("ModelArts.4706", 30),
-];
 const T0: &str = "The request parameter is not supported.";
 const T1: &str = "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.";
 const T2: &str = "The JSON format of the input data is incorrect.";
@@ -939,3 +902,46 @@ const T54: &str = "Failed to download the OBS file. Check whether the file exist
 const T55: &str = "The OBS file is oversized.";
 const T56: &str = "Use a file that meets the service size limit as the input.";
 const T57: &str = "The OBS file does not exist.";
+/// Finding a code by its text.
+mod lookup {
+    use super::ErrorCode;
+    /// `(code, discriminant)`, sorted by code.
+    static SORTED: [(&str, u32); 31usize] = [
+        ("AIS.0012", 0),
+        ("AIS.0014", 1),
+        ("AIS.0501", 2),
+        ("AIS.0502", 3),
+        ("AIS.0503", 4),
+        ("AIS.0504", 5),
+        ("AIS.0505", 6),
+        ("AIS.0506", 7),
+        ("APIG.0101", 8),
+        ("APIG.0201", 10),
+        ("APIG.0301", 9),
+        ("APIG.0308", 11),
+        ("ModelArts.0203", 12),
+        ("ModelArts.4101", 13),
+        ("ModelArts.4102", 14),
+        ("ModelArts.4103", 15),
+        ("ModelArts.4104", 16),
+        ("ModelArts.4105", 17),
+        ("ModelArts.4106", 18),
+        ("ModelArts.4107", 19),
+        ("ModelArts.4201", 20),
+        ("ModelArts.4202", 21),
+        ("ModelArts.4203", 22),
+        ("ModelArts.4204", 23),
+        ("ModelArts.4601", 24),
+        ("ModelArts.4603", 25),
+        ("ModelArts.4702", 26),
+        ("ModelArts.4703", 27),
+        ("ModelArts.4704", 28),
+        ("ModelArts.4705", 29),
+        ("ModelArts.4706", 30),
+    ];
+    /// The code whose text is `code`.
+    pub(crate) fn find(code: &str) -> Option<ErrorCode> {
+        let i = SORTED.binary_search_by(|(candidate, _)| (*candidate).cmp(code)).ok()?;
+        Some(ErrorCode::ALL[SORTED[i].1 as usize])
+    }
+}
