@@ -4,6 +4,7 @@
 //! cargo xtask gen   [--spec PATH] [--out DIR]   generate the packages from the spec
 //! cargo xtask check [--spec PATH] [--out DIR]   fail if the output is not what gen would write
 //! cargo xtask ci                                every check CI runs, in order
+//! cargo xtask bench [--quick]                   generation, compile-time and lookup benchmarks
 //! ```
 //!
 //! Exit codes: 0 success, 1 `check` found drift, 2 the spec has errors,
@@ -33,6 +34,7 @@ commands:
   gen     generate the Rust crate, npm package and docs from the spec
   check   exit 1 with a diff if the output is not what `gen` would write
   ci      run every check that CI runs, stopping at the first failure
+  bench   run the benchmarks and print one table (--quick: a smoke run)
 
 options (gen, check):
   --spec PATH   a spec folder (catalog.yaml and tables) or one CSV/YAML table [default: spec]
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
             Err(message) => Err(Failure::Usage(message)),
         },
         "ci" if rest.is_empty() => ci::run(&workspace_root()).map_err(Failure::Other),
+        "bench" => bench::run(&workspace_root(), rest).map_err(Failure::Other),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
