@@ -4,12 +4,16 @@
 //! load      read catalog.yaml and the table files into raw rows, with positions
 //! validate  check every row, report every problem at once, build the model
 //! model     the validated catalog that emitters read
-//! emit      one module per output (Rust crate, TypeScript package, Markdown pages)
+//! emit      one module per output (Rust crate, TypeScript package, Markdown pages, JSON)
 //! ```
+//!
+//! [`changes`] compares a catalog with the one committed before, for the
+//! summary that `cargo xtask gen` prints and its refusal to drop codes.
 //!
 //! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
 //! writes them or compares them with what is on disk.
 
+pub mod changes;
 pub mod diagnostic;
 pub mod emit;
 pub mod load;
@@ -47,6 +51,7 @@ pub fn generate(catalog: &Catalog) -> Vec<GeneratedFile> {
     files.extend(emit::rust::emit(catalog));
     files.extend(emit::ts::emit(catalog));
     files.extend(emit::docs::emit(catalog));
+    files.extend(emit::json::emit(catalog));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }

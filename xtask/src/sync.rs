@@ -97,6 +97,23 @@ fn is_safe_relative(path: &str) -> bool {
 /// `cargo xtask gen`: writes what changed, removes what is no longer produced.
 pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
     let catalog = load(args)?;
+    if let Some(changes) = changes_since_committed(args, &catalog) {
+        if changes.drops_codes_without_bump() {
+            eprintln!(
+                "error: this would remove {} code(s) that {} has: {}\n\
+                 = hint: users may name these codes. Keep their rows and mark them deprecated (the \
+                 `deprecated` column), or, for a breaking change, raise `version` in catalog.yaml \
+                 from {} to at least {}; then run `cargo xtask gen` again.",
+                changes.removed.len(),
+                args.out_display,
+                changes.removed.join(", "),
+                changes.old_version,
+                changes.minimum_version(),
+            );
+            return Err(Failure::SpecErrors);
+        }
+        println!("{}", changes.summary());
+    }
     let files = produce(&catalog);
     let total = files.len();
     let plan = plan(&args.out, files);
@@ -111,6 +128,25 @@ pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
         plan.unchanged,
     );
     Ok(())
+}
+
+/// What changed since the catalog in the output folder, if there is one.
+fn changes_since_committed(
+    args: &SpecArgs,
+    catalog: &Catalog,
+) -> Option<codegen::changes::Changes> {
+    let old = fs::read_to_string(args.out.join(codegen::emit::json::PATH)).ok()?;
+    match codegen::changes::compare(&old, catalog) {
+        Ok(changes) => Some(changes),
+        Err(e) => {
+            eprintln!(
+                "warning: cannot compare with {}/{}: {e}",
+                args.out_display,
+                codegen::emit::json::PATH
+            );
+            None
+        }
+    }
 }
 
 /// Writes all of the plan or none of it: every file is first written to a

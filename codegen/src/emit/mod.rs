@@ -1,9 +1,11 @@
 //! Emitters: one module per output. Each turns a [`Catalog`] into files.
 
 pub mod docs;
+pub mod json;
 pub mod markdown;
 pub mod rust;
 pub mod rust_lookup;
+pub mod rust_serde;
 pub mod ts;
 
 use crate::model::Catalog;

@@ -59,7 +59,12 @@ fn cargo_toml(catalog: &Catalog) -> String {
     );
     out += "\n[lib]\n";
     out += &format!("name = {}\n", toml_string(&lib_name(catalog)));
+    out += "\n[features]\n";
+    out += "# Serialize ErrorCode as its code, and read ErrorResponse from every body shape.\n";
+    out += "serde = [\"dep:serde\"]\n";
     out += "\n[dependencies]\n";
+    out += "serde = { version = \"1.0.200\", optional = true }\n";
+    out += "\n[package.metadata.docs.rs]\nall-features = true\n";
     out += "\n[lints.clippy]\npedantic = { level = \"warn\", priority = -1 }\n";
     out
 }
@@ -105,6 +110,7 @@ fn lib_rs(catalog: &Catalog) -> String {
     let tables = tables(catalog);
     let rest = impls(catalog);
     let lookup = super::rust_lookup::module(catalog);
+    let error_response = super::rust_serde::items();
     let file = quote! {
         #crate_docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -117,6 +123,7 @@ fn lib_rs(catalog: &Catalog) -> String {
         #error_code
         #category
         #rest
+        #error_response
         #tables
         #lookup
     };
@@ -233,6 +240,17 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     lines.push(String::new());
     lines.push("Such a code parses to an [`UnknownErrorCode`], which keeps the text, and".into());
     lines.push("[`ErrorCode`] is `#[non_exhaustive]`: a later version may add codes.".into());
+    lines.push(String::new());
+    lines.push("# Error bodies".into());
+    lines.push(String::new());
+    lines.push(
+        "[`ErrorResponse`] holds a parsed error body; [`ErrorResponse::code`] gives its".into(),
+    );
+    lines.push(
+        "[`ErrorCode`]. With the crate's `serde` feature, `ErrorResponse` deserializes".into(),
+    );
+    lines.push("from every body shape that Huawei Cloud's SDKs accept, and `ErrorCode`".into());
+    lines.push("(de)serializes as its code. The default build has no dependencies.".into());
     lines.push(String::new());
     lines.push("# Example".into());
     lines.push(String::new());

@@ -22,6 +22,13 @@
 //! Such a code parses to an [`UnknownErrorCode`], which keeps the text, and
 //! [`ErrorCode`] is `#[non_exhaustive]`: a later version may add codes.
 //!
+//! # Error bodies
+//!
+//! [`ErrorResponse`] holds a parsed error body; [`ErrorResponse::code`] gives its
+//! [`ErrorCode`]. With the crate's `serde` feature, `ErrorResponse` deserializes
+//! from every body shape that Huawei Cloud's SDKs accept, and `ErrorCode`
+//! (de)serializes as its code. The default build has no dependencies.
+//!
 //! # Example
 //!
 //! ```
@@ -578,6 +585,221 @@ impl fmt::Display for UnknownErrorCode {
     }
 }
 impl std::error::Error for UnknownErrorCode {}
+/// An error response body, as Huawei Cloud APIs return it.
+///
+/// With the `serde` feature, it deserializes from every body shape
+/// that the official SDKs accept, in their order of precedence:
+///
+/// 1. top-level `error_code` and `error_msg` (with `request_id`,
+///    `encoded_authorization_message` and `details` beside them);
+/// 2. else top-level `code` and `message`;
+/// 3. else an `error` object holding either pair.
+///
+/// A numeric code becomes its decimal text (`404` → `"404"`). Each
+/// entry of `details` is read by the same rules. Any other shape is an
+/// error that names the keys it expected. It serializes in the first
+/// shape.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ErrorResponse {
+    /// The error code, as the body writes it.
+    pub error_code: String,
+    /// The error message.
+    pub error_msg: String,
+    /// The request's id, when the body carries one.
+    pub request_id: Option<String>,
+    /// The encoded reason for an authorization failure, when present.
+    pub encoded_authorization_message: Option<String>,
+    /// Further errors, each read by the same rules.
+    pub details: Vec<ErrorResponse>,
+}
+impl ErrorResponse {
+    /// The documented code, or `None` if the table does not list it.
+    #[must_use]
+    pub fn code(&self) -> Option<ErrorCode> {
+        ErrorCode::from_code(&self.error_code)
+    }
+}
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::{ErrorCode, ErrorResponse};
+    use core::fmt;
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct CodeVisitor;
+            impl Visitor<'_> for CodeVisitor {
+                type Value = ErrorCode;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a documented error code")
+                }
+                fn visit_str<E: de::Error>(self, code: &str) -> Result<ErrorCode, E> {
+                    ErrorCode::from_code(code)
+                        .ok_or_else(|| E::invalid_value(
+                            de::Unexpected::Str(code),
+                            &self,
+                        ))
+                }
+            }
+            deserializer.deserialize_str(CodeVisitor)
+        }
+    }
+    impl Serialize for ErrorResponse {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let fields = 2 + usize::from(self.request_id.is_some())
+                + usize::from(self.encoded_authorization_message.is_some())
+                + usize::from(!self.details.is_empty());
+            let mut body = serializer.serialize_struct("ErrorResponse", fields)?;
+            body.serialize_field("error_code", &self.error_code)?;
+            body.serialize_field("error_msg", &self.error_msg)?;
+            if let Some(id) = &self.request_id {
+                body.serialize_field("request_id", id)?;
+            }
+            if let Some(message) = &self.encoded_authorization_message {
+                body.serialize_field("encoded_authorization_message", message)?;
+            }
+            if !self.details.is_empty() {
+                body.serialize_field("details", &self.details)?;
+            }
+            body.end()
+        }
+    }
+    impl<'de> Deserialize<'de> for ErrorResponse {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let body = Raw::deserialize(deserializer)?;
+            read_body(&body).map_err(de::Error::custom)
+        }
+    }
+    /// A body as read, before its shape is known.
+    enum Raw {
+        Text(String),
+        Number(String),
+        Object(Vec<(String, Raw)>),
+        List(Vec<Raw>),
+        Other,
+    }
+    impl Raw {
+        fn get(&self, key: &str) -> Option<&Raw> {
+            match self {
+                Raw::Object(entries) => {
+                    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+                }
+                _ => None,
+            }
+        }
+        /// A text or number under `key`, as text; empty text counts as absent.
+        fn text(&self, key: &str) -> Option<String> {
+            match self.get(key)? {
+                Raw::Text(text) | Raw::Number(text) if !text.is_empty() => {
+                    Some(text.clone())
+                }
+                _ => None,
+            }
+        }
+    }
+    impl<'de> Deserialize<'de> for Raw {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(RawVisitor)
+        }
+    }
+    struct RawVisitor;
+    impl<'de> Visitor<'de> for RawVisitor {
+        type Value = Raw;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an error response body")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+            Ok(Raw::Text(v.to_owned()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
+            Ok(Raw::Text(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
+            Ok(Raw::Number(v.to_string()))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
+            Ok(Raw::Number(v.to_string()))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
+            Ok(Raw::Number(v.to_string()))
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Raw, E> {
+            Ok(Raw::Other)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
+            Ok(Raw::Other)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
+            Ok(Raw::Other)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Raw::List(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+            let mut entries = Vec::new();
+            while let Some((key, value)) = map.next_entry::<String, Raw>()? {
+                entries.push((key, value));
+            }
+            Ok(Raw::Object(entries))
+        }
+    }
+    const EXPECTED: &str = "expected `error_code` and `error_msg`, `code` and `message`, \
+                 or an `error` object holding one of these pairs";
+    /// Applies the SDKs' precedence to one body (or `details` entry).
+    fn read_body(body: &Raw) -> Result<ErrorResponse, String> {
+        if !matches!(body, Raw::Object(_)) {
+            return Err(format!("an error response body must be an object; {EXPECTED}"));
+        }
+        let pair = |level: &Raw| {
+            [("error_code", "error_msg"), ("code", "message")]
+                .iter()
+                .find_map(|(code, msg)| Some((level.text(code)?, level.text(msg)?)))
+        };
+        let nested = body.get("error").filter(|e| matches!(e, Raw::Object(_)));
+        let (level, (error_code, error_msg)) = match pair(body) {
+            Some(found) => (body, found),
+            None => {
+                match nested.and_then(|n| Some((n, pair(n)?))) {
+                    Some(found) => found,
+                    None => return Err(format!("unknown error body shape: {EXPECTED}")),
+                }
+            }
+        };
+        let details = match level.get("details").or_else(|| body.get("details")) {
+            Some(Raw::List(items)) => {
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        read_body(item).map_err(|e| format!("details[{i}]: {e}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+            _ => Vec::new(),
+        };
+        Ok(ErrorResponse {
+            error_code,
+            error_msg,
+            request_id: level.text("request_id").or_else(|| body.text("request_id")),
+            encoded_authorization_message: level
+                .text("encoded_authorization_message")
+                .or_else(|| body.text("encoded_authorization_message")),
+            details,
+        })
+    }
+}
 /// Each code's text, by discriminant.
 static CODES: [&str; 31usize] = [
     "AIS.0012",
