@@ -41,8 +41,16 @@ fn steps() -> Vec<Step> {
             run: |root| cargo(root, &["test", "--workspace", "--locked"]),
         },
         Step {
-            name: "rustdoc",
-            run: rustdoc,
+            name: "generated crate alone",
+            run: generated_crate,
+        },
+        Step {
+            name: "cargo package",
+            run: package,
+        },
+        Step {
+            name: "consumer fixture",
+            run: consumer,
         },
         Step {
             name: "sync check",
@@ -100,10 +108,30 @@ pub fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     run_command(root, "cargo", args, &[])
 }
 
-/// The generated crate's docs build without warnings.
-fn rustdoc(root: &Path) -> Result<(), String> {
-    let catalog = crate::sync::load(&SpecArgs::workspace_default())
-        .map_err(|_| "the spec has errors".to_owned())?;
+/// The spec's Rust crate name (the generated crate's package).
+fn crate_name() -> Result<String, String> {
+    crate::sync::load(&SpecArgs::workspace_default())
+        .map(|catalog| catalog.meta.crate_name)
+        .map_err(|_| "the spec has errors".to_owned())
+}
+
+/// The generated crate on its own: without features (no dependencies),
+/// clippy-clean; with all features, docs without warnings.
+fn generated_crate(root: &Path) -> Result<(), String> {
+    let name = crate_name()?;
+    cargo(
+        root,
+        &[
+            "clippy",
+            "--locked",
+            "--package",
+            &name,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
     run_command(
         root,
         "cargo",
@@ -111,10 +139,54 @@ fn rustdoc(root: &Path) -> Result<(), String> {
             "doc",
             "--no-deps",
             "--locked",
+            "--all-features",
             "--package",
-            &catalog.meta.crate_name,
+            &name,
         ],
         &[("RUSTDOCFLAGS", "-D warnings")],
+    )
+}
+
+/// The generated crate packages for crates.io (and the package builds).
+fn package(root: &Path) -> Result<(), String> {
+    cargo(
+        root,
+        &[
+            "package",
+            "--locked",
+            "--allow-dirty",
+            "--package",
+            &crate_name()?,
+        ],
+    )
+}
+
+/// A crate outside the workspace that depends on the generated one by path
+/// builds, passes its tests and reads every fixture body.
+fn consumer(root: &Path) -> Result<(), String> {
+    let manifest = "xtask/fixtures/consumer/Cargo.toml";
+    let target = root.join("target/consumer");
+    let target = target.to_str().ok_or("the target path is not UTF-8")?;
+    let env = [("CARGO_TARGET_DIR", target)];
+    run_command(
+        root,
+        "cargo",
+        &["test", "--locked", "--manifest-path", manifest],
+        &env,
+    )?;
+    run_command(
+        root,
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--locked",
+            "--manifest-path",
+            manifest,
+            "--",
+            "xtask/fixtures/error-bodies.json",
+        ],
+        &env,
     )
 }
 

@@ -51,6 +51,10 @@ fn cargo_toml(catalog: &Catalog) -> String {
     if let Some(repository) = &package.repository {
         out += &format!("repository = {}\n", toml_string(repository));
     }
+    out += &format!(
+        "documentation = {}\n",
+        toml_string(&format!("https://docs.rs/{}", meta.crate_name))
+    );
     out += "readme = \"README.md\"\n";
     out += &format!("keywords = {}\n", toml_list(&package.keywords));
     out += &format!(
