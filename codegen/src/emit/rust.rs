@@ -593,7 +593,7 @@ fn impls(catalog: &Catalog) -> TokenStream {
 /// The catalog as static arrays indexed by `ErrorCode as usize`. Texts that
 /// the table repeats are written once, as a `const`, and shared.
 fn tables(catalog: &Catalog) -> TokenStream {
-    let n = catalog.codes.len();
+    let n = Literal::usize_unsuffixed(catalog.codes.len());
     let codes = catalog.codes.iter().map(|c| c.code.as_str());
 
     // Distinct texts, in order of first use.
@@ -622,7 +622,7 @@ fn tables(catalog: &Catalog) -> TokenStream {
             u32::try_from(cases.len()).unwrap_or(u32::MAX),
         ));
     }
-    let case_count = cases.len();
+    let case_count = Literal::usize_unsuffixed(cases.len());
     let text_consts = texts.iter().enumerate().map(|(i, text)| {
         let ident = format_ident!("T{}", i);
         quote!(const #ident: &str = #text;)
@@ -644,5 +644,198 @@ fn tables(catalog: &Catalog) -> TokenStream {
         static CATEGORIES: [Category; #n] = [#(Category::#categories),*];
         static RETRYABLE: [bool; #n] = [#(#retryable),*];
         #(#text_consts)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo};
+
+    const HOSTILE: &str = "*/ \"quoted\" \\ `tick` ```rust\nfn x() {}\n``` <script>alert(1)</script> | # 1. {} %s\n    indented";
+
+    fn case(status: u16, text: &str) -> Case {
+        Case {
+            http_status: status,
+            error_msg: text.to_owned(),
+            description: text.to_owned(),
+            handling_measure: text.to_owned(),
+            origin: Origin {
+                file: "t.csv".into(),
+                line: 2,
+            },
+        }
+    }
+
+    fn code(code: &str, cases: Vec<Case>) -> Code {
+        Code {
+            code: code.to_owned(),
+            prefix: code.split_once('.').map(|(p, _)| p.to_owned()),
+            rust_variant: crate::names::rust_variant(code),
+            anchor: crate::names::anchor(code),
+            category: 0,
+            retryable: false,
+            deprecated: None,
+            cases,
+        }
+    }
+
+    fn catalog(codes: Vec<Code>) -> Catalog {
+        Catalog {
+            meta: Metadata {
+                title: "Test codes".into(),
+                service: "Test API".into(),
+                source_url: None,
+                updated_on: None,
+                other: OtherRow {
+                    http_status: None,
+                    text: HOSTILE.into(),
+                },
+                error_body: ErrorBody {
+                    status: 400,
+                    example: "{\"error_code\": \"```\"}".into(),
+                },
+                crate_name: "test-codes".into(),
+                npm_name: "test-codes".into(),
+                version: "0.1.0".into(),
+                package: PackageInfo {
+                    description: "d".into(),
+                    license: "MIT".into(),
+                    repository: None,
+                    keywords: vec![],
+                    crates_io_categories: vec![],
+                    rust_version: "1.85".into(),
+                },
+                docs_base_url: None,
+                spec_files: vec!["t.csv".into()],
+            },
+            categories: vec![Category {
+                key: "request".into(),
+                rust_variant: "Request".into(),
+                title: "Fix <it>".into(),
+                description: HOSTILE.into(),
+                retryable: false,
+            }],
+            codes,
+        }
+    }
+
+    fn lib(catalog: &Catalog) -> syn::File {
+        let text = lib_rs(catalog);
+        syn::parse_file(&text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+    }
+
+    /// Every string literal of the file, attribute values included.
+    fn strings(file: &syn::File) -> Vec<String> {
+        let tokens = quote!(#file).to_string();
+        let mut found = Vec::new();
+        collect(
+            syn::parse_str::<TokenStream>(&tokens).expect("tokens"),
+            &mut found,
+        );
+        found
+    }
+
+    fn collect(tokens: TokenStream, found: &mut Vec<String>) {
+        for tree in tokens {
+            match tree {
+                proc_macro2::TokenTree::Group(g) => collect(g.stream(), found),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
+                        found.push(s.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn hostile_text_stays_inside_its_string_literals() {
+        let catalog = catalog(vec![code("X.1", vec![case(400, HOSTILE)])]);
+        let strings = strings(&lib(&catalog));
+        assert!(
+            strings.iter().any(|s| s == HOSTILE),
+            "the text is one literal, unchanged"
+        );
+    }
+
+    #[test]
+    fn doc_comments_cannot_start_code_blocks_or_html() {
+        let catalog = catalog(vec![code("X.1", vec![case(400, HOSTILE)])]);
+        let text = lib_rs(&catalog);
+        let doc_lines: Vec<&str> = text
+            .lines()
+            .map(str::trim_start)
+            .filter(|l| l.starts_with("///"))
+            .collect();
+        for line in &doc_lines {
+            let body = line.trim_start_matches('/').strip_prefix(' ').unwrap_or("");
+            assert!(!body.starts_with("    "), "indented code: {line}");
+            assert!(!body.contains("<script>"), "raw HTML: {line}");
+            assert!(
+                !body.trim_start().starts_with("```"),
+                "a fence in a variant's docs: {line}"
+            );
+        }
+        assert!(
+            doc_lines.iter().any(|l| l.contains("\\<script\\>")),
+            "the text is shown, escaped"
+        );
+    }
+
+    #[test]
+    fn repeated_codes_keep_every_case_and_texts_are_stored_once() {
+        let catalog = catalog(vec![
+            code(
+                "APIG.0201",
+                vec![
+                    case(400, "Same text."),
+                    case(413, "Too large."),
+                    case(504, "Same text."),
+                ],
+            ),
+            code("APIG.0202", vec![case(500, "Same text.")]),
+        ]);
+        let text = lib_rs(&catalog);
+        lib(&catalog);
+        assert_eq!(
+            text.matches("\"Same text.\"").count(),
+            1,
+            "one const per distinct text"
+        );
+        assert!(
+            text.contains("static CASE_START: [u32; 2 + 1] = [0, 3, 4];"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let catalog = catalog(vec![
+            code("B.2", vec![case(400, "b")]),
+            code("A.1", vec![case(401, "a")]),
+        ]);
+        assert_eq!(emit(&catalog), emit(&catalog));
+    }
+
+    #[test]
+    fn every_file_starts_with_the_generated_line() {
+        let catalog = catalog(vec![code("X.1", vec![case(400, "x")])]);
+        for file in emit(&catalog) {
+            let first = file.contents.lines().next().unwrap_or_default();
+            assert!(
+                first.contains("@generated by `cargo xtask gen` from t.csv"),
+                "{}: {first}",
+                file.path
+            );
+        }
+    }
+
+    #[test]
+    fn fences_outgrow_the_text() {
+        assert_eq!(fence_for("no ticks"), "```");
+        assert_eq!(fence_for("a ``` b"), "````");
+        assert_eq!(fence_for("`````"), "``````");
     }
 }

@@ -801,7 +801,7 @@ mod serde_impls {
     }
 }
 /// Each code's text, by discriminant.
-static CODES: [&str; 31usize] = [
+static CODES: [&str; 31] = [
     "AIS.0012",
     "AIS.0014",
     "AIS.0501",
@@ -835,7 +835,7 @@ static CODES: [&str; 31usize] = [
     "ModelArts.4706",
 ];
 /// Every row, grouped by code in discriminant order.
-static CASES: [ErrorCase; 31usize] = [
+static CASES: [ErrorCase; 31] = [
     ErrorCase {
         http_status: 400,
         error_msg: T0,
@@ -1024,11 +1024,11 @@ static CASES: [ErrorCase; 31usize] = [
     },
 ];
 /// Code `i`'s rows are `CASES[CASE_START[i]..CASE_START[i + 1]]`.
-static CASE_START: [u32; 31usize + 1] = [
+static CASE_START: [u32; 31 + 1] = [
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
     24, 25, 26, 27, 28, 29, 30, 31,
 ];
-static CATEGORIES: [Category; 31usize] = [
+static CATEGORIES: [Category; 31] = [
     Category::Request,
     Category::Request,
     Category::Request,
@@ -1061,7 +1061,7 @@ static CATEGORIES: [Category; 31usize] = [
     Category::Resource,
     Category::Resource,
 ];
-static RETRYABLE: [bool; 31usize] = [
+static RETRYABLE: [bool; 31] = [
     false, false, false, false, false, false, false, true, false, false, false, true,
     false, false, false, false, false, false, false, true, false, false, false, false,
     false, false, false, false, false, false, false,
