@@ -28,8 +28,9 @@ expectTypeOf(ERRORS[first].httpStatus).toEqualTypeOf<number>();
 const unknownCode: ErrorCode = "not a code";
 expectTypeOf(ERROR_CODES).toEqualTypeOf<readonly ErrorCode[]>();
 expectTypeOf(lookupError("x" as string)).toEqualTypeOf<pkg.ErrorEntry | undefined>();
-if (pkg.isErrorCode(unknownCode as unknown)) {
-  expectTypeOf(unknownCode).toEqualTypeOf<ErrorCode>();
+const fromWire: unknown = JSON.parse('"x"');
+if (pkg.isErrorCode(fromWire)) {
+  expectTypeOf(fromWire).toEqualTypeOf<ErrorCode>();
 }
 
 export = unknownCode;
