@@ -282,7 +282,8 @@ fn readme(catalog: &Catalog) -> String {
     out += "- `lookupError(code)`: the entry of a code, or `undefined` if the table does not list it.\n";
     out += "- `CATEGORIES`: each category's title and description.\n\n";
     out += "All values are frozen, deeply. Lookups never match inherited names such as \
-            `__proto__` or `toString`.\n\n";
+            `__proto__` or `toString`. The ES module and the CommonJS file each hold their own \
+            copy of the data: compare codes and fields, not object identity.\n\n";
     out += "## Categories\n\n";
     for category in &catalog.categories {
         let description: Vec<String> = paragraphs(&category.description).map(escape_line).collect();
