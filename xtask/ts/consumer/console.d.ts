@@ -1,0 +1,2 @@
+// The one host global that the README example uses (the consumers load no @types).
+declare const console: { log(...values: unknown[]): void };

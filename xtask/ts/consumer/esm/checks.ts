@@ -1,0 +1,103 @@
+// An ES module consumer of the generated package (also compiled with
+// `moduleResolution: bundler`). `Expected` comes from from-spec/expected.d.ts,
+// which `cargo xtask ci` writes from the spec: nothing here copies the catalog.
+import { expectTypeOf } from "expect-type";
+import {
+  CATEGORIES,
+  ERRORS,
+  ERROR_CODES,
+  isErrorCode,
+  lookupError,
+  type AnyErrorCode,
+  type Category,
+  type CategoryInfo,
+  type ErrorCase,
+  type ErrorCode,
+  type ErrorEntry,
+} from "@generated/ts";
+
+// The unions are exactly the spec's codes and category keys.
+expectTypeOf<ErrorCode>().toEqualTypeOf<Expected.Code>();
+expectTypeOf<Category>().toEqualTypeOf<Expected.Category>();
+expectTypeOf<keyof typeof ERRORS>().toEqualTypeOf<Expected.Code>();
+expectTypeOf<keyof typeof CATEGORIES>().toEqualTypeOf<Expected.Category>();
+
+// Every entry has its literal code, status, category and retryability.
+type Literals = {
+  readonly [C in ErrorCode]: Pick<
+    (typeof ERRORS)[C],
+    "code" | "httpStatus" | "category" | "retryable"
+  >;
+};
+expectTypeOf<Literals>().toEqualTypeOf<Expected.Entries>();
+
+// Exactly the deprecated codes have a `deprecated` note.
+type DeprecatedCode = {
+  [C in ErrorCode]: (typeof ERRORS)[C] extends { readonly deprecated: string } ? C : never;
+}[ErrorCode];
+expectTypeOf<DeprecatedCode>().toEqualTypeOf<Expected.DeprecatedCode>();
+
+// One code, through a value, as a user writes it.
+declare const first: Expected.FirstCode;
+const entry = ERRORS[first];
+expectTypeOf(entry.code).toEqualTypeOf<Expected.FirstCode>();
+expectTypeOf(entry.httpStatus).toEqualTypeOf<Expected.Entries[Expected.FirstCode]["httpStatus"]>();
+expectTypeOf(entry.httpStatus).toBeNumber();
+expectTypeOf(entry).toExtend<ErrorEntry>();
+// @ts-expect-error the status is the code's literal status, not `number`
+expectTypeOf(entry.httpStatus).toEqualTypeOf<number>();
+// @ts-expect-error the code is a literal, not `string`
+expectTypeOf(entry.code).toEqualTypeOf<string>();
+
+// An unknown literal is not an ErrorCode (a code never holds a space).
+// @ts-expect-error not a documented code
+const unknownCode: ErrorCode = "not a code";
+// @ts-expect-error ERRORS has no entry for it
+ERRORS["not a code"];
+// But it is an AnyErrorCode, and so is every ErrorCode.
+const wireCode: AnyErrorCode = "not a code";
+expectTypeOf<ErrorCode>().toExtend<AnyErrorCode>();
+expectTypeOf<string>().toExtend<AnyErrorCode>();
+
+// Everything is readonly.
+// @ts-expect-error entries are readonly
+entry.httpStatus = 500;
+// @ts-expect-error ERRORS is readonly
+ERRORS[first] = entry;
+// @ts-expect-error ERROR_CODES is readonly
+ERROR_CODES.push(first);
+// @ts-expect-error cases are readonly
+entry.cases[0] = entry;
+
+// The shared shapes.
+expectTypeOf(ERROR_CODES).toEqualTypeOf<readonly ErrorCode[]>();
+expectTypeOf<ErrorEntry["cases"]>().toEqualTypeOf<readonly ErrorCase[]>();
+expectTypeOf<ErrorEntry["deprecated"]>().toEqualTypeOf<string | undefined>();
+expectTypeOf<ErrorEntry>().toExtend<ErrorCase>();
+expectTypeOf<ErrorCase>().toEqualTypeOf<{
+  readonly httpStatus: number;
+  readonly errorMsg: string;
+  readonly description: string;
+  readonly handlingMeasure: string;
+}>();
+expectTypeOf(CATEGORIES).toEqualTypeOf<{ readonly [K in Category]: CategoryInfo }>();
+expectTypeOf<CategoryInfo>().toEqualTypeOf<{
+  readonly title: string;
+  readonly description: string;
+}>();
+
+// isErrorCode narrows unknown values.
+const fromWire: unknown = JSON.parse('"x"');
+if (isErrorCode(fromWire)) {
+  expectTypeOf(fromWire).toEqualTypeOf<ErrorCode>();
+}
+expectTypeOf(isErrorCode).parameter(0).toBeUnknown();
+
+// lookupError: any string in, maybe an entry out; a known code gives its own entry.
+const text: string = wireCode;
+expectTypeOf(lookupError(text)).toEqualTypeOf<ErrorEntry | undefined>();
+expectTypeOf(lookupError(first)).toEqualTypeOf<(typeof ERRORS)[Expected.FirstCode]>();
+// @ts-expect-error a string's entry may be undefined
+lookupError(text).httpStatus;
+
+export { unknownCode };
