@@ -70,7 +70,9 @@ pub fn run(root: &Path) -> Result<(), String> {
     let started = Instant::now();
     for (i, step) in all.iter().enumerate() {
         println!("\n==> ci step {}/{}: {}", i + 1, all.len(), step.name);
+        let step_started = Instant::now();
         (step.run)(root).map_err(|e| format!("ci step `{}` failed: {e}", step.name))?;
+        println!("<== {} passed in {:.1?}", step.name, step_started.elapsed());
     }
     println!(
         "\nci: all {} steps passed in {:.0?}",
