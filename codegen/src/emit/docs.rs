@@ -27,7 +27,8 @@ use crate::model::{Catalog, Code};
 use anchors::{Anchors, Heading};
 
 /// The Markdown file name, in `docs/src/`, of the page that documents `code`
-/// (`ais.md`); `None` if the code is not in the catalog.
+/// (`ais.md`, `no-prefix.md`): the page of its prefix. `None` if no code of
+/// the catalog shares that prefix (the code is not from this catalog).
 #[must_use]
 pub fn page_for(catalog: &Catalog, code: &Code) -> Option<String> {
     let group = group_of(code);
@@ -281,6 +282,8 @@ fn book_toml(catalog: &Catalog) -> String {
     out += "# starting with `: ` is text, not a definition.\n";
     out += "smart-punctuation = false\n";
     out += "definition-lists = false\n";
+    out += "# The pages are a reference, not numbered chapters.\n";
+    out += "no-section-label = true\n";
     if let Some(repository) = &meta.package.repository {
         out += &format!("git-repository-url = {}\n", toml_string(repository));
     }
