@@ -44,6 +44,102 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
         .filter(|p| !p.trim().is_empty())
 }
 
+/// Escapes spec text for one line of Markdown: runs of whitespace (line
+/// feeds and tabs included) become one space, the ends are trimmed, and the
+/// rest is [`escape_line`], plus:
+///
+/// - `{` and `}`, so that a heading cannot end in a `{#id}` attribute
+///   (mdBook reads those), and a leading `:`, which could start a
+///   definition;
+/// - the `:` of `://`, `@`, and the `.` of `www.`, so that GitHub does not
+///   turn an address in the text into a link (GFM autolinks).
+///
+/// Use it for headings, sentences that quote spec text, and each paragraph
+/// of a multi-paragraph text (see [`paragraphs`]).
+#[must_use]
+pub fn escape_inline(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let escaped: Vec<char> = escape_line(&one_line).chars().collect();
+    let mut out = String::with_capacity(escaped.len() + 8);
+    for (i, &c) in escaped.iter().enumerate() {
+        let starts_address = match c {
+            '{' | '}' | '@' => true,
+            ':' if i == 0 => true,
+            ':' => escaped.get(i + 1..i + 3) == Some(&['/', '/']),
+            '.' => follows_www(&escaped[..i]),
+            _ => false,
+        };
+        if starts_address {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `before` ends in the word `www` (any case).
+fn follows_www(before: &[char]) -> bool {
+    let Some(start) = before.len().checked_sub(3) else {
+        return false;
+    };
+    before[start..].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
+        && start
+            .checked_sub(1)
+            .is_none_or(|j| !before[j].is_alphanumeric())
+}
+
+/// Spec text as the contents of one table cell: each paragraph escaped with
+/// [`escape_inline`] (so `|` cannot end the cell), paragraphs joined by `<br>`.
+#[must_use]
+pub fn table_cell(text: &str) -> String {
+    paragraphs(text)
+        .map(escape_inline)
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// A code span that shows `text` literally: its fence is one backtick longer
+/// than the longest run of backticks inside, and text that starts or ends
+/// with a backtick is padded with a space (which the span drops again).
+/// Whitespace runs become one space. Not for table cells: a `|` would still
+/// end the cell.
+#[must_use]
+pub fn code_span(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let longest_run = text
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    let fence = "`".repeat(longest_run + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// The items of a numbered list written as paragraphs (`1. first`,
+/// `2. second`, …): the text after each number, if the text has at least two
+/// paragraphs and they are numbered 1, 2, 3… in order. Otherwise `None`, and
+/// the paragraphs are better shown as they are.
+#[must_use]
+pub fn numbered_items(text: &str) -> Option<Vec<&str>> {
+    let items: Vec<&str> = paragraphs(text)
+        .enumerate()
+        .map(|(i, paragraph)| {
+            let (number, rest) = paragraph.trim_start().split_once(". ")?;
+            let rest = rest.trim();
+            (number.parse::<usize>().ok()? == i + 1
+                && number.bytes().all(|b| b.is_ascii_digit())
+                && !rest.is_empty())
+            .then_some(rest)
+        })
+        .collect::<Option<_>>()?;
+    (items.len() >= 2).then_some(items)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +165,73 @@ mod tests {
     fn paragraphs_split_on_line_feeds() {
         let p: Vec<&str> = paragraphs("one\ntwo \n\nthree").collect();
         assert_eq!(p, ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn inline_text_is_one_escaped_line() {
+        assert_eq!(escape_inline("  a\n- b\t c  "), "a - b c");
+        assert_eq!(
+            escape_inline("- item\n# not a heading"),
+            "\\- item \\# not a heading"
+        );
+        assert_eq!(
+            escape_inline("Title {#custom-id}"),
+            "Title \\{\\#custom-id\\}"
+        );
+        assert_eq!(escape_inline("1. first"), "1\\. first");
+        assert_eq!(escape_inline("\tcode"), "code");
+        assert_eq!(escape_inline(""), "");
+        assert_eq!(
+            escape_inline("see https://x.invalid/a or www.x.invalid, mail a@b.invalid"),
+            "see https\\://x.invalid/a or www\\.x.invalid, mail a\\@b.invalid"
+        );
+        assert_eq!(escape_inline("awww.x Www.y"), "awww.x Www\\.y");
+        assert_eq!(escape_inline(": definition: x"), "\\: definition: x");
+    }
+
+    #[test]
+    fn table_cells_keep_paragraphs_and_cannot_end_early() {
+        assert_eq!(table_cell("a|b\n<i>c</i>"), "a\\|b<br>\\<i\\>c\\</i\\>");
+        assert_eq!(table_cell("one\n\n two "), "one<br>two");
+        assert_eq!(table_cell("a\\|b"), "a\\\\\\|b");
+        assert_eq!(table_cell(""), "");
+        for text in ["|", "a||b", "\\|", "`|`", "x\n|\ny"] {
+            let cell = table_cell(text);
+            let unescaped_pipes = cell
+                .char_indices()
+                .filter(|&(i, c)| {
+                    let backslashes = cell[..i].chars().rev().take_while(|&b| b == '\\').count();
+                    c == '|' && backslashes % 2 == 0
+                })
+                .count();
+            assert_eq!(unescaped_pipes, 0, "{text:?} -> {cell:?}");
+        }
+    }
+
+    #[test]
+    fn code_spans_outlast_backticks_inside() {
+        assert_eq!(code_span("AIS.0014"), "`AIS.0014`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("``x"), "``` ``x ```");
+        assert_eq!(code_span("a\nb"), "`a b`");
+    }
+
+    #[test]
+    fn numbered_paragraphs_become_items() {
+        assert_eq!(
+            numbered_items("1. Incorrect token.\n2. The token expired."),
+            Some(vec!["Incorrect token.", "The token expired."])
+        );
+        // One paragraph, a gap in the numbers, or an unnumbered paragraph: not a list.
+        assert_eq!(numbered_items("1. Only one."), None);
+        assert_eq!(numbered_items("1. a\n3. b"), None);
+        assert_eq!(numbered_items("2. a\n3. b"), None);
+        assert_eq!(numbered_items("1. a\nb"), None);
+        assert_eq!(numbered_items("1. a\n2. "), None);
+        assert_eq!(numbered_items("+1. a\n2. b"), None);
+        assert_eq!(
+            numbered_items("decrypt token fail: x\ntoken expires: y"),
+            None
+        );
     }
 }

@@ -1,0 +1,182 @@
+//! The overview (`README.md`, published as the site's `index.html`): where
+//! the table comes from, the error body, how to read a code, what an unlisted
+//! code means, and every code linked to its section.
+
+use super::anchors::Anchors;
+use super::{Site, count, join_blocks, message_cell, statuses, text_blocks};
+use crate::emit::generated_notice;
+use crate::emit::markdown::{code_span, escape_inline};
+
+pub(super) fn page(site: &Site) -> String {
+    let catalog = site.catalog;
+    let meta = &catalog.meta;
+    let mut anchors = Anchors::default();
+    let title = anchors.heading(&meta.title);
+    let body_heading = anchors.heading("Error response body");
+    let reading_heading = anchors.heading("Reading a code");
+    let other_heading = anchors.heading("Codes not in the table");
+    let all_heading = anchors.heading("All codes");
+
+    let mut blocks = vec![
+        format!("<!-- {} -->", generated_notice(catalog)),
+        format!("# {}", title.markdown),
+        format!(
+            "The {} of the {}, with each code's HTTP status, error message, description, \
+             handling measure, category and whether a request that failed with it can be \
+             retried. [{}](#{}) links every code to its section.",
+            count(catalog.codes.len(), "error code"),
+            escape_inline(&meta.service),
+            all_heading.markdown,
+            all_heading.anchor,
+        ),
+    ];
+    let updated = meta
+        .updated_on
+        .as_deref()
+        .map(|date| format!(", updated on {}", escape_inline(date)))
+        .unwrap_or_default();
+    blocks.push(match &meta.source_url {
+        Some(url) => format!(
+            "The table comes from the service's error-code page, {}{updated}.",
+            address(url)
+        ),
+        None if updated.is_empty() => "The table's source page is not recorded.".to_owned(),
+        None => format!("The table comes from the service's error-code page{updated}."),
+    });
+
+    blocks.push(format!("## {}", body_heading.markdown));
+    blocks.push(format!(
+        "When a request fails, the response has a JSON body that names the error code. \
+         The source page gives this example, with HTTP status {}:",
+        meta.error_body.status
+    ));
+    blocks.push(fenced(&meta.error_body.example));
+    if names_code_and_message(&meta.error_body.example) {
+        blocks.push(format!(
+            "`error_code` is the code (see [{}](#{})) and `error_msg` its error message.",
+            all_heading.markdown, all_heading.anchor
+        ));
+    }
+
+    blocks.push(format!("## {}", reading_heading.markdown));
+    blocks.extend(reading_a_code(site));
+
+    blocks.push(format!("## {}", other_heading.markdown));
+    let status = meta
+        .other
+        .http_status
+        .map(|s| format!(" (HTTP status {s})"))
+        .unwrap_or_default();
+    blocks.push(format!(
+        "A response may carry a code that is not in this table. What such a code means{status}:"
+    ));
+    blocks.extend(text_blocks(&meta.other.text));
+
+    blocks.push(format!("## {}", all_heading.markdown));
+    blocks.push("Each code links to its section.".to_owned());
+    let mut table = vec![
+        "| Code | HTTP | Category | Error message |".to_owned(),
+        "| --- | --- | --- | --- |".to_owned(),
+    ];
+    for (i, code) in catalog.codes.iter().enumerate() {
+        table.push(format!(
+            "| [{}]({}) | {} | {} | {} |",
+            escape_inline(&code.code),
+            site.code_link(i),
+            statuses(code),
+            site.category_link(code),
+            message_cell(code),
+        ));
+    }
+    blocks.push(table.join("\n"));
+    join_blocks(&blocks)
+}
+
+/// How a code is built, with examples from this table, and the list of
+/// prefix pages.
+fn reading_a_code(site: &Site) -> Vec<String> {
+    let catalog = site.catalog;
+    let mut blocks = Vec::new();
+    let example = catalog
+        .codes
+        .iter()
+        .find_map(|c| Some((c, c.prefix.as_deref().filter(|p| !p.is_empty())?)));
+    if let Some((code, prefix)) = example {
+        let rest = code.code.get(prefix.len() + 1..).unwrap_or_default();
+        blocks.push(format!(
+            "A code such as {} has two parts: the prefix before the first dot, {}, groups \
+             related codes, and the part after it, {}, tells them apart. Codes are compared \
+             exactly as written, case included. The codes by prefix:",
+            code_span(&code.code),
+            code_span(prefix),
+            code_span(rest),
+        ));
+    } else {
+        blocks.push(
+            "The codes of this table have no prefix. Codes are compared exactly as written, \
+             case included."
+                .to_owned(),
+        );
+    }
+    let mut list = Vec::new();
+    for page in &site.code_pages {
+        let mut line = format!(
+            "- [{}]({}): {}",
+            page.title.markdown,
+            page.file,
+            count(page.codes.len(), "code")
+        );
+        if page.prefix.is_none()
+            && let Some(first) = page.codes.first()
+        {
+            line += &format!(", such as {}", code_span(&first.code));
+        }
+        list.push(line);
+    }
+    blocks.push(list.join("\n"));
+    blocks
+}
+
+/// A link for an `http(s)` address; anything else is shown, not linked.
+fn address(url: &str) -> String {
+    let linkable = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>'));
+    if linkable {
+        format!("<{url}>")
+    } else {
+        code_span(url)
+    }
+}
+
+/// A fenced code block that shows `text` as written: the fence is longer
+/// than any run of backticks in it; tabs become four spaces and trailing
+/// spaces are dropped (JSON does not care, and lints forbid both).
+fn fenced(text: &str) -> String {
+    let longest_run = text
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or_default();
+    let fence = "`".repeat(longest_run.max(2) + 1);
+    let language = if serde_json::from_str::<serde_json::Value>(text).is_ok() {
+        "json"
+    } else {
+        "text"
+    };
+    let mut out = format!("{fence}{language}\n");
+    for line in text.trim_end().lines() {
+        out += line.replace('\t', "    ").trim_end();
+        out.push('\n');
+    }
+    out += &fence;
+    out
+}
+
+/// Whether the example body is a JSON object with `error_code` and
+/// `error_msg`, so that the page may describe those two fields.
+fn names_code_and_message(example: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(example)
+        .is_ok_and(|body| body.get("error_code").is_some() && body.get("error_msg").is_some())
+}

@@ -1,0 +1,540 @@
+//! Tests of the reference pages, on the seed spec (`spec/`), on the hostile
+//! spec that CI also lints and builds (`xtask/docs/hostile-spec/`), and on
+//! small specs written for one question.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{RESERVED_STEMS, code_url, emit, page_for, site_path, toml_string};
+use crate::emit::markdown::escape_inline;
+use crate::model::Catalog;
+use crate::names;
+
+fn load(spec: &Path) -> Catalog {
+    let loaded = crate::load_spec(spec, "spec");
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{d:?}"))
+        .collect();
+    loaded
+        .catalog
+        .unwrap_or_else(|| panic!("{} has errors: {errors:#?}", spec.display()))
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn seed() -> Catalog {
+    load(&workspace().join("spec"))
+}
+
+fn hostile() -> Catalog {
+    load(&workspace().join("xtask/docs/hostile-spec"))
+}
+
+/// A spec folder of its own in the temp folder, removed when dropped.
+struct TempSpec(PathBuf);
+
+impl TempSpec {
+    fn new(name: &str, files: &[(&str, &str)]) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("codegen-docs-test-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the temp spec folder");
+        for (file, text) in files {
+            std::fs::write(dir.join(file), text).expect("write a temp spec file");
+        }
+        Self(dir)
+    }
+}
+
+impl Drop for TempSpec {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure\n";
+
+/// The pages by path (`README.md`, `ais.md`, …), from `docs/src/`.
+fn pages(catalog: &Catalog) -> BTreeMap<String, String> {
+    emit(catalog)
+        .into_iter()
+        .filter_map(|f| {
+            let name = f.path.strip_prefix("docs/src/")?.to_owned();
+            Some((name, f.contents))
+        })
+        .collect()
+}
+
+/// Markdown backslash escapes removed: what a reader sees.
+fn unescape(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut chars = markdown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(next)) if next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The lines of a page outside fenced code blocks.
+fn prose_lines(page: &str) -> Vec<&str> {
+    let mut in_fence: Option<String> = None;
+    let mut lines = Vec::new();
+    for line in page.lines() {
+        let ticks: String = line.chars().take_while(|&c| c == '`').collect();
+        match &in_fence {
+            Some(fence) if ticks.len() >= fence.len() && line.trim() == ticks => in_fence = None,
+            Some(_) => {}
+            None if ticks.len() >= 3 => in_fence = Some(ticks),
+            None => lines.push(line),
+        }
+    }
+    lines
+}
+
+/// (level, text as seen, anchor) of each ATX heading of a page.
+fn headings(page: &str) -> Vec<(usize, String, String)> {
+    prose_lines(page)
+        .into_iter()
+        .filter_map(|line| {
+            let level = line.chars().take_while(|&c| c == '#').count();
+            let text = line.get(level..)?.strip_prefix(' ')?;
+            (1..=6).contains(&level).then(|| {
+                let seen = unescape(text);
+                let anchor = names::anchor(&seen);
+                (level, seen, anchor)
+            })
+        })
+        .collect()
+}
+
+/// The `|` that separate cells: those not escaped by a backslash.
+fn cell_separators(row: &str) -> usize {
+    let chars: Vec<char> = row.chars().collect();
+    (0..chars.len())
+        .filter(|&i| {
+            let backslashes = chars[..i].iter().rev().take_while(|&&c| c == '\\').count();
+            chars[i] == '|' && backslashes % 2 == 0
+        })
+        .count()
+}
+
+/// A line with its code spans (whose text is literal) removed.
+fn without_code_spans(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let escaped = chars[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 1;
+        if chars[i] != '`' || escaped {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+        // The span ends at the next run of exactly as many backticks.
+        let mut j = i + run;
+        let mut end = None;
+        while j < chars.len() {
+            let next = chars[j..].iter().take_while(|&&c| c == '`').count();
+            if next == run {
+                end = Some(j + run);
+                break;
+            }
+            j += next.max(1);
+        }
+        match end {
+            Some(end) => i = end,
+            None => {
+                out.extend(&chars[i..i + run]);
+                i += run;
+            }
+        }
+    }
+    out
+}
+
+/// Every `](target)` of a page.
+fn link_targets(page: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    for line in prose_lines(page) {
+        let mut rest = line;
+        while let Some(at) = rest.find("](") {
+            let escaped = rest[..at].ends_with('\\') && !rest[..at].ends_with("\\\\");
+            let after = &rest[at + 2..];
+            if !escaped && let Some(end) = after.find(')') {
+                targets.push(after[..end].to_owned());
+            }
+            rest = after;
+        }
+    }
+    targets
+}
+
+#[test]
+fn every_code_is_linked_from_the_overview_to_its_heading() {
+    for catalog in [seed(), hostile()] {
+        let pages = pages(&catalog);
+        let overview = &pages["README.md"];
+        let targets = link_targets(overview);
+        for code in &catalog.codes {
+            let page = page_for(&catalog, code).expect("every code has a page");
+            let target = format!("{page}#{}", code.anchor);
+            assert!(
+                targets.contains(&target),
+                "the overview does not link {} to {target}",
+                code.code
+            );
+            // The target page has a heading that shows the code and renders
+            // with that anchor, as mdBook and GitHub compute it.
+            let found = headings(&pages[&page])
+                .into_iter()
+                .any(|(level, seen, anchor)| {
+                    level == 2 && seen == code.code && anchor == code.anchor
+                });
+            assert!(found, "{page} has no heading `{}`", code.code);
+        }
+    }
+}
+
+#[test]
+fn anchors_are_unique_on_every_page_and_codes_keep_theirs() {
+    for catalog in [seed(), hostile()] {
+        for (name, page) in pages(&catalog) {
+            let mut seen = std::collections::BTreeSet::new();
+            for (_, text, anchor) in headings(&page) {
+                assert!(!anchor.is_empty(), "{name}: `{text}` has no anchor");
+                assert!(
+                    seen.insert(anchor.clone()),
+                    "{name}: anchor `{anchor}` twice"
+                );
+            }
+        }
+    }
+    // The hostile spec has `AIS.-codes`, whose anchor is the one the title
+    // "AIS codes" would have: the title gives way, the code keeps its anchor.
+    let catalog = hostile();
+    let ais = &pages(&catalog)["ais.md"];
+    let titles = headings(ais);
+    assert_eq!(titles[0], (1, "AIS codes (2)".into(), "ais-codes-2".into()));
+    assert!(titles.contains(&(2, "AIS.-codes".into(), "ais-codes".into())));
+    // `codes-without-a-prefix` takes the anchor of the no-prefix page's title.
+    let no_prefix = headings(&pages(&catalog)["no-prefix.md"]);
+    assert_eq!(no_prefix[0].1, "Codes without a prefix (2)");
+}
+
+#[test]
+fn anchor_collisions_are_rejected_by_validation() {
+    let spec = TempSpec::new(
+        "collision",
+        &[(
+            "codes.csv",
+            &format!("{HEADER}400,AIS.0014,a,b,c\n400,AIS-0014,a,b,c\n400,ais0014,a,b,c\n"),
+        )],
+    );
+    let loaded = crate::load_spec(&spec.0.join("codes.csv"), "spec");
+    assert!(loaded.catalog.is_none());
+    let anchor_errors = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.message.contains("Markdown anchor `ais0014`"))
+        .count();
+    assert_eq!(anchor_errors, 1, "{:#?}", loaded.diagnostics);
+}
+
+#[test]
+fn tables_keep_their_columns() {
+    for catalog in [seed(), hostile()] {
+        for (name, page) in pages(&catalog) {
+            let mut columns = None;
+            for line in prose_lines(&page) {
+                if !line.starts_with('|') {
+                    columns = None;
+                    continue;
+                }
+                let separators = cell_separators(line);
+                let expected = *columns.get_or_insert(separators);
+                assert_eq!(
+                    separators, expected,
+                    "{name}: a row with other cells: {line}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn spec_text_cannot_become_html_or_markup() {
+    let catalog = hostile();
+    for (name, page) in pages(&catalog) {
+        for line in prose_lines(&page).into_iter().skip(1) {
+            let line = &without_code_spans(line);
+            // Outside the generated notice, the only `<` not escaped are
+            // `<br>` in cells and `<https://…>` autolinks.
+            let chars: Vec<char> = line.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if c != '<' || i > 0 && chars[i - 1] == '\\' {
+                    continue;
+                }
+                let rest: String = chars[i..].iter().collect();
+                assert!(
+                    rest.starts_with("<br>") || rest.starts_with("<https://"),
+                    "{name}: raw `<` in {line}"
+                );
+            }
+            for markup in [
+                "<script",
+                "<img",
+                "<b>",
+                "](javascript:",
+                "![",
+                "```",
+                "**bold",
+            ] {
+                let unescaped = line.match_indices(markup).any(|(i, _)| {
+                    let backslashes = line[..i].chars().rev().take_while(|&c| c == '\\').count();
+                    backslashes % 2 == 0
+                });
+                assert!(!unescaped, "{name}: `{markup}` in {line}");
+            }
+            if !line.starts_with('#') {
+                assert!(!line.contains("{#"), "{name}: heading attribute in {line}");
+            }
+        }
+    }
+    // What a reader sees is the spec's text, character for character.
+    let ais = &pages(&catalog)["ais.md"];
+    let first = &catalog.codes[0];
+    assert!(unescape(ais).contains(&first.primary().error_msg));
+    assert!(unescape(ais).contains(&first.primary().description));
+}
+
+#[test]
+fn numbered_causes_stay_a_list_and_paragraphs_stay_paragraphs() {
+    let catalog = seed();
+    let code = catalog
+        .codes
+        .iter()
+        .find(|c| c.code == "APIG.0301")
+        .expect("the seed has APIG.0301");
+    let page = &pages(&catalog)["apig.md"];
+    let section = page
+        .split("\n## ")
+        .find(|s| s.starts_with("APIG.0301\n"))
+        .expect("a section for APIG.0301");
+    let causes: Vec<&str> = crate::emit::markdown::paragraphs(&code.primary().error_msg).collect();
+    assert!(causes.len() >= 2);
+    for cause in causes {
+        let (number, text) = cause.split_once(". ").expect("a numbered cause");
+        let item = format!("\n  {number}. {}\n", escape_inline(text));
+        assert!(
+            section.contains(&item),
+            "no list item {item:?} in {section}"
+        );
+    }
+    // The handling measure's paragraphs are separate paragraphs of its item.
+    for paragraph in crate::emit::markdown::paragraphs(&code.primary().handling_measure) {
+        let escaped = escape_inline(paragraph);
+        assert!(
+            section.contains(&format!("\n\n  {escaped}\n"))
+                || section.contains(&format!("**Handling measure**: {escaped}\n\n")),
+            "{paragraph:?} is not a paragraph of its own in {section}"
+        );
+    }
+}
+
+#[test]
+fn repeated_codes_show_every_case_under_one_heading() {
+    let catalog = hostile();
+    let code = catalog
+        .codes
+        .iter()
+        .find(|c| c.cases.len() >= 10)
+        .expect("the hostile spec repeats a code ten times or more");
+    let page_name = page_for(&catalog, code).expect("a page");
+    let page = &pages(&catalog)[&page_name];
+    let heading = format!("## {}", escape_inline(&code.code));
+    assert_eq!(page.matches(&format!("{heading}\n")).count(), 1);
+    let section = page
+        .split(&format!("{heading}\n"))
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the code's section");
+    let seen = unescape(section);
+    for (i, case) in code.cases.iter().enumerate() {
+        let item = format!("\n{}. **HTTP status**: {}\n", i + 1, case.http_status);
+        assert!(
+            section.contains(&item),
+            "case {} is missing: {item:?}",
+            i + 1
+        );
+        // A case's fields are indented under its item, also past `10. `.
+        let indent = " ".repeat(format!("{}. ", i + 1).len());
+        let message = crate::emit::markdown::paragraphs(&case.error_msg)
+            .next()
+            .unwrap_or_default();
+        assert!(
+            section.contains(&format!(
+                "{indent}- **Error message**: {}",
+                escape_inline(message)
+            )),
+            "case {}'s message is not under its item",
+            i + 1
+        );
+        assert!(
+            seen.contains(&case.description),
+            "case {} description",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn page_names_are_safe_unique_and_case_sensitive() {
+    let catalog = hostile();
+    let mut pages_of_prefix: BTreeMap<Option<String>, String> = BTreeMap::new();
+    for code in &catalog.codes {
+        let page = page_for(&catalog, code).expect("a page");
+        let stem = page.strip_suffix(".md").expect("a Markdown file");
+        assert!(
+            !stem.is_empty()
+                && stem
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "unsafe page name {page}"
+        );
+        let prefix = code.prefix.clone().filter(|p| !p.is_empty());
+        assert!(
+            prefix.is_none() || !RESERVED_STEMS.contains(&stem),
+            "{page} is reserved"
+        );
+        let previous = pages_of_prefix.insert(prefix.clone(), page.clone());
+        assert!(
+            previous.is_none_or(|p| p == page),
+            "{prefix:?} on two pages"
+        );
+    }
+    let mut names: Vec<&String> = pages_of_prefix.values().collect();
+    names.sort();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(
+        names.len(),
+        before,
+        "two prefixes share a page: {pages_of_prefix:?}"
+    );
+    // `APIG` and `Apig` are two prefixes; `index` cannot be `index.md`.
+    assert_eq!(pages_of_prefix[&Some("APIG".into())], "apig.md");
+    assert_eq!(pages_of_prefix[&Some("Apig".into())], "apig-2.md");
+    assert_eq!(pages_of_prefix[&Some("index".into())], "index-2.md");
+    assert_eq!(pages_of_prefix[&None], "no-prefix.md");
+    // Every page is in the table of contents.
+    let files = pages(&catalog);
+    let summary = link_targets(&files["SUMMARY.md"]);
+    for name in files.keys().filter(|n| *n != "SUMMARY.md") {
+        assert!(summary.contains(name), "{name} is not in SUMMARY.md");
+    }
+}
+
+#[test]
+fn code_urls_point_at_the_published_section() {
+    let yaml = |base: &str| {
+        format!(
+            "title: T\nversion: 0.1.0\nrust_crate: t\nnpm_package: t\ntables: [codes.csv]\n{base}"
+        )
+    };
+    let csv = format!("{HEADER}400,ModelArts.4101,a,b,c\n400,1100,a,b,c\n");
+    for base in [
+        "https://errors.example.org/t/",
+        "https://errors.example.org/t",
+    ] {
+        let spec = TempSpec::new(
+            "url",
+            &[
+                ("catalog.yaml", &yaml(&format!("docs_base_url: {base}\n"))),
+                ("codes.csv", &csv),
+            ],
+        );
+        let catalog = load(&spec.0);
+        let urls: Vec<Option<String>> = catalog
+            .codes
+            .iter()
+            .map(|c| code_url(&catalog, c))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                Some("https://errors.example.org/t/modelarts.html#modelarts4101".to_owned()),
+                Some("https://errors.example.org/t/no-prefix.html#1100".to_owned()),
+            ]
+        );
+        let book = emit(&catalog)
+            .into_iter()
+            .find(|f| f.path == "docs/book.toml")
+            .expect("a book.toml");
+        assert!(book.contents.contains("site-url = \"/t/\"\n"));
+    }
+    let spec = TempSpec::new(
+        "no-url",
+        &[("catalog.yaml", &yaml("")), ("codes.csv", &csv)],
+    );
+    let catalog = load(&spec.0);
+    assert_eq!(code_url(&catalog, &catalog.codes[0]), None);
+    assert_eq!(
+        page_for(&catalog, &catalog.codes[0]).as_deref(),
+        Some("modelarts.md")
+    );
+}
+
+#[test]
+fn the_overview_tells_where_the_table_comes_from() {
+    let catalog = seed();
+    let overview = &pages(&catalog)["README.md"];
+    let meta = &catalog.meta;
+    let url = meta.source_url.as_deref().expect("the seed has a source");
+    assert!(overview.contains(&format!("<{url}>")));
+    let updated = meta.updated_on.as_deref().expect("the seed has a date");
+    assert!(unescape(overview).contains(updated));
+    assert!(unescape(overview).contains(&meta.other.text));
+    // The error body example, line for line, in a JSON code block.
+    let block = overview
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("a JSON code block");
+    assert_eq!(block, meta.error_body.example.trim_end());
+    // A link that is not http(s) is shown, not linked.
+    let hostile = hostile();
+    let source = hostile.meta.source_url.as_deref().expect("a source");
+    assert!(pages(&hostile)["README.md"].contains(&format!("`{source}`")));
+}
+
+#[test]
+fn book_toml_strings_are_escaped() {
+    assert_eq!(
+        toml_string("a \"b\" \\ c\n\u{1}"),
+        "\"a \\\"b\\\" \\\\ c\\n\\u0001\""
+    );
+    let catalog = hostile();
+    let book = emit(&catalog)
+        .into_iter()
+        .find(|f| f.path == "docs/book.toml")
+        .expect("a book.toml");
+    assert!(
+        book.contents
+            .contains("description = \"Typed \\\"hostile\\\" codes \\\\ with a backslash\"\n")
+    );
+    assert_eq!(site_path("https://host"), "/");
+    assert_eq!(site_path("https://host/a/b?x=1"), "/a/b/");
+    assert_eq!(site_path("/docs/"), "/docs/");
+}
