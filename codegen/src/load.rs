@@ -32,13 +32,32 @@ pub struct SourceFile {
     pub display: String,
     /// The text, without a BOM.
     pub text: String,
+    /// The byte offset at which each line starts.
+    line_starts: Vec<usize>,
 }
 
 impl SourceFile {
+    #[must_use]
+    pub fn new(display: String, text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            display,
+            text,
+            line_starts,
+        }
+    }
+
     /// The text of a 1-based line, without its line end.
     #[must_use]
     pub fn line(&self, line: usize) -> Option<&str> {
-        let text = self.text.split('\n').nth(line.checked_sub(1)?)?;
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        let text = self.text.get(start..end)?;
         Some(text.strip_suffix('\r').unwrap_or(text))
     }
 
@@ -403,10 +422,7 @@ fn read_source(spec: &mut RawSpec, path: &Path, display: String) -> Option<usize
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            spec.files.push(SourceFile {
-                display,
-                text: text.to_owned(),
-            });
+            spec.files.push(SourceFile::new(display, text.to_owned()));
             Some(spec.files.len() - 1)
         }
         Err(_) => {
@@ -881,6 +897,18 @@ mod tests {
             .iter()
             .map(|&(v, l, c)| (v.to_owned(), l, c))
             .collect()
+    }
+
+    #[test]
+    fn lines_of_a_source_file() {
+        let file = SourceFile::new("f".into(), "one\r\ntwo\n\nfour".into());
+        let lines: Vec<Option<&str>> = (0..=5).map(|n| file.line(n)).collect();
+        assert_eq!(
+            lines,
+            [None, Some("one"), Some("two"), Some(""), Some("four"), None]
+        );
+        let ends_with_newline = SourceFile::new("f".into(), "a\n".into());
+        assert_eq!(ends_with_newline.line(2), Some(""));
     }
 
     #[test]
