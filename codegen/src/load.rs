@@ -268,6 +268,10 @@ fn load_folder(spec: &mut RawSpec, folder: &Path, display_root: &str) {
         return;
     };
     let Some(root) = parse_yaml(spec, file) else {
+        // Report the tables' problems too, in the same run.
+        for name in table_files_in(folder) {
+            load_table(spec, &folder.join(&name), display(&name));
+        }
         return;
     };
     // The catalog may list its tables; otherwise every table file in the folder counts.
