@@ -3,12 +3,18 @@
 //! Rendered like a compiler's:
 //!
 //! ```text
-//! spec/error-codes.csv:4:5: error: the code `AIS 0014` contains whitespace
-//!    |
-//!  4 | 400,AIS 0014,The JSON format of the input data is incorrect.,...
-//!    |     ^
-//!    = hint: codes are written without spaces, e.g. `AIS.0014`
+//! spec/error-codes.csv:4:8: error: the code `AIS 0014` contains whitespace
+//!   |
+//! 4 | 400,AIS 0014,The JSON format of the input data is incorrect.,...
+//!   |        ^
+//!   = hint: codes are written without spaces, e.g. `AIS0014`
+//!
+//! 1 error found in the spec
 //! ```
+//!
+//! The column counts characters; the caret is placed for a terminal (wide
+//! characters take two columns). Spec text in a diagnostic never reaches the
+//! terminal raw: control, bidi and invisible characters are shown as `\u{..}`.
 
 use std::fmt;
 
@@ -76,60 +82,99 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// Spec text in the message, the line and the hint is shown with control
+    /// characters made visible, so that the terminal shows exactly what is in
+    /// the file and nothing can reorder or hide it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}", self.file)?;
+        write!(f, "{}", visible(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.column > 0 {
                 write!(f, ":{}", self.column)?;
             }
         }
-        writeln!(f, ": {severity}: {}", self.message)?;
+        writeln!(f, ": {severity}: {}", visible(&self.message))?;
         let gutter = " ".repeat(self.line.to_string().len());
         if let (Some(text), true) = (&self.source_line, self.line > 0) {
-            // The line is shown with control characters made visible, so that
-            // the terminal shows exactly what is in the file.
-            let shown = visible(text);
             writeln!(f, "{gutter} |")?;
-            writeln!(f, "{} | {shown}", self.line)?;
+            writeln!(f, "{} | {}", self.line, visible(text))?;
             if self.column > 0 {
-                let pad: String = text
-                    .chars()
-                    .take(self.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .flat_map(|c| std::iter::repeat_n(c, visible_width(c)))
-                    .collect();
-                writeln!(f, "{gutter} | {pad}^")?;
+                writeln!(f, "{gutter} | {}^", caret_padding(text, self.column))?;
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "{gutter} = hint: {hint}")?;
+            writeln!(f, "{gutter} = hint: {}", visible(hint))?;
         }
         Ok(())
     }
 }
 
-/// The width of a character once [`visible`] has escaped it.
-fn visible_width(c: char) -> usize {
-    if c == '\t' || !c.is_control() && !is_bidi_control(c) {
-        1
-    } else {
-        visible(&c.to_string()).chars().count()
+/// What goes before the caret under `text` shown by [`visible`], to reach the
+/// 1-based character `column`: a tab for a tab, spaces for the width of
+/// everything else as a terminal shows it.
+fn caret_padding(text: &str, column: usize) -> String {
+    let mut pad = String::new();
+    for c in text.chars().take(column - 1) {
+        if c == '\t' {
+            pad.push('\t');
+        } else {
+            pad.extend(std::iter::repeat_n(' ', display_width(c)));
+        }
+    }
+    pad
+}
+
+/// How many terminal columns a character takes once [`visible`] has shown it:
+/// an escape's length, 2 for East Asian wide characters, 0 for combining marks.
+fn display_width(c: char) -> usize {
+    if needs_escape(c) {
+        return escape(c).len();
+    }
+    match u32::from(c) {
+        0x0300..=0x036f | 0x200b..=0x200f | 0xfe00..=0xfe0f => 0,
+        0x1100..=0x115f
+        | 0x2e80..=0x303e
+        | 0x3041..=0x33ff
+        | 0x3400..=0x4dbf
+        | 0x4e00..=0x9fff
+        | 0xa000..=0xa4cf
+        | 0xac00..=0xd7a3
+        | 0xf900..=0xfaff
+        | 0xfe30..=0xfe4f
+        | 0xff00..=0xff60
+        | 0xffe0..=0xffe6
+        | 0x1f300..=0x1f64f
+        | 0x1f900..=0x1f9ff
+        | 0x20000..=0x3fffd => 2,
+        _ => 1,
     }
 }
 
-/// Replaces control and bidi characters by `\u{..}` escapes, so that a
-/// diagnostic can never reorder or hide the text it shows (Trojan Source).
+fn needs_escape(c: char) -> bool {
+    c != '\t'
+        && (c.is_control()
+            || is_bidi_control(c)
+            || is_invisible(c)
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+}
+
+fn escape(c: char) -> String {
+    format!("\\u{{{:04x}}}", u32::from(c))
+}
+
+/// Replaces control, bidi and line-separator characters by `\u{..}`
+/// escapes, so that a diagnostic can never reorder or hide the text it shows
+/// (Trojan Source).
 #[must_use]
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c != '\t' && (c.is_control() || is_bidi_control(c)) {
-            out.push_str(&format!("\\u{{{:04x}}}", u32::from(c)));
+        if needs_escape(c) {
+            out.push_str(&escape(c));
         } else {
             out.push(c);
         }
@@ -141,6 +186,29 @@ pub fn visible(text: &str) -> String {
 #[must_use]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that print as nothing (zero-width spaces and joiners, soft
+/// hyphens, variation selectors, tags): two texts that look the same may
+/// differ by them.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200d}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
 }
 
 /// Renders all diagnostics, errors and warnings in the order found, then a count line.
@@ -160,7 +228,10 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
         }
         out.push('\n');
     } else if warnings > 0 {
-        out.push_str(&format!("{}\n", plural(warnings, "warning")));
+        out.push_str(&format!(
+            "{} found in the spec\n",
+            plural(warnings, "warning")
+        ));
     }
     out
 }

@@ -4,18 +4,32 @@
 //! collide). Two codes whose names collide are reported by [`crate::validate`].
 
 /// The Rust variant for a code: each run of ASCII letters and digits becomes
-/// one word, an all-capitals word is title-cased, and everything else
-/// separates words.
+/// one word, an all-capitals word is title-cased, a letter or digit outside
+/// ASCII becomes a word of its own, `U` and its hex code point, and
+/// everything else separates words.
 ///
 /// `AIS.0014` → `Ais0014`, `ModelArts.4101` → `ModelArts4101`, `1100` →
-/// `Code1100` (an identifier cannot start with a digit).
+/// `Code1100` (an identifier cannot start with a digit), `错误.1` →
+/// `U9519U8bef1`.
 #[must_use]
 pub fn rust_variant(code: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in code.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_alphanumeric() {
+            words.push(format!("U{:04x}", u32::from(c)));
+        }
+    }
+    words.push(word);
     let mut name = String::new();
-    for word in code
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for word in words.iter().filter(|w| !w.is_empty()) {
         let all_capitals = !word.bytes().any(|b| b.is_ascii_lowercase());
         for (i, c) in word.chars().enumerate() {
             name.push(match (i, all_capitals) {
@@ -97,9 +111,13 @@ mod tests {
         assert_eq!(rust_variant("1100"), "Code1100");
         assert_eq!(rust_variant("SELF"), "Self_");
         assert_eq!(rust_variant("self"), "Self_");
-        assert_eq!(rust_variant("错误"), "Code");
+        assert_eq!(rust_variant("错误"), "U9519U8bef");
+        assert_eq!(rust_variant("错误.1"), "U9519U8bef1");
+        assert_eq!(rust_variant("Ä.1"), "U00c41");
         assert_eq!(rust_variant("-"), "Code");
-        for code in ["AIS.0014", "1100", "a.b.c", "x", "__", "Z9", "9z"] {
+        for code in [
+            "AIS.0014", "1100", "a.b.c", "x", "__", "Z9", "9z", "错误", "١٢", "é",
+        ] {
             let name = rust_variant(code);
             assert!(
                 syn::parse_str::<syn::Ident>(&name).is_ok(),

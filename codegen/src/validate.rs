@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::Loaded;
-use crate::diagnostic::{Diagnostic, is_bidi_control};
+use crate::diagnostic::{Diagnostic, is_bidi_control, is_invisible};
 use crate::load::{Pos, RawCell, RawRow, RawSpec, YamlNode, YamlValue};
 use crate::model::{
     Case, Catalog, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo,
@@ -42,6 +42,15 @@ pub fn validate(raw: &RawSpec) -> Loaded {
     let mut categories = v.categories();
     let rows = v.rows(&categories);
     let codes = v.codes(rows, &mut categories);
+    // Read top to bottom: by file (in the order read), then by position.
+    let file_rank = |d: &Diagnostic| {
+        raw.files
+            .iter()
+            .position(|f| f.display == d.file)
+            .map_or(0, |i| i + 1)
+    };
+    v.diagnostics
+        .sort_by_key(|d| (file_rank(d), d.line, d.column));
     let has_errors = v.diagnostics.iter().any(Diagnostic::is_error);
     let catalog = match (meta, has_errors) {
         (Some(meta), false) => Some(Catalog {
@@ -126,6 +135,7 @@ impl Validator<'_> {
                     root.kind()
                 ),
             );
+            self.hint("catalog.yaml holds `key: value` lines: title, version, rust_crate, npm_package, tables, ...");
             return None;
         }
         self.check_keys(file, root, CATALOG_KEYS);
@@ -167,16 +177,57 @@ impl Validator<'_> {
                 pos,
                 format!("`{version}` is not a version of the form MAJOR.MINOR.PATCH"),
             );
+            self.hint(
+                "write a semantic version, e.g. \"0.1.0\" (quoted, so that YAML keeps it as text)",
+            );
         }
         let crate_name = self.required_text(file, root, "rust_crate");
-        if let Some(name) = &crate_name
-            && !is_package_name(name)
-        {
-            let pos = root.get("rust_crate").map_or(root.pos, |n| n.pos);
-            self.error(file, pos, format!("`{name}` is not a valid crate name"));
-            self.hint("use lower-case letters, digits and `-`, starting with a letter");
+        let pos_of = |key: &str| root.get(key).map_or(root.pos, |n| n.pos);
+        if let Some(name) = &crate_name {
+            if !is_package_name(name) {
+                self.error(
+                    file,
+                    pos_of("rust_crate"),
+                    format!("`{name}` is not a valid crate name"),
+                );
+                self.hint(
+                    "use at most 64 lower-case letters, digits and `-`, starting with a letter",
+                );
+            } else if is_reserved_crate_name(name) {
+                self.error(
+                    file,
+                    pos_of("rust_crate"),
+                    format!(
+                        "`{name}` cannot be a crate name: it is a Rust keyword or a standard crate"
+                    ),
+                );
+                self.hint(format!(
+                    "name the crate after the service, e.g. `{name}-error-codes`"
+                ));
+            }
         }
         let npm_name = self.required_text(file, root, "npm_package");
+        if let Some(name) = &npm_name
+            && !is_npm_name(name)
+        {
+            self.error(
+                file,
+                pos_of("npm_package"),
+                format!("`{name}` is not a valid npm package name"),
+            );
+            self.hint("use lower-case letters, digits, `-`, `.` and `_`, optionally after a scope: `@scope/name`");
+        }
+        for key in ["source_url", "docs_base_url"] {
+            if let Some(node) = root.get(key)
+                && let YamlValue::Scalar(url) = &node.value
+                && !is_web_address(url)
+            {
+                self.error(file, node.pos, format!("`{key}` is not a web address"));
+                self.hint(
+                    "write an address that starts with https://, without spaces, quotes or `<>`",
+                );
+            }
+        }
         let package = root.get("package").map(|node| {
             self.check_keys(
                 file,
@@ -190,6 +241,32 @@ impl Validator<'_> {
                     "rust_version",
                 ],
             );
+            let keywords = self.text_list(file, node, "keywords");
+            if let Some(keywords_node) = node.get("keywords") {
+                if keywords.len() > 5 {
+                    self.error(file, keywords_node.pos, format!("{} keywords; crates.io allows at most 5", keywords.len()));
+                    self.hint("keep the five that say best what the package is");
+                }
+                if let Some(bad) = keywords.iter().find(|k| !is_crates_io_keyword(k)) {
+                    self.error(file, keywords_node.pos, format!("`{bad}` is not a crates.io keyword"));
+                    self.hint("a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                }
+            }
+            let rust_version = self.optional_text(file, node, "rust_version");
+            if let Some(version) = &rust_version
+                && !is_rust_version(version)
+            {
+                let pos = node.get("rust_version").map_or(node.pos, |n| n.pos);
+                self.error(file, pos, format!("`{version}` is not a Rust version"));
+                self.hint("write the oldest Rust the crate supports, e.g. \"1.85\" (quoted, so that YAML keeps it as text)");
+            }
+            if let Some(repository) = node.get("repository")
+                && let YamlValue::Scalar(url) = &repository.value
+                && !is_web_address(url)
+            {
+                self.error(file, repository.pos, "`repository` is not a web address");
+                self.hint("write an address that starts with https://, without spaces, quotes or `<>`");
+            }
             PackageInfo {
                 description: self
                     .required_text(file, node, "description")
@@ -198,11 +275,9 @@ impl Validator<'_> {
                     .required_text(file, node, "license")
                     .unwrap_or_default(),
                 repository: self.optional_text(file, node, "repository"),
-                keywords: self.text_list(file, node, "keywords"),
+                keywords,
                 crates_io_categories: self.text_list(file, node, "crates_io_categories"),
-                rust_version: self
-                    .optional_text(file, node, "rust_version")
-                    .unwrap_or_else(|| "1.85".into()),
+                rust_version: rust_version.unwrap_or_else(|| "1.85".into()),
             }
         });
         let docs_base_url = self.optional_text(file, root, "docs_base_url");
@@ -232,6 +307,10 @@ impl Validator<'_> {
                 node.pos,
                 format!("expected a mapping, found {}", node.kind()),
             );
+            self.hint(format!(
+                "write `key: value` lines here, indented: {}",
+                known.join(", ")
+            ));
             return;
         };
         for (key, _) in entries {
@@ -265,6 +344,7 @@ impl Validator<'_> {
                     value.pos,
                     format!("`{key}` must be text, not {}", value.kind()),
                 );
+                self.hint("quote a value that holds `: `, or starts with `[`, `{` or `- `");
                 None
             }
         }
@@ -282,6 +362,7 @@ impl Validator<'_> {
                 node.get(key).map_or(node.pos, |n| n.pos),
                 format!("`{key}` is required"),
             );
+            self.hint(format!("write `{key}: ...`; it may not be empty"));
             return None;
         }
         text
@@ -293,19 +374,23 @@ impl Validator<'_> {
             Some((_, YamlValue::Seq(items))) => items
                 .iter()
                 .filter_map(|item| match &item.value {
-                    YamlValue::Scalar(s) => Some(s.clone()),
+                    YamlValue::Scalar(s) => {
+                        self.check_text(file, item.pos, key, s).then(|| s.clone())
+                    }
                     _ => {
                         self.error(
                             file,
                             item.pos,
                             format!("each entry of `{key}` must be text"),
                         );
+                        self.hint(format!("write `{key}: [first, second]`"));
                         None
                     }
                 })
                 .collect(),
             Some((pos, _)) => {
                 self.error(file, pos, format!("`{key}` must be a list"));
+                self.hint(format!("write `{key}: [first, second]`"));
                 Vec::new()
             }
         }
@@ -324,6 +409,7 @@ impl Validator<'_> {
             }) => items,
             Some(other) => {
                 self.error(file, other.pos, "`categories` must be a list");
+                self.hint("write each category as `- key: request` followed by `title:` and `description:` lines");
                 return Vec::new();
             }
         };
@@ -335,6 +421,7 @@ impl Validator<'_> {
                     item.pos,
                     "each category must be a mapping with key, title and description",
                 );
+                self.hint("write `- key: request` followed by `title:` and `description:` lines, indented");
                 continue;
             }
             self.check_keys(file, item, &["key", "title", "description", "retryable"]);
@@ -345,8 +432,15 @@ impl Validator<'_> {
                 .unwrap_or_default();
             let retryable = match item.get("retryable") {
                 Some(node) => match &node.value {
-                    YamlValue::Scalar(s) => self.boolean(file, node.pos, s).unwrap_or(false),
-                    _ => false,
+                    YamlValue::Scalar(s) => self
+                        .boolean(file, node.pos, "retryable", s)
+                        .unwrap_or(false),
+                    YamlValue::Null => false,
+                    _ => {
+                        self.error(file, node.pos, "`retryable` must be true or false");
+                        self.hint("write `retryable: true` or `retryable: false`");
+                        false
+                    }
                 },
                 None => false,
             };
@@ -368,6 +462,7 @@ impl Validator<'_> {
                     pos,
                     format!("the category `{key}` is defined twice (first on line {line})"),
                 );
+                self.hint("each category key is defined once");
                 continue;
             }
             categories.push((
@@ -391,33 +486,26 @@ impl Validator<'_> {
         let mut rows = Vec::new();
         for table in &self.raw.tables {
             let file = table.file;
-            if let Some(header) = &table.header {
-                self.check_header(file, header);
+            if let Some(header) = &table.header
+                && !self.check_header(file, header)
+            {
+                // Without its columns, the rows cannot be read.
+                continue;
             }
             if table.rows.is_empty() {
-                let display = self.raw.files[file].display.clone();
-                self.diagnostics.push(
-                    Diagnostic::error(&display, 0, 0, "the table has no rows")
-                        .with_hint("add at least one error code below the header"),
-                );
+                self.error(file, table.pos, "the table has no rows");
+                self.hint(if table.header.is_some() {
+                    "add at least one error code below the header"
+                } else {
+                    "write each row as `- error_code: AIS.0014` followed by its other fields"
+                });
             }
             for raw_row in &table.rows {
-                if let Some(header) = &table.header
-                    && raw_row.field_count != header.len()
-                {
-                    let (n, m) = (raw_row.field_count, header.len());
-                    self.error(
-                        file,
-                        raw_row.pos,
-                        format!("this row has {n} fields, but the header has {m}"),
-                    );
-                    self.hint("a field that holds a comma, a quote or a line break must be quoted: \"a, b\"");
-                    continue;
-                }
-                if table.header.is_none() {
-                    self.check_yaml_row(file, raw_row);
-                }
-                if let Some(row) = self.row(file, raw_row, categories) {
+                let readable = match &table.header {
+                    Some(header) => self.check_field_count(file, raw_row, header.len()),
+                    None => self.check_yaml_row(file, raw_row),
+                };
+                if readable && let Some(row) = self.row(file, raw_row, categories) {
                     rows.push(row);
                 }
             }
@@ -425,16 +513,38 @@ impl Validator<'_> {
         rows
     }
 
-    fn check_header(&mut self, file: usize, header: &[RawCell]) {
+    /// Reports a CSV header's problems; `false` if a required column is
+    /// missing, so that the rows cannot be read.
+    fn check_header(&mut self, file: usize, header: &[RawCell]) -> bool {
         let known: Vec<&str> = REQUIRED_COLUMNS
             .iter()
             .chain(&OPTIONAL_COLUMNS)
             .copied()
             .collect();
+        let header_pos = header.first().map_or(Pos::START, |c| c.pos);
+        if !header.iter().any(|c| known.contains(&c.value.trim())) {
+            self.error(file, header_pos, "the first line is not a header line");
+            self.hint(format!(
+                "a CSV table starts with a line naming its columns: {}",
+                REQUIRED_COLUMNS.join(",")
+            ));
+            return false;
+        }
         for (i, cell) in header.iter().enumerate() {
             let name = cell.value.as_str();
             if header[..i].iter().any(|c| c.value == name) {
                 self.error(file, cell.pos, format!("the column `{name}` appears twice"));
+                self.hint("each column is named once");
+            } else if name != name.trim() && known.contains(&name.trim()) {
+                self.error(
+                    file,
+                    cell.pos,
+                    format!("the column name `{name}` has whitespace around it"),
+                );
+                self.hint(format!(
+                    "write `{}`, without spaces around the `,`",
+                    name.trim()
+                ));
             } else if !known.contains(&name) {
                 self.error(file, cell.pos, format!("unknown column `{name}`"));
                 let hint = match closest(name, &known) {
@@ -444,19 +554,44 @@ impl Validator<'_> {
                 self.hint(hint);
             }
         }
-        let pos = header.first().map_or(Pos { line: 1, column: 1 }, |c| c.pos);
+        let mut complete = true;
         for required in REQUIRED_COLUMNS {
             if !header.iter().any(|c| c.value == required) {
-                self.error(file, pos, format!("the header has no `{required}` column"));
+                complete = false;
+                self.error(
+                    file,
+                    header_pos,
+                    format!("the header has no `{required}` column"),
+                );
                 self.hint(format!(
-                    "the header must name the columns {}",
+                    "the header must name the columns {} (in any order)",
                     REQUIRED_COLUMNS.join(",")
                 ));
             }
         }
+        complete
     }
 
-    fn check_yaml_row(&mut self, file: usize, row: &RawRow) {
+    /// A CSV row must have as many fields as the header.
+    fn check_field_count(&mut self, file: usize, row: &RawRow, expected: usize) -> bool {
+        let count = row.field_count;
+        if count == expected {
+            return true;
+        }
+        // Point at the first extra field, or at the end of a short row.
+        let pos = row.cells.get(expected).map_or(row.end, |c| c.pos);
+        self.error(
+            file,
+            pos,
+            format!("this row has {count} fields, but the header has {expected}"),
+        );
+        self.hint("a field that holds a comma, a quote or a line break must be quoted: \"a, b\"");
+        false
+    }
+
+    /// A YAML row names its fields: each must be known, each required one present.
+    fn check_yaml_row(&mut self, file: usize, row: &RawRow) -> bool {
+        let errors_before = self.error_count();
         let known: Vec<&str> = REQUIRED_COLUMNS
             .iter()
             .chain(&OPTIONAL_COLUMNS)
@@ -466,49 +601,71 @@ impl Validator<'_> {
             if !known.contains(&cell.column.as_str()) {
                 let name = cell.column.clone();
                 self.error(file, cell.pos, format!("unknown field `{name}`"));
-                if let Some(near) = closest(&name, &known) {
-                    self.hint(format!("did you mean `{near}`?"));
-                }
+                let hint = match closest(&name, &known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the fields are: {}", known.join(", ")),
+                };
+                self.hint(hint);
             }
         }
-        for required in REQUIRED_COLUMNS {
-            if !row.cells.iter().any(|c| c.column == required) {
-                self.error(file, row.pos, format!("this row has no `{required}` field"));
-            }
+        let missing: Vec<&str> = REQUIRED_COLUMNS
+            .into_iter()
+            .filter(|required| !row.cells.iter().any(|c| c.column == *required))
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+            let list = match names.split_last() {
+                Some((last, [])) => format!("{last} field"),
+                Some((last, rest)) => format!("{} and {last} fields", rest.join(", ")),
+                None => String::new(),
+            };
+            self.error(file, row.pos, format!("this row has no {list}"));
+            self.hint(format!(
+                "every row has the fields {}; `description` and `handling_measure` may be empty (\"\")",
+                REQUIRED_COLUMNS.join(", ")
+            ));
         }
+        self.error_count() == errors_before
     }
 
     fn row(&mut self, file: usize, raw: &RawRow, categories: &[Category]) -> Option<Row> {
         let errors_before = self.error_count();
-        let mut texts: HashMap<&str, (String, Pos)> = HashMap::new();
+        let mut texts: HashMap<&str, (String, &RawCell)> = HashMap::new();
+        let mut clean_code = true;
         for cell in &raw.cells {
             let text = normalise_line_ends(&cell.value);
-            self.check_cell_text(file, cell.pos, &cell.column, &text);
-            texts.insert(cell.column.as_str(), (text, cell.pos));
+            let clean = self.check_cell_text(file, cell, &text);
+            if cell.column == "error_code" {
+                clean_code = clean;
+            }
+            texts.insert(cell.column.as_str(), (text, cell));
         }
         for column in NON_EMPTY_COLUMNS {
-            if let Some((text, pos)) = texts.get(column)
+            if let Some((text, cell)) = texts.get(column)
                 && text.trim().is_empty()
             {
-                self.error(file, *pos, format!("`{column}` is empty"));
+                self.error(file, cell.pos, format!("`{column}` is empty"));
+                self.hint(format!("every row needs its `{column}`"));
             }
         }
-        let field = |name: &str| texts.get(name).cloned().unwrap_or((String::new(), raw.pos));
-        let (status_text, status_pos) = field("status_code");
-        let (code, code_pos) = field("error_code");
-        let status = if status_text.trim().is_empty() {
-            None
-        } else {
-            self.status(file, status_pos, &status_text)
+        let text = |name: &str| texts.get(name).map(|(t, _)| t.clone()).unwrap_or_default();
+        let status = match texts.get("status_code") {
+            Some((text, cell)) if !text.trim().is_empty() => self.status(file, cell.pos, text),
+            _ => None,
         };
-        if !code.trim().is_empty() {
-            self.check_code(file, code_pos, &code);
+        let code = text("error_code");
+        let code_pos = texts.get("error_code").map_or(raw.pos, |(_, c)| c.pos);
+        if clean_code
+            && !code.trim().is_empty()
+            && let Some((_, cell)) = texts.get("error_code")
+        {
+            self.check_code(file, cell, &code);
         }
         let category = match texts.get("category") {
-            Some((key, pos)) if !key.is_empty() => {
+            Some((key, cell)) if !key.is_empty() => {
                 let found = categories.iter().position(|c| &c.key == key);
                 if found.is_none() {
-                    self.error(file, *pos, format!("unknown category `{key}`"));
+                    self.error(file, cell.pos, format!("unknown category `{key}`"));
                     let keys: Vec<&str> = categories.iter().map(|c| c.key.as_str()).collect();
                     let hint = match (closest(key, &keys), keys.is_empty()) {
                         (Some(near), _) => format!("did you mean `{near}`?"),
@@ -520,20 +677,17 @@ impl Validator<'_> {
                     };
                     self.hint(hint);
                 }
-                found.map(|i| (i, *pos))
+                found.map(|i| (i, cell.pos))
             }
             _ => None,
         };
         let retryable = match texts.get("retryable") {
-            Some((text, pos)) if !text.is_empty() => {
-                self.boolean(file, *pos, text).map(|b| (b, *pos))
-            }
+            Some((text, cell)) if !text.is_empty() => self
+                .boolean(file, cell.pos, "retryable", text)
+                .map(|b| (b, cell.pos)),
             _ => None,
         };
-        let deprecated = texts
-            .get("deprecated")
-            .map(|(t, _)| t.clone())
-            .filter(|t| !t.is_empty());
+        let deprecated = Some(text("deprecated")).filter(|t| !t.is_empty());
         if self.error_count() > errors_before {
             return None;
         }
@@ -544,9 +698,9 @@ impl Validator<'_> {
             code_pos,
             case: Case {
                 http_status: status?,
-                error_msg: field("error_msg").0,
-                description: field("description").0,
-                handling_measure: field("handling_measure").0,
+                error_msg: text("error_msg"),
+                description: text("description"),
+                handling_measure: text("handling_measure"),
                 origin: Origin {
                     file: self.raw.files[file].display.clone(),
                     line: raw.pos.line,
@@ -562,86 +716,128 @@ impl Validator<'_> {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
-    /// Rejects control and bidi characters (Trojan Source).
-    fn check_text(&mut self, file: usize, pos: Pos, column: &str, text: &str) -> bool {
-        let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) else {
-            return true;
-        };
+    /// Rejects control, bidi and line-separator characters (Trojan Source);
+    /// `false` if the text has one.
+    fn check_text(&mut self, file: usize, pos: Pos, key: &str, text: &str) -> bool {
+        match text.chars().find(|&c| is_forbidden_char(c)) {
+            None => true,
+            Some(c) => {
+                self.forbidden_char_error(file, pos, key, c);
+                false
+            }
+        }
+    }
+
+    fn forbidden_char_error(&mut self, file: usize, pos: Pos, column: &str, c: char) {
         let what = if is_bidi_control(c) {
             "a bidirectional control character"
-        } else {
+        } else if c == '\t' {
+            "a tab"
+        } else if c.is_control() {
             "a control character"
+        } else {
+            "an invisible formatting character"
         };
         self.error(
             file,
             pos,
             format!("`{column}` holds {what} (U+{:04X})", u32::from(c)),
         );
-        self.hint("such characters can make text display differently from what it is; delete it");
-        false
+        self.hint(if c == '\t' {
+            "replace the tab by a space"
+        } else {
+            "such characters can make text display differently from what it is; delete it"
+        });
     }
 
-    /// Like [`Self::check_text`], and warns of whitespace at either end of a cell.
-    fn check_cell_text(&mut self, file: usize, pos: Pos, column: &str, text: &str) {
-        if self.check_text(file, pos, column, text) && text != text.trim() {
+    /// Like [`Self::check_text`] for a table cell, pointing at the character,
+    /// and warns of whitespace at either end of the cell. `text` is the
+    /// cell's value with normalised line ends.
+    fn check_cell_text(&mut self, file: usize, cell: &RawCell, text: &str) -> bool {
+        // A CR in a cell is part of a line end (a lone one outside quotes is a
+        // CSV syntax error, reported by the loader).
+        let raw = &cell.value;
+        if let Some((i, c)) = raw
+            .char_indices()
+            .find(|&(_, c)| c != '\r' && is_forbidden_char(c))
+        {
+            let at = cell.pos_of(char_index(raw, i));
+            self.forbidden_char_error(file, at, &cell.column, c);
+            return false;
+        }
+        let start_len = text.trim_start().len();
+        let end_len = text.trim_end().len();
+        // A blank cell and a code's whitespace are errors of their own.
+        let reported_elsewhere = cell.column == "error_code" || start_len == 0;
+        if !reported_elsewhere && (start_len != text.len() || end_len != text.len()) {
+            let (index, where_) = if start_len == text.len() {
+                (char_index(text, end_len), "ends")
+            } else {
+                (0, "starts")
+            };
+            let at = cell.pos_of(raw_char_index(raw, index));
             self.warning(
                 file,
-                pos,
-                format!("`{column}` has whitespace at its start or end"),
+                at,
+                format!("`{}` {where_} with whitespace", cell.column),
             );
             self.hint("the generated text keeps it; remove it unless the source page has it");
         }
+        true
     }
 
     fn status(&mut self, file: usize, pos: Pos, text: &str) -> Option<u16> {
-        match text.trim().parse::<u16>() {
-            Ok(status) if (100..=599).contains(&status) => Some(status),
+        let digits = text.trim();
+        let parsed = digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse::<u16>().ok())
+            .flatten();
+        match parsed {
+            Some(status) if (100..=599).contains(&status) => Some(status),
             _ => {
                 self.error(
                     file,
                     pos,
                     format!("`{text}` is not an HTTP status (an integer from 100 to 599)"),
                 );
-                if text.trim().to_ascii_uppercase().ends_with("XX") {
+                let class = digits.chars().next().filter(|c| ('1'..='5').contains(c));
+                if let (Some(class), true) = (class, digits.to_ascii_uppercase().ends_with("XX")) {
                     self.hint(format!(
-                        "a status class such as `{text}` is not one status: write the status the API returns (e.g. {}00) and keep `{text}` in the description",
-                        &text.trim()[..1]
+                        "a status class such as `{digits}` is not one status: write the status the API returns (e.g. {class}00) and keep `{digits}` in the description"
                     ));
+                } else {
+                    self.hint("write the HTTP status of the response, e.g. 400");
                 }
                 None
             }
         }
     }
 
-    fn boolean(&mut self, file: usize, pos: Pos, text: &str) -> Option<bool> {
+    fn boolean(&mut self, file: usize, pos: Pos, key: &str, text: &str) -> Option<bool> {
         match text {
             "true" => Some(true),
             "false" => Some(false),
             _ => {
                 self.error(file, pos, format!("`{text}` is not `true` or `false`"));
-                self.hint("write `retryable` as true or false, in lower case, or leave it empty");
+                self.hint(format!(
+                    "write `{key}` as true or false, in lower case, or leave it empty"
+                ));
                 None
             }
         }
     }
 
-    fn check_code(&mut self, file: usize, pos: Pos, code: &str) {
-        if let Some((i, c)) = code.char_indices().find(|(_, c)| c.is_whitespace()) {
-            let at = Pos {
-                line: pos.line,
-                column: pos.column + code[..i].chars().count(),
-            };
-            self.error(
-                file,
-                at,
-                format!(
-                    "the code `{}` contains whitespace",
-                    crate::diagnostic::visible(code)
-                ),
-            );
+    /// A code is printable characters without whitespace, with a letter or digit.
+    fn check_code(&mut self, file: usize, cell: &RawCell, code: &str) {
+        if let Some((i, c)) = code.char_indices().find(|&(_, c)| c.is_whitespace()) {
+            let at = cell.pos_of(raw_char_index(&cell.value, char_index(code, i)));
+            self.error(file, at, format!("the code `{code}` contains whitespace"));
             let hint = if c == '\n' {
                 "a code is one word; is a quote missing, so that two fields ran together?"
                     .to_owned()
+            } else if code.contains(['"', '{', '}', ':']) {
+                "this looks like a piece of a response body, not a code: write the value of its `error_code`, e.g. `APIG.0101`".to_owned()
             } else {
                 format!(
                     "codes are written without spaces, e.g. `{}`",
@@ -649,12 +845,24 @@ impl Validator<'_> {
                 )
             };
             self.hint(hint);
+        } else if let Some((i, c)) = code.char_indices().find(|&(_, c)| is_invisible(c)) {
+            let at = cell.pos_of(raw_char_index(&cell.value, char_index(code, i)));
+            self.error(
+                file,
+                at,
+                format!(
+                    "the code `{code}` holds an invisible character (U+{:04X})",
+                    u32::from(c)
+                ),
+            );
+            self.hint("a code is printable characters; delete the invisible one");
         } else if !code.chars().any(char::is_alphanumeric) {
             self.error(
                 file,
-                pos,
+                cell.pos,
                 format!("`{code}` is not an error code: it has no letter or digit"),
             );
+            self.hint("write the code the API returns, e.g. `AIS.0014`");
         }
     }
 
@@ -670,17 +878,11 @@ impl Validator<'_> {
             if let Some(&i) = index.get(&row.code) {
                 let earlier = &drafts[i];
                 if let Some(same) = earlier.code.cases.iter().find(|c| same_row(c, &row.case)) {
-                    let line = same.origin.line;
-                    let where_ = if same.origin.file == row.case.origin.file {
-                        format!("line {line}")
-                    } else {
-                        format!("{}:{line}", same.origin.file)
-                    };
-                    self.error(
-                        row.file,
-                        row.pos,
-                        format!("this row repeats the row on {where_}"),
+                    let message = format!(
+                        "this row repeats the row of `{}` at {}:{}",
+                        row.code, same.origin.file, same.origin.line
                     );
+                    self.error(row.file, row.pos, message);
                     self.hint("delete one of the two rows");
                     continue;
                 }
@@ -689,7 +891,11 @@ impl Validator<'_> {
                 continue;
             }
             index.insert(row.code.clone(), drafts.len());
-            let prefix = row.code.split_once('.').map(|(p, _)| p.to_owned());
+            let prefix = row
+                .code
+                .split_once('.')
+                .map(|(p, _)| p.to_owned())
+                .filter(|p| !p.is_empty());
             drafts.push(Draft {
                 code: Code {
                     rust_variant: names::rust_variant(&row.code),
@@ -731,26 +937,25 @@ impl Validator<'_> {
                 |(b, _)| b,
             );
         }
-        self.check_names(
-            &drafts
-                .iter()
-                .map(|d| (&d.code, d.file, d.pos))
-                .collect::<Vec<_>>(),
-        );
+        self.check_names(&drafts);
         drafts.into_iter().map(|d| d.code).collect()
     }
 
     /// A repeated code's rows may leave category, retryable and deprecated
     /// empty, or repeat the first row's; a different value is an error.
     fn merge_editorial(&mut self, draft: &mut Draft, row: &Row) {
-        let first_line = draft.code.primary().origin.line;
+        let first = draft.code.primary().origin.clone();
+        let first_row = format!("{}:{}", first.file, first.line);
         match (draft.category, row.category) {
             (None, Some(category)) => draft.category = Some(category),
             (Some((a, _)), Some((b, pos))) if a != b => {
                 self.error(
                     row.file,
                     pos,
-                    format!("`{}` is in another category on line {first_line}", row.code),
+                    format!(
+                        "`{}` is in another category in its first row, at {first_row}",
+                        row.code
+                    ),
                 );
                 self.hint("a code has one category: make its rows agree, or leave the column empty on later rows");
             }
@@ -763,7 +968,7 @@ impl Validator<'_> {
                     row.file,
                     pos,
                     format!(
-                        "`{}` has another `retryable` on line {first_line}",
+                        "`{}` has another `retryable` in its first row, at {first_row}",
                         row.code
                     ),
                 );
@@ -778,10 +983,11 @@ impl Validator<'_> {
                     row.file,
                     row.pos,
                     format!(
-                        "`{}` has another deprecation note on line {first_line}",
+                        "`{}` has another deprecation note in its first row, at {first_row}",
                         row.code
                     ),
                 );
+                self.hint("a code has one deprecation note: make its rows agree, or leave the column empty on later rows");
             }
             _ => {}
         }
@@ -789,59 +995,70 @@ impl Validator<'_> {
 
     /// Derived names must be unique: two codes with one Rust variant or one
     /// anchor is an error that names both rows. One prefix spelled in two
-    /// cases is a warning.
-    fn check_names(&mut self, codes: &[(&Code, usize, Pos)]) {
+    /// cases is a warning, once per spelling.
+    fn check_names(&mut self, drafts: &[Draft]) {
         let mut variants: HashMap<&str, usize> = HashMap::new();
         let mut anchors: HashMap<&str, usize> = HashMap::new();
-        let mut prefixes: HashMap<String, usize> = HashMap::new();
-        for (i, (code, file, pos)) in codes.iter().enumerate() {
-            let collisions = [
-                (
-                    "Rust variant",
-                    variants.insert(code.rust_variant.as_str(), i),
-                    &code.rust_variant,
-                ),
-                (
-                    "Markdown anchor",
-                    anchors.insert(code.anchor.as_str(), i),
-                    &code.anchor,
-                ),
-            ];
-            for (what, earlier, name) in collisions {
-                let Some(j) = earlier else { continue };
-                let (other, other_file, other_pos) = codes[j];
-                let at = if other_file == *file {
-                    format!("line {}", other_pos.line)
-                } else {
-                    format!("{}:{}", self.raw.files[other_file].display, other_pos.line)
-                };
-                self.error(
-                    *file,
-                    *pos,
-                    format!(
-                        "the code `{}` has the same {what} `{name}` as `{}` on {at}",
-                        code.code, other.code
-                    ),
+        // Lower-cased prefix → the spellings seen, each with its first code.
+        let mut prefixes: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, draft) in drafts.iter().enumerate() {
+            let code = &draft.code;
+            let mut clashes: Vec<(usize, String)> = Vec::new();
+            let first_variant = *variants.entry(&code.rust_variant).or_insert(i);
+            if first_variant != i {
+                clashes.push((
+                    first_variant,
+                    format!("Rust variant `{}`", code.rust_variant),
+                ));
+            }
+            let first_anchor = *anchors.entry(&code.anchor).or_insert(i);
+            if first_anchor != i {
+                let j = first_anchor;
+                let what = format!("Markdown anchor `#{}`", code.anchor);
+                match clashes.iter_mut().find(|(k, _)| *k == j) {
+                    Some((_, names)) => *names += &format!(" and {what}"),
+                    None => clashes.push((j, what)),
+                }
+            }
+            for (j, names) in clashes {
+                let other = &drafts[j];
+                let message = format!(
+                    "the codes `{}` ({}) and `{}` ({}) have the same {names}",
+                    other.code.code,
+                    self.row_location(other),
+                    code.code,
+                    self.row_location(draft),
                 );
+                self.error(draft.file, draft.pos, message);
                 self.hint("derived names must be unique; is one of the two codes mistyped?");
             }
             if let Some(prefix) = &code.prefix {
-                match prefixes.get(&prefix.to_lowercase()) {
-                    Some(&j) => {
-                        let (other, _, other_pos) = codes[j];
-                        let other_prefix = other.prefix.as_deref().unwrap_or_default();
-                        if other_prefix != prefix {
-                            let line = other_pos.line;
-                            self.warning(*file, *pos, format!("the prefix `{prefix}` is spelled `{other_prefix}` on line {line}"));
-                            self.hint("one service's prefix is usually spelled one way; check the source page");
-                        }
-                    }
-                    None => {
-                        prefixes.insert(prefix.to_lowercase(), i);
+                let spellings = prefixes.entry(prefix.to_lowercase()).or_default();
+                let known = spellings
+                    .iter()
+                    .any(|&j| drafts[j].code.prefix.as_deref() == Some(prefix));
+                if !known {
+                    spellings.push(i);
+                    if let Some(&first) = spellings.first().filter(|&&j| j != i) {
+                        let other = &drafts[first];
+                        let other_prefix = other.code.prefix.clone().unwrap_or_default();
+                        let message = format!(
+                            "the prefix `{prefix}` of `{}` is spelled `{other_prefix}` in `{}` ({})",
+                            code.code,
+                            other.code.code,
+                            self.row_location(other)
+                        );
+                        self.warning(draft.file, draft.pos, message);
+                        self.hint("one service's prefix is usually spelled one way; check the source page");
                     }
                 }
             }
         }
+    }
+
+    /// `file:line` of a code's first row.
+    fn row_location(&self, draft: &Draft) -> String {
+        format!("{}:{}", self.raw.files[draft.file].display, draft.pos.line)
     }
 }
 
@@ -879,13 +1096,47 @@ fn normalise_line_ends(text: &str) -> String {
     }
 }
 
-/// Control characters other than line feed and tab, and bidi controls.
+/// Characters that no spec text may hold: control characters other than line
+/// feed (tabs included: they indent Markdown code blocks), bidi controls, line
+/// and paragraph separators and the BOM.
 fn is_forbidden_char(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) || c == '\u{feff}'
+    (c.is_control() && c != '\n')
+        || is_bidi_control(c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
 }
 
+/// The index in characters of the byte index `byte` of `text`.
+fn char_index(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |t| t.chars().count())
+}
+
+/// The character index in `raw` of the character `index` of `raw` once its
+/// line ends are normalised (a CRLF is one character there).
+fn raw_char_index(raw: &str, index: usize) -> usize {
+    let mut chars = raw.chars().peekable();
+    let mut raw_index = 0;
+    for _ in 0..index {
+        match chars.next() {
+            None => break,
+            Some('\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                raw_index += 2;
+            }
+            Some(_) => raw_index += 1,
+        }
+    }
+    raw_index
+}
+
+/// A semantic version: `MAJOR.MINOR.PATCH`, then optionally `-pre.release`
+/// and `+build`, each a dot-separated list of non-empty `[0-9A-Za-z-]` words.
 fn is_semver(version: &str) -> bool {
-    let core = version.split(['-', '+']).next().unwrap_or_default();
+    let identifiers = |part: &str| {
+        part.split('.')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    };
+    let (rest, build) = version.split_once('+').unwrap_or((version, ""));
+    let (core, pre) = rest.split_once('-').unwrap_or((rest, ""));
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3
         && parts.iter().all(|p| {
@@ -893,6 +1144,8 @@ fn is_semver(version: &str) -> bool {
                 && p.bytes().all(|b| b.is_ascii_digit())
                 && (p.len() == 1 || !p.starts_with('0'))
         })
+        && (!rest.contains('-') || identifiers(pre))
+        && (!version.contains('+') || identifiers(build))
 }
 
 fn is_package_name(name: &str) -> bool {
@@ -901,6 +1154,117 @@ fn is_package_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Names a crate cannot have: its library name (`-` read as `_`) would be a
+/// Rust keyword or shadow a crate of the standard distribution.
+fn is_reserved_crate_name(name: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "abstract",
+        "alloc",
+        "as",
+        "async",
+        "await",
+        "become",
+        "box",
+        "break",
+        "const",
+        "continue",
+        "core",
+        "crate",
+        "do",
+        "dyn",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "final",
+        "fn",
+        "for",
+        "gen",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "macro",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "override",
+        "priv",
+        "proc_macro",
+        "pub",
+        "ref",
+        "return",
+        "self",
+        "static",
+        "std",
+        "struct",
+        "super",
+        "test",
+        "trait",
+        "true",
+        "try",
+        "type",
+        "typeof",
+        "unsafe",
+        "unsized",
+        "use",
+        "virtual",
+        "where",
+        "while",
+        "yield",
+    ];
+    RESERVED.contains(&name.replace('-', "_").as_str())
+}
+
+/// An npm package name: lower case, URL-safe, optionally `@scope/`d.
+fn is_npm_name(name: &str) -> bool {
+    let part_ok = |part: &str| {
+        !part.is_empty()
+            && !part.starts_with(['.', '_'])
+            && part.bytes().all(|b| {
+                b.is_ascii_lowercase()
+                    || b.is_ascii_digit()
+                    || matches!(b, b'-' | b'.' | b'_' | b'~')
+            })
+    };
+    let ok = match name.strip_prefix('@') {
+        Some(scoped) => scoped
+            .split_once('/')
+            .is_some_and(|(scope, bare)| part_ok(scope) && part_ok(bare)),
+        None => part_ok(name),
+    };
+    ok && name.len() <= 214
+}
+
+/// A crates.io keyword: ASCII letters, digits, `_`, `-` or `+`, starting
+/// with a letter or digit, at most 20 characters.
+fn is_crates_io_keyword(keyword: &str) -> bool {
+    keyword.len() <= 20
+        && keyword.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && keyword
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+}
+
+/// A Rust version for `rust-version`: `1.85` or `1.85.0`.
+fn is_rust_version(version: &str) -> bool {
+    let parts: Vec<&str> = version.split('.').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// An address that Markdown and TOML can hold as written.
+fn is_web_address(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\' | '|'))
 }
 
 fn is_category_key(key: &str) -> bool {
@@ -957,7 +1321,17 @@ fn default_metadata(stem: &str, spec_files: Vec<String>) -> Metadata {
     if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
         name.insert_str(0, "codes-");
     }
-    let name = name.trim_end_matches('-').to_owned();
+    name.truncate(64);
+    let mut name = name.trim_end_matches('-').to_owned();
+    if is_reserved_crate_name(&name) {
+        name.push_str("-codes");
+    }
+    // A file name is the user's text too: keep it printable.
+    let stem: String = stem
+        .chars()
+        .map(|c| if is_forbidden_char(c) { ' ' } else { c })
+        .collect();
+    let stem = stem.trim();
     Metadata {
         title: format!("{stem} error codes"),
         service: stem.to_owned(),
@@ -1005,6 +1379,9 @@ mod tests {
         assert!(is_semver("1.2.3-rc.1"));
         assert!(!is_semver("1.2"));
         assert!(!is_semver("01.2.3"));
+        assert!(is_semver("1.2.3+build.5"));
+        assert!(!is_semver("1.2.3-"));
+        assert!(!is_semver("1.2.3-a..b"));
     }
 
     #[test]
@@ -1018,5 +1395,11 @@ mod tests {
             "iam-codes"
         );
         assert_eq!(default_metadata("2024", vec![]).crate_name, "codes-2024");
+        assert_eq!(default_metadata("self", vec![]).crate_name, "self-codes");
+        assert_eq!(default_metadata("错误", vec![]).crate_name, "codes");
+        assert_eq!(
+            default_metadata(&"x".repeat(100), vec![]).crate_name.len(),
+            64
+        );
     }
 }

@@ -1,7 +1,167 @@
-//! CI steps of this part of the project (none yet).
+//! CI steps for specs other than the seed: the hostile-text spec and the real
+//! Huawei Cloud tables are generated into folders outside the workspace, and
+//! their packages must build, test, lint and document cleanly on their own.
+//!
+//! The generated crates share one target folder, `target/spec-checks`, so a
+//! second run rebuilds only what changed.
 
-use crate::ci::Step;
+use std::path::{Path, PathBuf};
+
+use crate::ci::{Step, run_command};
+use crate::{Failure, SpecArgs};
 
 pub fn steps() -> Vec<Step> {
-    Vec::new()
+    vec![
+        Step {
+            name: "hostile-text spec: generate, test, lint, document",
+            run: hostile_spec,
+        },
+        Step {
+            name: "real tables (API Gateway, IAM, ModelArts): generate, test, lint, document",
+            run: real_tables,
+        },
+    ]
+}
+
+/// The spec whose every text tries to break out of the outputs.
+const HOSTILE_SPEC: &str = "codegen/tests/specs/hostile";
+
+/// Real tables that must generate (the `ModelArts` Studio table must not; a test checks that).
+const REAL_TABLES: [&str; 3] = [
+    "apig-error-codes.csv",
+    "iam-error-codes.csv",
+    "modelarts-error-codes.csv",
+];
+
+/// HTML that the hostile spec's texts try to inject; its rendered
+/// documentation must show each as text, never hold it as markup.
+const INJECTED_HTML: [&str; 5] = [
+    "<script>alert",
+    "<img src=x",
+    "<b>API</b>",
+    "<i>soon</i>",
+    "<b>request</b>",
+];
+
+fn hostile_spec(root: &Path) -> Result<(), String> {
+    let out = generate(root, HOSTILE_SPEC, "hostile")?;
+    check_packages(root, &out)?;
+    let docs = Path::new(&target_dir(root)).join("doc/hostile_error_codes");
+    let pages = std::fs::read_dir(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+    let mut checked = 0;
+    for page in pages {
+        let path = page.map_err(|e| e.to_string())?.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if let Some(found) = INJECTED_HTML.iter().find(|tag| html.contains(*tag)) {
+            return Err(format!(
+                "{} holds the spec's HTML `{found}`",
+                path.display()
+            ));
+        }
+        checked += 1;
+    }
+    if checked == 0 {
+        return Err(format!("no documentation pages in {}", docs.display()));
+    }
+    println!("{checked} documentation pages hold none of the spec's HTML");
+    Ok(())
+}
+
+fn real_tables(root: &Path) -> Result<(), String> {
+    for table in REAL_TABLES {
+        let spec = format!("codegen/tests/data/huawei/{table}");
+        let name = table.trim_end_matches(".csv");
+        let out = generate(root, &spec, name)?;
+        check_packages(root, &out)?;
+    }
+    Ok(())
+}
+
+/// Generates the spec at `spec` (relative to the workspace) into a folder
+/// named `name` under the system's temporary folder, outside the workspace,
+/// so that the packages build as a user's would.
+fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
+    let out = std::env::temp_dir().join("xtask-spec-checks").join(name);
+    let args = SpecArgs {
+        spec: root.join(spec),
+        out: out.clone(),
+        spec_display: spec.to_owned(),
+        out_display: out.display().to_string(),
+    };
+    crate::sync::generate(&args).map_err(|failure| {
+        let why = match failure {
+            Failure::SpecErrors => "the spec has errors (shown above)".to_owned(),
+            Failure::Drift => "drift".to_owned(),
+            Failure::Usage(message) | Failure::Other(message) => message,
+        };
+        format!("gen --spec {spec}: {why}")
+    })?;
+    Ok(out)
+}
+
+/// Every check of a generated output folder (`rust/`, `ts/`, `docs/`).
+///
+/// The TypeScript and Markdown checks join here as their emitters land:
+/// this is the one place that decides what a generated package must pass.
+pub fn check_packages(root: &Path, out: &Path) -> Result<(), String> {
+    check_rust_crate(root, &out.join("rust"))?;
+    check_rust_docs(root, &out.join("rust"))
+}
+
+/// The crate's tests (doc tests included) pass and clippy (pedantic, set by
+/// the crate's own `[lints]`) finds nothing.
+fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
+    let manifest = crate_dir.join("Cargo.toml");
+    let manifest = manifest
+        .to_str()
+        .ok_or("the temporary folder is not UTF-8")?;
+    let target = target_dir(root);
+    let env = [("CARGO_TARGET_DIR", target.as_str())];
+    run_command(
+        crate_dir,
+        "cargo",
+        &[
+            "clippy",
+            "--quiet",
+            "--manifest-path",
+            manifest,
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &env,
+    )?;
+    run_command(
+        crate_dir,
+        "cargo",
+        &["test", "--quiet", "--manifest-path", manifest],
+        &env,
+    )
+}
+
+/// The crate's documentation builds without a warning.
+fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
+    let manifest = crate_dir.join("Cargo.toml");
+    let manifest = manifest
+        .to_str()
+        .ok_or("the temporary folder is not UTF-8")?;
+    let target = target_dir(root);
+    run_command(
+        crate_dir,
+        "cargo",
+        &["doc", "--quiet", "--no-deps", "--manifest-path", manifest],
+        &[
+            ("CARGO_TARGET_DIR", target.as_str()),
+            ("RUSTDOCFLAGS", "-D warnings"),
+        ],
+    )
+}
+
+fn target_dir(root: &Path) -> String {
+    root.join("target/spec-checks").display().to_string()
 }
