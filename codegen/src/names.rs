@@ -54,15 +54,18 @@ pub fn rust_variant(code: &str) -> String {
 /// turned into `-`, everything else dropped. `AIS.0014` → `ais0014`.
 #[must_use]
 pub fn anchor(heading: &str) -> String {
+    // Lower-case the whole text first, as mdBook and GitHub do: a final
+    // sigma lower-cases differently from a sigma inside a word.
     heading
+        .trim()
+        .to_lowercase()
         .chars()
         .filter_map(|c| match c {
-            ' ' => Some('-'),
+            c if c.is_whitespace() => Some('-'),
             '-' | '_' => Some(c),
             c if c.is_alphanumeric() => Some(c),
             _ => None,
         })
-        .flat_map(char::to_lowercase)
         .collect()
 }
 
@@ -133,6 +136,11 @@ mod tests {
         assert_eq!(anchor("1100"), "1100");
         assert_eq!(anchor("Summary table"), "summary-table");
         assert_eq!(anchor("a_b-c"), "a_b-c");
+        assert_eq!(
+            anchor("ΑΣ.1"),
+            "ας1",
+            "a final sigma, as mdBook lower-cases it"
+        );
     }
 
     #[test]

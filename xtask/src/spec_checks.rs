@@ -109,7 +109,11 @@ fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
 /// this is the one place that decides what a generated package must pass.
 pub fn check_packages(root: &Path, out: &Path) -> Result<(), String> {
     check_rust_crate(root, &out.join("rust"))?;
-    check_rust_docs(root, &out.join("rust"))
+    check_rust_docs(root, &out.join("rust"))?;
+    let name = out
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    crate::docs::check_generated_book(root, &name, &out.join("docs"))
 }
 
 /// The crate's tests (doc tests included) pass and clippy (pedantic, set by

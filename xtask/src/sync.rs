@@ -149,50 +149,105 @@ fn changes_since_committed(
     }
 }
 
-/// Writes all of the plan or none of it: every file is first written to a
-/// staging folder inside `out`, then renamed into place.
+/// Writes all of the plan or none of it. The new contents are first written
+/// to a staging folder inside `out`; then each file that is replaced or
+/// removed is moved aside into the staging folder, and each new file moved
+/// into place. If any step fails, the completed steps are undone in reverse
+/// order, so that `out` is left as it was.
 fn apply(out: &Path, plan: &Plan) -> std::io::Result<()> {
     if plan.is_clean() {
         return Ok(());
     }
-    fs::create_dir_all(out)?;
+    let mut undo: Vec<Undo> = Vec::new();
+    create_folders(out, &mut undo)?;
     let staging = out.join(".staging");
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    let staged = (|| {
-        for (i, file) in plan.write.iter().enumerate() {
-            let path = staging.join(i.to_string());
-            fs::create_dir_all(&staging)?;
-            fs::write(&path, &file.contents)?;
+    let result = move_into_place(out, &staging, plan, &mut undo);
+    if result.is_err() {
+        for step in undo.into_iter().rev() {
+            step.run();
         }
-        Ok::<(), std::io::Error>(())
-    })();
-    if let Err(e) = staged {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+    }
+    let _ = fs::remove_dir_all(&staging);
+    result?;
+    for path in &plan.remove {
+        // Remove folders that the removal left empty, up to `out`.
+        let mut dir = out.join(path).parent().map(Path::to_path_buf);
+        while let Some(d) = dir {
+            if d == out || fs::remove_dir(&d).is_err() {
+                break;
+            }
+            dir = d.parent().map(Path::to_path_buf);
+        }
+    }
+    Ok(())
+}
+
+fn move_into_place(
+    out: &Path,
+    staging: &Path,
+    plan: &Plan,
+    undo: &mut Vec<Undo>,
+) -> std::io::Result<()> {
+    if staging.exists() {
+        fs::remove_dir_all(staging)?;
+    }
+    let (new, old) = (staging.join("new"), staging.join("old"));
+    fs::create_dir_all(&new)?;
+    fs::create_dir_all(&old)?;
+    for (i, file) in plan.write.iter().enumerate() {
+        fs::write(new.join(i.to_string()), &file.contents)?;
     }
     for (i, file) in plan.write.iter().enumerate() {
         let target = out.join(&file.path);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
+            create_folders(parent, undo)?;
         }
-        fs::rename(staging.join(i.to_string()), target)?;
+        if target.exists() {
+            let aside = old.join(format!("write-{i}"));
+            fs::rename(&target, &aside)?;
+            undo.push(Undo::MoveBack(aside, target.clone()));
+        }
+        fs::rename(new.join(i.to_string()), &target)?;
+        undo.push(Undo::Delete(target));
     }
-    fs::remove_dir_all(&staging)?;
-    for path in &plan.remove {
+    for (i, path) in plan.remove.iter().enumerate() {
         let target = out.join(path);
-        fs::remove_file(&target)?;
-        // Remove folders that the removal left empty, up to `out`.
-        let mut dir = target.parent();
-        while let Some(d) = dir {
-            if d == out || fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
+        let aside = old.join(format!("remove-{i}"));
+        fs::rename(&target, &aside)?;
+        undo.push(Undo::MoveBack(aside, target));
     }
     Ok(())
+}
+
+/// Creates `dir` and its missing ancestors, remembering each for undoing.
+fn create_folders(dir: &Path, undo: &mut Vec<Undo>) -> std::io::Result<()> {
+    let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
+    for d in missing.into_iter().rev() {
+        fs::create_dir(d)?;
+        undo.push(Undo::RemoveFolder(d.to_path_buf()));
+    }
+    Ok(())
+}
+
+/// One completed step of [`apply`], and how to take it back.
+enum Undo {
+    /// A new file was moved into place: delete it.
+    Delete(std::path::PathBuf),
+    /// A file was moved aside (from the second path to the first): move it back.
+    MoveBack(std::path::PathBuf, std::path::PathBuf),
+    /// A folder was created: remove it (it is empty once later steps are undone).
+    RemoveFolder(std::path::PathBuf),
+}
+
+impl Undo {
+    /// Best effort: undoing runs after a failure, and reports nothing more.
+    fn run(self) {
+        let _ = match self {
+            Undo::Delete(path) => fs::remove_file(path),
+            Undo::MoveBack(aside, target) => fs::rename(aside, target),
+            Undo::RemoveFolder(dir) => fs::remove_dir(dir),
+        };
+    }
 }
 
 /// `cargo xtask check`: generates in memory and prints a diff per file that differs.
@@ -310,6 +365,52 @@ mod tests {
             "not ours"
         );
         assert!(!out.join(".staging").exists());
+        let _ = fs::remove_dir_all(&out);
+    }
+
+    /// A file that cannot be put in place (its folder is a file) undoes
+    /// everything: the output folder is as it was, without a staging folder.
+    #[test]
+    fn a_failed_write_leaves_the_output_as_it_was() {
+        let out = std::env::temp_dir().join(format!("xtask-sync-undo-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&out);
+        let first = vec![
+            GeneratedFile::new("a.txt", "old a\n"),
+            GeneratedFile::new("gone.txt", "old gone\n"),
+            GeneratedFile::new(MANIFEST, "a.txt\ngone.txt\n"),
+        ];
+        apply(&out, &plan(&out, first)).expect("first write");
+        fs::write(out.join("blocker"), "a file where a folder is needed").expect("write");
+        let snapshot = |dir: &Path| -> Vec<(String, String)> {
+            let mut files: Vec<(String, String)> = fs::read_dir(dir)
+                .expect("read")
+                .map(|e| {
+                    let path = e.expect("entry").path();
+                    let name = path
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
+                    (
+                        name,
+                        fs::read_to_string(&path).unwrap_or_else(|_| "<folder>".into()),
+                    )
+                })
+                .collect();
+            files.sort();
+            files
+        };
+        let before = snapshot(&out);
+        let second = vec![
+            GeneratedFile::new("a.txt", "new a\n"),
+            GeneratedFile::new("blocker/inside.txt", "cannot be written\n"),
+            GeneratedFile::new("new/deep/b.txt", "new b\n"),
+            GeneratedFile::new(MANIFEST, "a.txt\nblocker/inside.txt\nnew/deep/b.txt\n"),
+        ];
+        let p = plan(&out, second);
+        assert_eq!(p.remove, ["gone.txt"]);
+        assert!(apply(&out, &p).is_err());
+        assert_eq!(snapshot(&out), before);
         let _ = fs::remove_dir_all(&out);
     }
 }

@@ -43,9 +43,31 @@ pub fn page_for(catalog: &Catalog, code: &Code) -> Option<String> {
 /// `docs_base_url` (or the code is not in the catalog).
 #[must_use]
 pub fn code_url(catalog: &Catalog, code: &Code) -> Option<String> {
-    let base = catalog.meta.docs_base_url.as_deref()?;
     let page = page_for(catalog, code)?;
-    let stem = page.strip_suffix(".md").unwrap_or(&page);
+    site_url(catalog, &page, code)
+}
+
+/// [`code_url`] for every code, in catalog order, computing the pages once.
+#[must_use]
+pub fn code_urls(catalog: &Catalog) -> Vec<Option<String>> {
+    if catalog.meta.docs_base_url.is_none() {
+        return vec![None; catalog.codes.len()];
+    }
+    let pages: std::collections::HashMap<Option<&str>, String> =
+        page_groups(catalog).into_iter().collect();
+    catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let page = format!("{}.md", pages.get(&group_of(code))?);
+            site_url(catalog, &page, code)
+        })
+        .collect()
+}
+
+fn site_url(catalog: &Catalog, page: &str, code: &Code) -> Option<String> {
+    let base = catalog.meta.docs_base_url.as_deref()?;
+    let stem = page.strip_suffix(".md").unwrap_or(page);
     let slash = if base.ends_with('/') { "" } else { "/" };
     Some(format!("{base}{slash}{stem}.html#{}", code.anchor))
 }

@@ -28,6 +28,8 @@ pub fn escape_line(line: &str) -> String {
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
         ) || Some(i) == marker_at
+            // `https\://` shows the address as text: no bare-URL autolink or lint.
+            || (c == ':' && trimmed[i + 1..].starts_with("//"))
         {
             out.push('\\');
         }
@@ -51,8 +53,9 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 /// - `{` and `}`, so that a heading cannot end in a `{#id}` attribute
 ///   (mdBook reads those), and a leading `:`, which could start a
 ///   definition;
-/// - the `:` of `://`, `@`, and the `.` of `www.`, so that GitHub does not
-///   turn an address in the text into a link (GFM autolinks).
+/// - `@` and the `.` of `www.` (and, in [`escape_line`], the `:` of `://`),
+///   so that GitHub does not turn an address in the text into a link (GFM
+///   autolinks).
 ///
 /// Use it for headings, sentences that quote spec text, and each paragraph
 /// of a multi-paragraph text (see [`paragraphs`]).
@@ -64,8 +67,8 @@ pub fn escape_inline(text: &str) -> String {
     for (i, &c) in escaped.iter().enumerate() {
         let starts_address = match c {
             '{' | '}' | '@' => true,
+            // (The `:` of `://` is already escaped by `escape_line`.)
             ':' if i == 0 => true,
-            ':' => escaped.get(i + 1..i + 3) == Some(&['/', '/']),
             '.' => follows_www(&escaped[..i]),
             _ => false,
         };
@@ -159,6 +162,7 @@ mod tests {
         assert_eq!(escape_line("    code"), "&#32;&#32;&#32;&#32;code");
         assert_eq!(escape_line("a_b*c*"), "a\\_b\\*c\\*");
         assert_eq!(escape_line("AK/SK 1.5 x-y"), "AK/SK 1.5 x-y");
+        assert_eq!(escape_line("see https://x.org/a"), "see https\\://x.org/a");
     }
 
     #[test]

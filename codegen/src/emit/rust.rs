@@ -118,6 +118,8 @@ fn lib_rs(catalog: &Catalog) -> String {
     let file = quote! {
         #crate_docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
+        // The docs quote the spec's prose, whose words are not code.
+        #![allow(clippy::doc_markdown)]
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
 
@@ -318,22 +320,34 @@ fn variant_ident(code: &Code) -> Ident {
 }
 
 fn error_code_enum(catalog: &Catalog) -> TokenStream {
-    let variants = catalog.codes.iter().map(|code| {
+    let urls = super::docs::code_urls(catalog);
+    let variants = catalog.codes.iter().zip(urls).map(|(code, url)| {
         let ident = variant_ident(code);
-        let docs = doc_attrs(&variant_doc_lines(catalog, code), false);
+        let mut lines = variant_doc_lines(catalog, code);
+        if let Some(url) = url {
+            lines.push(String::new());
+            lines.push(format!("See the [reference page]({url})."));
+        }
+        let docs = doc_attrs(&lines, false);
+        // rustdoc rejects an alias that holds a quote or is the variant's own name.
         let alias = code.code.as_str();
+        let alias = (alias != code.rust_variant && !alias.contains(['"', '\'']))
+            .then(|| quote!(#[doc(alias = #alias)]));
         let deprecated = code
             .deprecated
             .as_deref()
             .map(|note| quote!(#[deprecated(note = #note)]));
         quote! {
             #docs
-            #[doc(alias = #alias)]
+            #alias
             #deprecated
             #ident,
         }
     });
-    let service = format!(" An error code of the {}.", catalog.meta.service);
+    let service = format!(
+        " An error code of the {}.",
+        escape_line(&catalog.meta.service)
+    );
     quote! {
         #[doc = #service]
         ///

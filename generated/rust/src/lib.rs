@@ -46,6 +46,7 @@
 //! }
 //! ```
 #![cfg_attr(rustfmt, rustfmt::skip)]
+#![allow(clippy::doc_markdown)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 use core::fmt;
