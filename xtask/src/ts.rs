@@ -10,6 +10,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use codegen::Catalog;
 use codegen::diagnostic::render_all;
@@ -29,6 +30,17 @@ const PACKAGES: [(&str, Package); 2] = [
 ];
 /// The consumer projects in `xtask/ts/consumer`, each compiled with `tsc -p`.
 const CONSUMERS: [&str; 4] = ["esm", "cjs", "bundler", "hostile"];
+/// The error bodies that the Rust and the TypeScript parsers are both tested on.
+const ERROR_BODIES: &str = "xtask/fixtures/error-bodies.json";
+/// What `npm pack` must put in a package: exactly these files.
+const PACKED_FILES: [&str; 6] = [
+    "README.md",
+    "index.cjs",
+    "index.d.cts",
+    "index.d.ts",
+    "index.js",
+    "package.json",
+];
 /// Records which `package.json` + `package-lock.json` `node_modules` was installed from.
 const STAMP: &str = "node_modules/.xtask-npm-ci-stamp";
 
@@ -51,8 +63,12 @@ pub fn steps() -> Vec<Step> {
             run: compile_consumers,
         },
         Step {
-            name: "ts: node --test (runtime values against the model)",
+            name: "ts: node --test (runtime values against the model, error bodies against the fixture)",
             run: node_tests,
+        },
+        Step {
+            name: "ts: npm pack --dry-run (files, name, version)",
+            run: npm_pack,
         },
         Step {
             name: "ts: attw --pack",
@@ -111,24 +127,20 @@ fn prepare(root: &Path) -> Result<(), String> {
     if out.exists() {
         fs::remove_dir_all(&out).map_err(|e| format!("removing {}: {e}", out.display()))?;
     }
-    let catalog = crate::sync::load(&SpecArgs::workspace_default())
-        .map_err(|_| "the spec has errors".to_owned())?;
+    let catalog = spec_catalog()?;
     let (package, expectations) = package_dirs(root, Package::Spec);
     let readme = fs::read_to_string(package.join("README.md"))
         .map_err(|e| format!("reading {}/README.md: {e}", package.display()))?;
-    write(
-        &expectations.join("readme-example.ts"),
-        &readme_example(&readme, &catalog.meta.npm_name, PACKAGES[0].0)?,
-    )?;
+    let examples = readme_examples(&readme, &catalog.meta.npm_name, PACKAGES[0].0)?;
+    for (i, example) in examples.iter().enumerate() {
+        write(
+            &expectations.join(format!("readme-examples/{}.ts", i + 1)),
+            example,
+        )?;
+    }
     write_expectations(&expectations, &catalog)?;
 
-    let loaded = codegen::load_spec(&root.join(HOSTILE_SPEC), HOSTILE_SPEC);
-    let hostile = loaded.catalog.ok_or_else(|| {
-        format!(
-            "the hostile fixture spec has errors:\n{}",
-            render_all(&loaded.diagnostics)
-        )
-    })?;
+    let hostile = hostile_catalog(root)?;
     let (package, expectations) = package_dirs(root, Package::Hostile);
     for file in codegen::emit::ts::emit(&hostile) {
         let name = file.path.strip_prefix("ts/").unwrap_or(&file.path);
@@ -149,6 +161,20 @@ fn prepare(root: &Path) -> Result<(), String> {
         PACKAGES[1].0
     );
     Ok(())
+}
+
+fn spec_catalog() -> Result<Catalog, String> {
+    crate::sync::load(&SpecArgs::workspace_default()).map_err(|_| "the spec has errors".to_owned())
+}
+
+fn hostile_catalog(root: &Path) -> Result<Catalog, String> {
+    let loaded = codegen::load_spec(&root.join(HOSTILE_SPEC), HOSTILE_SPEC);
+    loaded.catalog.ok_or_else(|| {
+        format!(
+            "the hostile fixture spec has errors:\n{}",
+            render_all(&loaded.diagnostics)
+        )
+    })
 }
 
 /// `npm ci`, unless `node_modules` was installed from the same
@@ -246,30 +272,37 @@ fn expected_types(catalog: &Catalog) -> String {
     out
 }
 
-/// The README's TypeScript example, importing the linked package instead of
-/// the published name, so that the consumer projects type-check it.
-fn readme_example(readme: &str, npm_name: &str, linked_as: &str) -> Result<String, String> {
-    let mut lines = readme.lines();
-    let fence = lines
-        .by_ref()
-        .find_map(|line| {
-            line.strip_suffix("ts")
-                .filter(|f| !f.is_empty() && f.bytes().all(|b| b == b'`'))
-        })
-        .ok_or("the package README has no ```ts example")?;
-    let mut example = String::new();
-    for line in lines.take_while(|line| *line != fence) {
-        example += line;
-        example.push('\n');
-    }
+/// The README's TypeScript examples (its ```` ```ts ```` blocks), each
+/// importing the linked package instead of the published name, so that the
+/// consumer projects type-check them. Each is a module of its own.
+fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<String>, String> {
     let import = format!("from {};", js_string(npm_name));
-    if !example.contains(&import) {
-        return Err(format!("the README example does not import `{npm_name}`"));
+    let mut examples = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(fence) = lines.by_ref().find_map(|line| {
+        line.strip_suffix("ts")
+            .filter(|f| !f.is_empty() && f.bytes().all(|b| b == b'`'))
+    }) {
+        let mut example = String::new();
+        for line in lines.by_ref().take_while(|line| *line != fence) {
+            example += line;
+            example.push('\n');
+        }
+        let number = examples.len() + 1;
+        if !example.contains(&import) {
+            return Err(format!(
+                "the README's TypeScript example {number} does not import `{npm_name}`"
+            ));
+        }
+        examples.push(format!(
+            "// TypeScript example {number} of the package README, checked by `cargo xtask ci`.\n{}",
+            example.replace(&import, &format!("from {};", js_string(linked_as)))
+        ));
     }
-    Ok(format!(
-        "// The example of the package README, checked by `cargo xtask ci`.\n{}",
-        example.replace(&import, &format!("from {};", js_string(linked_as)))
-    ))
+    if examples.is_empty() {
+        return Err("the package README has no ```ts example".into());
+    }
+    Ok(examples)
 }
 
 fn compile_consumers(root: &Path) -> Result<(), String> {
@@ -282,33 +315,155 @@ fn compile_consumers(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
+fn utf8(path: &Path) -> Result<&str, String> {
+    path.to_str()
+        .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
+}
+
 fn node_tests(root: &Path) -> Result<(), String> {
+    let error_bodies = root.join(ERROR_BODIES);
     for (name, package) in PACKAGES {
         let model = package_dirs(root, package).1.join("model.json");
-        let model = model
-            .to_str()
-            .ok_or_else(|| format!("the path {} is not UTF-8", model.display()))?;
         run_command(
             &tools(root),
             "node",
-            &["--test", "--test-reporter=spec", "test/runtime.test.mjs"],
-            &[("PACKAGE", name), ("MODEL_JSON", model)],
+            &[
+                "--test",
+                "--test-reporter=spec",
+                "test/runtime.test.mjs",
+                "test/error-bodies.test.mjs",
+            ],
+            &[
+                ("PACKAGE", name),
+                ("MODEL_JSON", utf8(&model)?),
+                ("ERROR_BODIES", utf8(&error_bodies)?),
+            ],
         )?;
     }
     Ok(())
+}
+
+/// `npm pack --dry-run` of each package: exactly [`PACKED_FILES`], and the
+/// spec's name and version, which the Rust crate's `Cargo.toml` has too.
+fn npm_pack(root: &Path) -> Result<(), String> {
+    let catalog = spec_catalog()?;
+    let cargo_toml = SpecArgs::workspace_default().out.join("rust/Cargo.toml");
+    let text = fs::read_to_string(&cargo_toml)
+        .map_err(|e| format!("reading {}: {e}", cargo_toml.display()))?;
+    let crate_version = cargo_package_version(&text)
+        .ok_or_else(|| format!("{} has no [package] version", cargo_toml.display()))?;
+    if crate_version != catalog.meta.version {
+        return Err(format!(
+            "the Rust crate's version is {crate_version}, the spec's {}",
+            catalog.meta.version
+        ));
+    }
+    for (package, catalog) in [
+        (Package::Spec, catalog),
+        (Package::Hostile, hostile_catalog(root)?),
+    ] {
+        let dir = package_dirs(root, package).0;
+        let args = ["pack", "--dry-run", "--json"];
+        println!("$ npm {} (in {})", args.join(" "), dir.display());
+        let output = Command::new("npm")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .map_err(|e| format!("cannot run `npm`: {e}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "`npm {}` exited with {}:\n{}",
+                args.join(" "),
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        let report = String::from_utf8_lossy(&output.stdout);
+        let summary = check_pack_report(&report, &catalog.meta.npm_name, &catalog.meta.version)
+            .map_err(|e| format!("npm pack of {}: {e}", dir.display()))?;
+        println!("{summary}");
+    }
+    Ok(())
+}
+
+/// The `version` of a `Cargo.toml`'s `[package]` table, if written as a
+/// plain string (as the generated crate writes it).
+fn cargo_package_version(toml: &str) -> Option<String> {
+    let mut in_package = false;
+    for line in toml.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if in_package
+            && let Some((key, value)) = line.split_once('=')
+            && key.trim() == "version"
+        {
+            return serde_json::from_str(value.trim()).ok();
+        }
+    }
+    None
+}
+
+/// Checks the output of `npm pack --dry-run --json` for one package.
+fn check_pack_report(report: &str, name: &str, version: &str) -> Result<String, String> {
+    let report: serde_json::Value =
+        serde_json::from_str(report).map_err(|e| format!("its output is not JSON: {e}"))?;
+    let [package] = report.as_array().map(Vec::as_slice).unwrap_or_default() else {
+        return Err(format!("expected a report on one package, got {report}"));
+    };
+    let field = |key: &str| package.get(key).and_then(serde_json::Value::as_str);
+    if field("name") != Some(name) {
+        return Err(format!(
+            "the name is {:?}, the spec's {name:?}",
+            field("name")
+        ));
+    }
+    if field("version") != Some(version) {
+        return Err(format!(
+            "the version is {:?}, the spec's {version:?}",
+            field("version")
+        ));
+    }
+    let mut files: Vec<&str> = package
+        .get("files")
+        .and_then(serde_json::Value::as_array)
+        .ok_or("the report lists no files")?
+        .iter()
+        .map(|file| {
+            file.get("path")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("?")
+        })
+        .collect();
+    files.sort_unstable();
+    if files != PACKED_FILES {
+        return Err(format!(
+            "it packs {files:?}; it must pack exactly {PACKED_FILES:?}"
+        ));
+    }
+    let size = package
+        .get("size")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0);
+    Ok(format!(
+        "npm pack: {name}@{version}, {} files, {size} bytes packed",
+        files.len()
+    ))
 }
 
 fn attw(root: &Path) -> Result<(), String> {
     let attw = bin(root, "attw")?;
     for (_, package) in PACKAGES {
         let dir = package_dirs(root, package).0;
-        let dir = dir
-            .to_str()
-            .ok_or_else(|| format!("the path {} is not UTF-8", dir.display()))?;
         run_command(
             &tools(root),
             &attw,
-            &["--pack", dir, "--format", "table-flipped", "--no-color"],
+            &[
+                "--pack",
+                utf8(&dir)?,
+                "--format",
+                "table-flipped",
+                "--no-color",
+            ],
             &[],
         )?;
     }
@@ -318,10 +473,7 @@ fn attw(root: &Path) -> Result<(), String> {
 fn publint(root: &Path) -> Result<(), String> {
     for (_, package) in PACKAGES {
         let dir = package_dirs(root, package).0;
-        let dir = dir
-            .to_str()
-            .ok_or_else(|| format!("the path {} is not UTF-8", dir.display()))?;
-        run_command(&tools(root), "node", &["publint.mjs", dir], &[])?;
+        run_command(&tools(root), "node", &["publint.mjs", utf8(&dir)?], &[])?;
     }
     Ok(())
 }
@@ -331,15 +483,68 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_readme_example_is_found_and_imports_the_linked_package() {
-        let readme =
-            "# x\n\n```sh\nnpm i x\n```\n\n````ts\nimport { A } from \"x\";\n```\nA;\n````\n";
-        let example = readme_example(readme, "x", "@generated/ts").expect("an example");
+    fn the_readme_examples_are_found_and_import_the_linked_package() {
+        let readme = "# x\n\n```sh\nnpm i x\n```\n\n````ts\nimport { A } from \"x\";\n```\nA;\n````\n\
+                      \ntext\n\n```ts\nimport { B } from \"x\";\n```\n";
+        let examples = readme_examples(readme, "x", "@generated/ts").expect("examples");
+        assert_eq!(examples.len(), 2, "{examples:?}");
         assert!(
-            example.ends_with("import { A } from \"@generated/ts\";\n```\nA;\n"),
-            "{example}"
+            examples[0].ends_with("import { A } from \"@generated/ts\";\n```\nA;\n"),
+            "{}",
+            examples[0]
         );
-        assert!(readme_example("no example", "x", "y").is_err());
-        assert!(readme_example("```ts\nimport {} from \"z\";\n```\n", "x", "y").is_err());
+        assert!(
+            examples[1].ends_with("\nimport { B } from \"@generated/ts\";\n"),
+            "{}",
+            examples[1]
+        );
+        assert!(readme_examples("no example", "x", "y").is_err());
+        assert!(readme_examples("```ts\nimport {} from \"z\";\n```\n", "x", "y").is_err());
+        let second_imports_nothing = "```ts\nimport {} from \"x\";\n```\n```ts\nA;\n```\n";
+        let error = readme_examples(second_imports_nothing, "x", "y").expect_err("no import");
+        assert!(error.contains("example 2"), "{error}");
+    }
+
+    #[test]
+    fn the_crate_version_is_read_from_the_package_table() {
+        let toml = "[workspace]\nversion = \"9.9.9\"\n\n[package]\nname = \"x\"\nversion = \"1.2.3\"\n\n\
+                    [dependencies]\nversion = \"0.0.1\"\n";
+        assert_eq!(cargo_package_version(toml).as_deref(), Some("1.2.3"));
+        assert_eq!(
+            cargo_package_version("[dependencies]\nversion = \"1\"\n"),
+            None
+        );
+        assert_eq!(
+            cargo_package_version("[package]\nversion.workspace = true\n"),
+            None
+        );
+    }
+
+    /// A report as `npm pack --dry-run --json` writes it, with these file paths.
+    fn pack_report(name: &str, version: &str, files: &[&str]) -> String {
+        let files: Vec<_> = files
+            .iter()
+            .map(|path| serde_json::json!({ "path": path, "size": 1, "mode": 420 }))
+            .collect();
+        serde_json::json!([{ "name": name, "version": version, "size": 10, "files": files }])
+            .to_string()
+    }
+
+    #[test]
+    fn a_pack_report_must_have_exactly_the_files_name_and_version() {
+        let good = pack_report("p", "1.0.0", &PACKED_FILES);
+        let summary = check_pack_report(&good, "p", "1.0.0").expect("a good report");
+        assert_eq!(summary, "npm pack: p@1.0.0, 6 files, 10 bytes packed");
+        assert!(check_pack_report(&good, "q", "1.0.0").is_err());
+        assert!(check_pack_report(&good, "p", "1.0.1").is_err());
+        let extra = [&PACKED_FILES[..], &["from-spec/model.json"]].concat();
+        let error = check_pack_report(&pack_report("p", "1.0.0", &extra), "p", "1.0.0")
+            .expect_err("an extra file");
+        assert!(error.contains("from-spec/model.json"), "{error}");
+        let missing =
+            check_pack_report(&pack_report("p", "1.0.0", &PACKED_FILES[1..]), "p", "1.0.0");
+        assert!(missing.is_err());
+        assert!(check_pack_report("[]", "p", "1.0.0").is_err());
+        assert!(check_pack_report("npm notice", "p", "1.0.0").is_err());
     }
 }

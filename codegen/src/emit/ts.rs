@@ -1,6 +1,10 @@
 //! The npm package: `ts/package.json`, `ts/README.md`, `ts/index.js` +
 //! `ts/index.d.ts` for `import` and `ts/index.cjs` + `ts/index.d.cts` for `require`.
 //!
+//! Besides the catalog's data, the package exports `parseErrorResponse`,
+//! which reads an error response body by the same rules as the Rust crate's
+//! `ErrorResponse` (see [`ERROR_RESPONSE_RUNTIME`]).
+//!
 //! The JavaScript is written once and given two export styles; the two
 //! declaration files are the same text (one per module format, so that no
 //! type checker sees a declaration file masquerading as the other format).
@@ -16,12 +20,13 @@ use super::{GeneratedFile, generated_notice};
 use crate::model::{Catalog, Code};
 
 /// The names the package exports, in the order the runtime files list them.
-pub const EXPORTS: [&str; 5] = [
+pub const EXPORTS: [&str; 6] = [
     "CATEGORIES",
     "ERRORS",
     "ERROR_CODES",
     "isErrorCode",
     "lookupError",
+    "parseErrorResponse",
 ];
 
 /// The package's files, paths relative to the output folder.
@@ -77,6 +82,7 @@ pub fn model_json(catalog: &Catalog) -> String {
         "version": catalog.meta.version,
         "categories": categories,
         "codes": codes,
+        "errorBody": { "status": catalog.meta.error_body.status, "example": catalog.meta.error_body.example },
     });
     serde_json::to_string_pretty(&model).unwrap_or_default() + "\n"
 }
@@ -262,7 +268,7 @@ fn readme(catalog: &Catalog) -> String {
     let fence = fence_for(&example);
     out += &format!("## Usage\n\n{fence}ts\n{example}{fence}\n\n");
     let require = format!(
-        "const {{ ERRORS, isErrorCode, lookupError }} = require({});\n",
+        "const {{ ERRORS, isErrorCode, lookupError, parseErrorResponse }} = require({});\n",
         js_string(name)
     );
     let fence = fence_for(&require);
@@ -280,10 +286,15 @@ fn readme(catalog: &Catalog) -> String {
     out += "- `ERROR_CODES`: every code, in the table's order.\n";
     out += "- `isErrorCode(value)`: whether a value is a documented code (narrows it to `ErrorCode`).\n";
     out += "- `lookupError(code)`: the entry of a code, or `undefined` if the table does not list it.\n";
-    out += "- `CATEGORIES`: each category's title and description.\n\n";
-    out += "All values are frozen, deeply. Lookups never match inherited names such as \
+    out += "- `CATEGORIES`: each category's title and description.\n";
+    out += "- `parseErrorResponse(body)`: an error response body (its text, or the value \
+            `JSON.parse` made of it) as an `ErrorResponse` (`errorCode`, `errorMsg`, `details`, \
+            and `requestId` and `encodedAuthorizationMessage` when the body has them), or \
+            `undefined` if it is not one.\n\n";
+    out += "All exported values are frozen, deeply. Lookups never match inherited names such as \
             `__proto__` or `toString`. The ES module and the CommonJS file each hold their own \
             copy of the data: compare codes and fields, not object identity.\n\n";
+    out += &readme_error_bodies(catalog);
     out += "## Categories\n\n";
     for category in &catalog.categories {
         let description: Vec<String> = paragraphs(&category.description).map(escape_line).collect();
@@ -297,6 +308,66 @@ fn readme(catalog: &Catalog) -> String {
     out += "\n## Codes that are not in the table\n\n";
     let other: Vec<String> = paragraphs(&meta.other.text).map(escape_line).collect();
     out += &format!("{}\n", other.join("\n\n"));
+    out
+}
+
+/// The README's section on error bodies, with an example that reads the
+/// spec's example body. `cargo xtask ci` type-checks the example.
+fn readme_error_bodies(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    // The spec's example body on one line, if it is JSON (it is the spec's text either way).
+    let body = serde_json::from_str::<serde_json::Value>(&meta.error_body.example).map_or_else(
+        |_| meta.error_body.example.trim().to_owned(),
+        |v| v.to_string(),
+    );
+    let example = format!(
+        "import {{ ERRORS, isErrorCode, parseErrorResponse }} from {name};\n\n\
+         // `body` is the body of a failed response: its text, or what JSON.parse made of it.\n\
+         function explain(status: number, body: unknown): string {{\n\
+         \x20 const error = parseErrorResponse(body);\n\
+         \x20 if (error === undefined) {{\n\
+         \x20   return `HTTP ${{status}}, not an error body of this API`;\n\
+         \x20 }}\n\
+         \x20 const request = error.requestId === undefined ? \"\" : ` (request ${{error.requestId}})`;\n\
+         \x20 if (!isErrorCode(error.errorCode)) {{\n\
+         \x20   return `HTTP ${{status}}, undocumented ${{error.errorCode}}: ${{error.errorMsg}}${{request}}`;\n\
+         \x20 }}\n\
+         \x20 const entry = ERRORS[error.errorCode];\n\
+         \x20 return `${{entry.code}} (${{entry.category}})${{request}}: ${{entry.handlingMeasure}}`;\n\
+         }}\n\n\
+         // The body that the API's documentation shows.\n\
+         console.log(explain({status}, {body}));\n",
+        name = js_string(&meta.npm_name),
+        status = meta.error_body.status,
+        body = js_string(&body),
+    );
+    let fence = fence_for(&example);
+    let mut out = String::from("## Error response bodies\n\n");
+    out += &format!(
+        "An error response of the {} has a JSON body with the status {}:\n\n",
+        escape_line(&meta.service),
+        meta.error_body.status
+    );
+    let documented = meta.error_body.example.trim_end();
+    let body_fence = fence_for(documented);
+    out += &format!("{body_fence}json\n{documented}\n{body_fence}\n\n");
+    out += "`parseErrorResponse` reads it, and the other shapes that Huawei Cloud's SDKs accept, \
+            in their order: top-level `error_code` and `error_msg`; else top-level `code` and \
+            `message`; else an `error` object holding either pair. A numeric code becomes its \
+            decimal text (`404` → `\"404\"`). `request_id`, `encoded_authorization_message` \
+            and `details` are read beside the pair, else at the top level; each `details` entry \
+            is read by the same rules. Anything else gives `undefined`: text that is not JSON, \
+            a value that is not an object, an unknown shape, a `details` entry that is not a \
+            body. These are the rules of the Rust crate's `ErrorResponse` too, checked against \
+            the same bodies.\n\n";
+    out += &format!("{fence}ts\n{example}{fence}\n\n");
+    out += "The result is a new, unfrozen object; `requestId` and `encodedAuthorizationMessage` \
+            are absent (not `undefined`) when the body lacks them. Numbers print as the Rust \
+            crate prints them: integers in full (`1e21` → `\"1000000000000000000000\"`), never \
+            an exponent. Two differences remain, both for codes no API uses: JavaScript reads \
+            integers beyond 2^53 approximately, and where a fraction has two shortest forms \
+            equally near it (52 of 201,732 random fractions), JavaScript rounds the last digit \
+            to even and Rust rounds it up.\n\n";
     out
 }
 
@@ -427,6 +498,7 @@ function lookupError(code) {
   return isErrorCode(code) ? ERRORS[code] : undefined;
 }
 "#;
+    out += ERROR_RESPONSE_RUNTIME;
     out += "\n";
     match format {
         ModuleFormat::Esm => out += &format!("export {{ {} }};\n", EXPORTS.join(", ")),
@@ -438,6 +510,157 @@ function lookupError(code) {
     }
     out
 }
+
+/// `parseErrorResponse` and its helpers: the same rules as the Rust crate's
+/// `ErrorResponse` deserializer (`rust_serde.rs`, `read_body`), which the
+/// shared fixture `xtask/fixtures/error-bodies.json` checks on both sides.
+/// It does not depend on the catalog.
+const ERROR_RESPONSE_RUNTIME: &str = r#"
+/** The most arrays and objects a body may nest, as the Rust crate's parser (serde_json) allows. */
+const MAX_NESTING = 127;
+
+/** The keys of a code and its message, in the SDKs' order of precedence. */
+const CODE_AND_MESSAGE_KEYS = [
+  ["error_code", "error_msg"],
+  ["code", "message"],
+];
+
+/** The value of an own property (never an inherited one such as `__proto__`), or undefined. */
+function ownValue(object, key) {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether a value nests at most `levels` arrays and objects (a cyclic one nests without
+ * end). `verified` maps an object to the most levels it was found within, so that an
+ * object shared by several parents is walked again only if reached with more levels.
+ */
+function nestsWithin(value, levels, verified) {
+  if (typeof value !== "object" || value === null) {
+    return true;
+  }
+  if (levels === 0) {
+    return false;
+  }
+  if (verified.get(value) >= levels) {
+    return true;
+  }
+  const children = Array.isArray(value) ? value : Object.values(value);
+  const within = children.every((child) => nestsWithin(child, levels - 1, verified));
+  if (within) {
+    verified.set(value, levels);
+  }
+  return within;
+}
+
+/**
+ * A number as Rust prints it: integers in full, never an exponent
+ * (1e21 is "1000000000000000000000", 1e-7 is "0.0000001"), -0 as "-0".
+ * Both languages write the shortest digits that read back as the same number.
+ */
+function numberText(number) {
+  if (!Number.isFinite(number)) {
+    return undefined;
+  }
+  if (Object.is(number, -0)) {
+    return "-0";
+  }
+  const text = String(number);
+  const e = text.indexOf("e");
+  if (e < 0) {
+    return text;
+  }
+  // String() writes an exponent ("d.ddde+x", "d.ddde-x") from 1e21 up and below 1e-6.
+  const sign = number < 0 ? "-" : "";
+  const digits = text.slice(sign.length, e).replace(".", "");
+  const point = 1 + Number(text.slice(e + 1));
+  if (point <= 0) {
+    return sign + "0." + "0".repeat(-point) + digits;
+  }
+  return sign + digits + "0".repeat(point - digits.length);
+}
+
+/** A non-empty string or a finite number under an own key, as text; else undefined. */
+function textAt(object, key) {
+  const value = ownValue(object, key);
+  if (typeof value === "string") {
+    return value === "" ? undefined : value;
+  }
+  return typeof value === "number" ? numberText(value) : undefined;
+}
+
+/** The code and message of one level: `error_code` + `error_msg`, else `code` + `message`. */
+function codeAndMessage(level) {
+  for (const [codeKey, messageKey] of CODE_AND_MESSAGE_KEYS) {
+    const code = textAt(level, codeKey);
+    const message = textAt(level, messageKey);
+    if (code !== undefined && message !== undefined) {
+      return [code, message];
+    }
+  }
+  return undefined;
+}
+
+/** One body or `details` entry, by the SDKs' precedence; undefined if it is not one. */
+function readBody(body) {
+  if (!isObject(body)) {
+    return undefined;
+  }
+  let level = body;
+  let found = codeAndMessage(body);
+  if (found === undefined) {
+    const nested = ownValue(body, "error");
+    if (!isObject(nested)) {
+      return undefined;
+    }
+    level = nested;
+    found = codeAndMessage(nested);
+    if (found === undefined) {
+      return undefined;
+    }
+  }
+  // `details` from the level of the code if it has the key (even if it is not a list), else the top level.
+  const listed = Object.prototype.hasOwnProperty.call(level, "details") ? level.details : ownValue(body, "details");
+  const details = [];
+  if (Array.isArray(listed)) {
+    for (let i = 0; i < listed.length; i++) {
+      const detail = readBody(listed[i]);
+      if (detail === undefined) {
+        return undefined;
+      }
+      details.push(detail);
+    }
+  }
+  const requestId = textAt(level, "request_id") ?? textAt(body, "request_id");
+  const encodedAuthorizationMessage =
+    textAt(level, "encoded_authorization_message") ?? textAt(body, "encoded_authorization_message");
+  // Spread defines own properties (no setter on Object.prototype runs), and absent ones stay absent.
+  return {
+    errorCode: found[0],
+    errorMsg: found[1],
+    ...(requestId === undefined ? {} : { requestId }),
+    ...(encodedAuthorizationMessage === undefined ? {} : { encodedAuthorizationMessage }),
+    details,
+  };
+}
+
+function parseErrorResponse(body) {
+  let value = body;
+  if (typeof body === "string") {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+  return nestsWithin(value, MAX_NESTING, new Map()) ? readBody(value) : undefined;
+}
+"#;
 
 fn declarations(catalog: &Catalog) -> String {
     let meta = &catalog.meta;
@@ -581,7 +804,65 @@ fn declarations(catalog: &Catalog) -> String {
     out += &doc_comment(&lookup_doc, "");
     out += "export declare function lookupError<Code extends ErrorCode>(code: Code): (typeof ERRORS)[Code];\n";
     out += &doc_comment(&lookup_doc, "");
-    out += "export declare function lookupError(code: string): ErrorEntry | undefined;\n";
+    out += "export declare function lookupError(code: string): ErrorEntry | undefined;\n\n";
+    out += &error_response_declarations(catalog);
+    out
+}
+
+/// `ErrorResponse` and `parseErrorResponse`.
+fn error_response_declarations(catalog: &Catalog) -> String {
+    let mut out = doc_comment(
+        &[
+            format!(
+                "An error response body of the {}, as {{@link parseErrorResponse}} reads it.",
+                doc_text(&catalog.meta.service)
+            ),
+            "Its keys are camelCase: it is not the body's own JSON.".into(),
+        ],
+        "",
+    );
+    out += "export interface ErrorResponse {
+";
+    out += &doc_comment(
+        &[
+            "The code (`error_code` or `code`), as the body writes it; a numeric code as its \
+             decimal text."
+                .into(),
+            "Narrow it to a documented {@link ErrorCode} with {@link isErrorCode}.".into(),
+        ],
+        "  ",
+    );
+    out += "  errorCode: AnyErrorCode;\n";
+    out += "  /** The message (`error_msg` or `message`). */\n  errorMsg: string;\n";
+    out += "  /** The request's id (`request_id`), if the body has one. */\n";
+    out += "  requestId?: string;\n";
+    out += "  /** Why authorization failed, encoded (`encoded_authorization_message`), if the \
+            body has it. */\n";
+    out += "  encodedAuthorizationMessage?: string;\n";
+    out += "  /** Further errors (`details`), each read by the same rules; often empty. */\n";
+    out += "  details: ErrorResponse[];\n}\n\n";
+    out += &doc_comment(
+        &[
+            "Reads an error response body: its text, or the value `JSON.parse` made of it.".into(),
+            String::new(),
+            "It accepts the shapes that Huawei Cloud's SDKs accept, in their order: top-level \
+             `error_code` and `error_msg`; else top-level `code` and `message`; else an `error` \
+             object holding either pair. A code or message counts if it is a non-empty string \
+             or a number. `request_id`, `encoded_authorization_message` and `details` are read \
+             beside the pair, else at the top level; each entry of `details` is read by the \
+             same rules. Only own properties count."
+                .into(),
+            String::new(),
+            "Returns `undefined` if the body is not one: text that is not JSON, a value that is \
+             not an object, an unknown shape, a `details` entry that is not a body, or nesting \
+             deeper than 127 levels. The result is a new object, not frozen; optional fields \
+             are absent, not `undefined`."
+                .into(),
+        ],
+        "",
+    );
+    out +=
+        "export declare function parseErrorResponse(body: unknown): ErrorResponse | undefined;\n";
     out
 }
 
@@ -798,8 +1079,9 @@ mod tests {
             }
             strings.extend(code.deprecated.clone());
         }
-        // The runtime's own literal: `typeof value === "string"`.
+        // The runtime's own literals: `typeof value === "string"`, then parseErrorResponse's.
         strings.push("string".into());
+        strings.extend(lex(ERROR_RESPONSE_RUNTIME).strings);
         strings
     }
 
@@ -815,7 +1097,10 @@ mod tests {
                 expected.insert(0, "use strict".into());
             }
             assert_eq!(lexed.strings, expected, "{path}");
-            for unsafe_text in ["`", "\\", "${", "<", "\u{2028}", "\u{2029}", "*/", "quoted"] {
+            // (The runtime's own code compares with `<`; "</" and "<!--" would come from spec text.)
+            for unsafe_text in [
+                "`", "\\", "${", "</", "<!--", "\u{2028}", "\u{2029}", "*/", "quoted",
+            ] {
                 assert!(
                     !lexed.code.contains(unsafe_text),
                     "{path}: {unsafe_text:?} outside strings and comments"
@@ -978,6 +1263,38 @@ mod tests {
         assert_eq!(codes[1]["code"], "E.\"*/`${x}</script>\\");
         assert_eq!(codes[1]["cases"][0]["errorMsg"], format!("msg {HOSTILE}"));
         assert_eq!(json["categories"][1]["key"], "retry");
+    }
+
+    #[test]
+    fn the_readme_error_body_example_keeps_the_spec_text_in_its_fence_and_string() {
+        let mut catalog = hostile_catalog();
+        let example = format!("```\n{HOSTILE}\n````");
+        catalog.meta.error_body.example.clone_from(&example);
+        let files = emit(&catalog);
+        let readme = file(&files, "ts/README.md");
+        // Shown verbatim, in a fence longer than any run of backticks in it.
+        assert!(
+            readme.contains(&format!("\n`````json\n{example}\n`````\n")),
+            "{readme}"
+        );
+        // Passed to parseErrorResponse as one string literal, in a TypeScript fence.
+        let call = format!("console.log(explain(400, {}));\n", js_string(&example));
+        let section = &readme[readme
+            .find("## Error response bodies")
+            .expect("the section")..];
+        let ts_fence = section.find("ts\n").expect("a ts fence");
+        let fence = &section[..ts_fence];
+        let fence = &fence[fence.rfind('\n').expect("a line") + 1..];
+        assert_eq!(fence, "`".repeat(5), "{section}");
+        assert!(section.contains(&format!("{call}{fence}\n")), "{section}");
+        // A JSON example is shown on one line.
+        catalog.meta.error_body.example =
+            "{\n  \"error_code\": \"E.1\",\n  \"error_msg\": \"m\"\n}\n".into();
+        let readme = file(&emit(&catalog), "ts/README.md").to_owned();
+        assert!(
+            readme.contains(r#"explain(400, "{\"error_code\":\"E.1\",\"error_msg\":\"m\"}")"#),
+            "{readme}"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ const model = JSON.parse(readFileSync(MODEL_JSON, "utf8"));
 const require = createRequire(import.meta.url);
 
 /** The public API: every name the package exports. */
-const API = ["CATEGORIES", "ERRORS", "ERROR_CODES", "isErrorCode", "lookupError"];
+const API = ["CATEGORIES", "ERRORS", "ERROR_CODES", "isErrorCode", "lookupError", "parseErrorResponse"];
 
 /** Names that an object with a prototype would "have": lookups must not see them. */
 const INHERITED = ["__proto__", "toString", "constructor", "hasOwnProperty", "valueOf", "__defineGetter__"];
@@ -126,5 +126,11 @@ for (const [format, pkg] of Object.entries(formats)) {
     for (const value of [undefined, null, 12, {}, [], Symbol("x"), new String(model.codes[0].code)]) {
       assert.equal(pkg.isErrorCode(value), false, String(value));
     }
+  });
+
+  test(`${format}: the spec's example error body is a body`, () => {
+    const response = pkg.parseErrorResponse(model.errorBody.example);
+    assert.notEqual(response, undefined, model.errorBody.example);
+    assert.deepStrictEqual(pkg.parseErrorResponse(JSON.parse(model.errorBody.example)), response);
   });
 }

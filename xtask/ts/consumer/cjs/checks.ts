@@ -33,4 +33,13 @@ if (pkg.isErrorCode(fromWire)) {
   expectTypeOf(fromWire).toEqualTypeOf<ErrorCode>();
 }
 
+expectTypeOf(pkg.parseErrorResponse).returns.toEqualTypeOf<pkg.ErrorResponse | undefined>();
+const response = pkg.parseErrorResponse("{}");
+if (response !== undefined) {
+  expectTypeOf(response.errorCode).toEqualTypeOf<pkg.AnyErrorCode>();
+  if (pkg.isErrorCode(response.errorCode)) {
+    expectTypeOf(response.errorCode).toEqualTypeOf<ErrorCode>();
+  }
+}
+
 export = unknownCode;

@@ -8,12 +8,14 @@ import {
   ERROR_CODES,
   isErrorCode,
   lookupError,
+  parseErrorResponse,
   type AnyErrorCode,
   type Category,
   type CategoryInfo,
   type ErrorCase,
   type ErrorCode,
   type ErrorEntry,
+  type ErrorResponse,
 } from "@generated/ts";
 
 // The unions are exactly the spec's codes and category keys.
@@ -100,4 +102,34 @@ expectTypeOf(lookupError(first)).toEqualTypeOf<(typeof ERRORS)[Expected.FirstCod
 // @ts-expect-error a string's entry may be undefined
 lookupError(text).httpStatus;
 
-export { unknownCode };
+// parseErrorResponse: any value in (text or parsed JSON), maybe a body out.
+expectTypeOf(parseErrorResponse).parameter(0).toBeUnknown();
+expectTypeOf(parseErrorResponse).returns.toEqualTypeOf<ErrorResponse | undefined>();
+expectTypeOf<ErrorResponse>().toEqualTypeOf<{
+  errorCode: AnyErrorCode;
+  errorMsg: string;
+  requestId?: string;
+  encodedAuthorizationMessage?: string;
+  details: ErrorResponse[];
+}>();
+const response = parseErrorResponse(JSON.parse('{"code": "x", "message": "y"}'));
+// @ts-expect-error the body may not be one
+response.errorCode;
+if (response !== undefined) {
+  expectTypeOf(response.errorCode).toEqualTypeOf<AnyErrorCode>();
+  expectTypeOf(response.details[0]).toEqualTypeOf<ErrorResponse | undefined>();
+  // Narrowing the code gives the documented entry.
+  if (isErrorCode(response.errorCode)) {
+    expectTypeOf(response.errorCode).toEqualTypeOf<ErrorCode>();
+    expectTypeOf(ERRORS[response.errorCode]).toExtend<ErrorEntry>();
+  } else {
+    // @ts-expect-error not narrowed: ERRORS has no entry for any string
+    ERRORS[response.errorCode];
+  }
+}
+// Optional fields are absent or strings, never `undefined` (exactOptionalPropertyTypes).
+// @ts-expect-error requestId may not be undefined
+const withUndefined: ErrorResponse = { errorCode: "x", errorMsg: "y", requestId: undefined, details: [] };
+const built: ErrorResponse = { errorCode: "x", errorMsg: "y", details: [] };
+
+export { unknownCode, withUndefined, built };
