@@ -4,7 +4,8 @@
 //! `npm ci` into `xtask/ts/node_modules`. The first step also writes, into
 //! the gitignored `xtask/ts/from-spec/`, what the checks compare against
 //! (derived from the spec, never copied by hand), generates a second package
-//! from the hostile fixture spec `xtask/ts/fixtures/hostile`, and links both
+//! from the hostile-text spec `codegen/tests/specs/hostile` (shared by every
+//! output's checks), and links both
 //! packages into `node_modules` as `@generated/ts` and `@generated/hostile`,
 //! the names the consumer projects and the node tests import.
 
@@ -22,7 +23,7 @@ use crate::ci::{Step, run_command};
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/ts";
 /// The hostile fixture spec, relative to the workspace root.
-const HOSTILE_SPEC: &str = "xtask/ts/fixtures/hostile";
+const HOSTILE_SPEC: &str = "codegen/tests/specs/hostile";
 /// The packages under test, as linked into `node_modules`.
 const PACKAGES: [(&str, Package); 2] = [
     ("@generated/ts", Package::Spec),

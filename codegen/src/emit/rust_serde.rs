@@ -135,7 +135,8 @@ fn serde_impls() -> TokenStream {
             impl Raw {
                 fn get(&self, key: &str) -> Option<&Raw> {
                     match self {
-                        Raw::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+                        // The last of repeated keys wins, as in `JSON.parse` and serde_json.
+                        Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
                         _ => None,
                     }
                 }

@@ -688,7 +688,7 @@ mod serde_impls {
         fn get(&self, key: &str) -> Option<&Raw> {
             match self {
                 Raw::Object(entries) => {
-                    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+                    entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
                 }
                 _ => None,
             }

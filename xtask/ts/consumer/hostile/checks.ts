@@ -1,4 +1,4 @@
-// The package generated from fixtures/hostile.csv, whose codes and texts hold
+// The package generated from codegen/tests/specs/hostile, whose codes and texts hold
 // quotes, backslashes, backticks, `*/`, `</script>`, `${x}`, U+2028 and tags:
 // its declarations still parse, and its literal types are the spec's.
 import { expectTypeOf } from "expect-type";
