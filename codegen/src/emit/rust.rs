@@ -326,7 +326,8 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
         let mut lines = variant_doc_lines(catalog, code);
         if let Some(url) = url {
             lines.push(String::new());
-            lines.push(format!("See the [reference page]({url})."));
+            // In `<…>`, the address may hold parentheses; validation rejects `<>`.
+            lines.push(format!("See the [reference page](<{url}>)."));
         }
         let docs = doc_attrs(&lines, false);
         // rustdoc rejects an alias that holds a quote or is the variant's own name.
@@ -851,5 +852,31 @@ mod tests {
         assert_eq!(fence_for("no ticks"), "```");
         assert_eq!(fence_for("a ``` b"), "````");
         assert_eq!(fence_for("`````"), "``````");
+    }
+
+    #[test]
+    fn variants_link_to_their_reference_section() {
+        let mut catalog = catalog(vec![
+            code("AIS.0014", vec![case(400, "x")]),
+            code("1100", vec![case(400, "y")]),
+        ]);
+        assert!(
+            !lib_rs(&catalog).contains("reference page"),
+            "no base URL, no link"
+        );
+        catalog.meta.docs_base_url = Some("https://docs.example.org/ais/".into());
+        let text = lib_rs(&catalog);
+        assert!(
+            text.contains(
+                "/// See the [reference page](<https://docs.example.org/ais/ais.html#ais0014>)."
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "/// See the [reference page](<https://docs.example.org/ais/no-prefix.html#1100>)."
+            ),
+            "{text}"
+        );
     }
 }

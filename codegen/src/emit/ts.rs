@@ -774,8 +774,9 @@ fn declarations(catalog: &Catalog) -> String {
         "",
     );
     out += "export declare const ERRORS: {\n";
-    for code in &catalog.codes {
-        out += &doc_comment(&entry_doc_lines(catalog, code), "  ");
+    let urls = super::docs::code_urls(catalog);
+    for (code, url) in catalog.codes.iter().zip(&urls) {
+        out += &doc_comment(&entry_doc_lines(catalog, code, url.as_deref()), "  ");
         let category = &catalog.categories[code.category];
         let mut entry_type = format!(
             "ErrorEntryOf<{}, {}, {}, {}>",
@@ -866,8 +867,9 @@ fn error_response_declarations(catalog: &Catalog) -> String {
     out
 }
 
-/// The documentation of a code's property in `ERRORS`.
-fn entry_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
+/// The documentation of a code's property in `ERRORS`; `url` is the code's
+/// section on the published reference pages, if the catalog has them.
+fn entry_doc_lines(catalog: &Catalog, code: &Code, url: Option<&str>) -> Vec<String> {
     let case = code.primary();
     let mut lines = vec![
         format!(
@@ -906,6 +908,11 @@ fn entry_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
         let note: Vec<String> = paragraphs(note).map(doc_text).collect();
         lines.push(String::new());
         lines.push(format!("@deprecated {}", note.join(" ")));
+    }
+    if let Some(url) = url {
+        // A validated address has no spaces or quotes; `*` is encoded so
+        // that it cannot end the comment.
+        lines.push(format!("@see {}", url.replace('*', "%2A")));
     }
     lines
 }
@@ -1305,5 +1312,23 @@ mod tests {
         assert!(readme.contains("from \"hostile-\\\"pkg\";"), "{readme}");
         assert!(readme.starts_with("<!-- @generated"));
         assert_eq!(readme.matches("-->").count(), 1, "{readme}");
+    }
+
+    #[test]
+    fn codes_link_to_their_reference_section() {
+        let mut catalog = hostile_catalog();
+        catalog.meta.docs_base_url = Some("https://docs.example.org/a*/".into());
+        let declarations = declarations(&catalog);
+        let urls = crate::emit::docs::code_urls(&catalog);
+        for (code, url) in catalog.codes.iter().zip(&urls) {
+            let url = url.as_deref().expect("a base URL gives every code a link");
+            assert!(url.ends_with(&format!(".html#{}", code.anchor)), "{url}");
+            let see = format!("@see {}", url.replace('*', "%2A"));
+            assert!(declarations.contains(&see), "{see}");
+        }
+        assert!(
+            !declarations.contains("a*/"),
+            "the address cannot end the comment"
+        );
     }
 }
