@@ -174,7 +174,7 @@ struct PageScan {
 fn check_book(src: &Path) -> LinkReport {
     let mut report = LinkReport::default();
     let mut files = Vec::new();
-    if let Err(e) = markdown_files(src, &mut files) {
+    if let Err(e) = files_with_extension(src, "md", &mut files) {
         report
             .problems
             .push(format!("cannot read {}: {e}", src.display()));
@@ -251,15 +251,20 @@ fn check_book(src: &Path) -> LinkReport {
     report
 }
 
-fn markdown_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every file under `dir` whose extension is `extension`, sorted, recursively.
+fn files_with_extension(
+    dir: &Path,
+    extension: &str,
+    files: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            markdown_files(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "md") {
+            files_with_extension(&path, extension, files)?;
+        } else if path.extension().is_some_and(|e| e == extension) {
             files.push(path);
         }
     }
@@ -643,7 +648,7 @@ fn install_mdbook(root: &Path) -> Result<PathBuf, String> {
 fn check_site(site: &Path) -> LinkReport {
     let mut report = LinkReport::default();
     let mut files = Vec::new();
-    if let Err(e) = html_files(site, &mut files) {
+    if let Err(e) = files_with_extension(site, "html", &mut files) {
         report
             .problems
             .push(format!("cannot read {}: {e}", site.display()));
@@ -709,21 +714,6 @@ fn check_site(site: &Path) -> LinkReport {
         }
     }
     report
-}
-
-fn html_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            html_files(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "html") {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// The values of ` name="…"` attributes in HTML, entities decoded.

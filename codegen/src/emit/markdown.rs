@@ -143,6 +143,45 @@ pub fn numbered_items(text: &str) -> Option<Vec<&str>> {
     (items.len() >= 2).then_some(items)
 }
 
+/// A code fence longer than any run of backticks in `text`, so that the
+/// text cannot close it.
+#[must_use]
+pub fn fence_for(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+/// Spec text as doc-comment lines: each paragraph escaped with `escape`,
+/// a blank line between paragraphs.
+pub fn paragraph_lines(text: &str, escape: impl Fn(&str) -> String) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in paragraphs(text) {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(escape(paragraph));
+    }
+    lines
+}
+
+/// A labelled field as a list item, `- Label: text`, with further
+/// paragraphs indented under it; `(none)` for empty text.
+pub fn field_lines(label: &str, text: &str, escape: impl Fn(&str) -> String) -> Vec<String> {
+    let mut lines: Vec<String> = paragraph_lines(text, escape)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| match i {
+            0 => format!("- {label}: {line}"),
+            _ if line.is_empty() => line,
+            _ => format!("  {line}"),
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(format!("- {label}: (none)"));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +202,20 @@ mod tests {
         assert_eq!(escape_line("a_b*c*"), "a\\_b\\*c\\*");
         assert_eq!(escape_line("AK/SK 1.5 x-y"), "AK/SK 1.5 x-y");
         assert_eq!(escape_line("see https://x.org/a"), "see https\\://x.org/a");
+    }
+
+    #[test]
+    fn fences_outgrow_the_text() {
+        assert_eq!(fence_for("no ticks"), "```");
+        assert_eq!(fence_for("a ``` b"), "````");
+        assert_eq!(fence_for("`````"), "``````");
+    }
+
+    #[test]
+    fn fields_are_list_items_with_indented_paragraphs() {
+        let lines = field_lines("Cause", "one *\ntwo", escape_line);
+        assert_eq!(lines, ["- Cause: one \\*", "", "  two"]);
+        assert_eq!(field_lines("Cause", "", escape_line), ["- Cause: (none)"]);
     }
 
     #[test]

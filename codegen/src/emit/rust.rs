@@ -8,8 +8,8 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::markdown::{escape_line, paragraphs};
-use super::{GeneratedFile, generated_notice};
+use super::markdown::{escape_line, fence_for, field_lines, paragraph_lines, paragraphs};
+use super::{GeneratedFile, generated_notice, unknown_code_example};
 use crate::model::{Catalog, Code};
 
 /// The crate's files, paths relative to the output folder.
@@ -164,35 +164,6 @@ fn doc_attrs(lines: &[String], inner: bool) -> TokenStream {
         .collect()
 }
 
-/// Spec text as doc lines: one escaped line per paragraph, a blank line between.
-fn text_doc_lines(text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in paragraphs(text) {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(escape_line(paragraph));
-    }
-    lines
-}
-
-/// A labelled field of a variant's docs: `- **Label**: text`, multi-paragraph
-/// text indented under the bullet.
-fn field_doc_lines(label: &str, text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    for (i, paragraph) in text_doc_lines(text).into_iter().enumerate() {
-        match i {
-            0 => lines.push(format!("- {label}: {paragraph}")),
-            _ if paragraph.is_empty() => lines.push(String::new()),
-            _ => lines.push(format!("  {paragraph}")),
-        }
-    }
-    if lines.is_empty() {
-        lines.push(format!("- {label}: (none)"));
-    }
-    lines
-}
-
 fn crate_docs(catalog: &Catalog) -> TokenStream {
     let meta = &catalog.meta;
     let first = &catalog.codes[0];
@@ -242,7 +213,7 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     lines.push(String::new());
     lines.push("# Codes that are not in the table".into());
     lines.push(String::new());
-    lines.extend(text_doc_lines(&meta.other.text));
+    lines.extend(paragraph_lines(&meta.other.text, escape_line));
     lines.push(String::new());
     lines.push("Such a code parses to an [`UnknownErrorCode`], which keeps the text, and".into());
     lines.push("[`ErrorCode`] is `#[non_exhaustive]`: a later version may add codes.".into());
@@ -266,12 +237,6 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     lines.extend(example.lines().map(str::to_owned));
     lines.push(fence);
     doc_attrs(&lines, true)
-}
-
-/// A code fence longer than any run of backticks in `text`.
-fn fence_for(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    "`".repeat(longest.max(2) + 1)
 }
 
 /// The crate's example, built as tokens and printed, for the docs (a doc test) and the README.
@@ -300,19 +265,6 @@ fn render_example(catalog: &Catalog, code: &Code) -> String {
         }
     };
     render(tokens)
-}
-
-/// A code that is surely not in the catalog, for examples.
-fn unknown_code_example(catalog: &Catalog) -> String {
-    let base = match &catalog.codes[0].prefix {
-        Some(prefix) => format!("{prefix}.9999"),
-        None => "UNKNOWN.9999".to_owned(),
-    };
-    let mut candidate = base.clone();
-    while catalog.codes.iter().any(|c| c.code == candidate) {
-        candidate.push('9');
-    }
-    candidate
 }
 
 fn variant_ident(code: &Code) -> Ident {
@@ -379,9 +331,13 @@ fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
         lines.push(String::new());
     }
     lines.push(format!("- HTTP status: {}", case.http_status));
-    lines.extend(field_doc_lines("Error message", &case.error_msg));
-    lines.extend(field_doc_lines("Description", &case.description));
-    lines.extend(field_doc_lines("Handling measure", &case.handling_measure));
+    lines.extend(field_lines("Error message", &case.error_msg, escape_line));
+    lines.extend(field_lines("Description", &case.description, escape_line));
+    lines.extend(field_lines(
+        "Handling measure",
+        &case.handling_measure,
+        escape_line,
+    ));
     let category = &catalog.categories[code.category];
     lines.push(format!(
         "- Category: [`Category::{}`] ({}){}",
@@ -411,7 +367,7 @@ fn category_enum(catalog: &Catalog) -> TokenStream {
         .collect();
     let docs = catalog.categories.iter().map(|c| {
         let mut lines = vec![escape_line(&c.title), String::new()];
-        lines.extend(text_doc_lines(&c.description));
+        lines.extend(paragraph_lines(&c.description, escape_line));
         doc_attrs(&lines, false)
     });
     let keys = catalog.categories.iter().map(|c| c.key.as_str());
@@ -461,7 +417,10 @@ fn impls(catalog: &Catalog) -> TokenStream {
         "is not a documented error code of the {}",
         catalog.meta.service
     );
-    let other = doc_attrs(&text_doc_lines(&catalog.meta.other.text), false);
+    let other = doc_attrs(
+        &paragraph_lines(&catalog.meta.other.text, escape_line),
+        false,
+    );
     let all = catalog.codes.iter().map(variant_ident);
     let allow_deprecated = catalog
         .codes
@@ -845,13 +804,6 @@ mod tests {
                 file.path
             );
         }
-    }
-
-    #[test]
-    fn fences_outgrow_the_text() {
-        assert_eq!(fence_for("no ticks"), "```");
-        assert_eq!(fence_for("a ``` b"), "````");
-        assert_eq!(fence_for("`````"), "``````");
     }
 
     #[test]

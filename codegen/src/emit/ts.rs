@@ -15,8 +15,8 @@
 
 use serde_json::json;
 
-use super::markdown::{escape_line, paragraphs};
-use super::{GeneratedFile, generated_notice};
+use super::markdown::{escape_line, fence_for, field_lines, paragraph_lines, paragraphs};
+use super::{GeneratedFile, generated_notice, unknown_code_example};
 use crate::model::{Catalog, Code};
 
 /// The names the package exports, in the order the runtime files list them.
@@ -119,35 +119,6 @@ fn doc_url(url: &str) -> String {
         .replace('@', "%40")
 }
 
-/// Spec text as doc lines: one line per paragraph, a blank line between.
-fn doc_paragraphs(text: &str) -> Vec<String> {
-    let mut lines = Vec::new();
-    for paragraph in paragraphs(text) {
-        if !lines.is_empty() {
-            lines.push(String::new());
-        }
-        lines.push(doc_text(paragraph));
-    }
-    lines
-}
-
-/// A labelled field: `- Label: text`, further paragraphs indented under it.
-fn doc_field(label: &str, text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = doc_paragraphs(text)
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| match i {
-            0 => format!("- {label}: {line}"),
-            _ if line.is_empty() => line,
-            _ => format!("  {line}"),
-        })
-        .collect();
-    if lines.is_empty() {
-        lines.push(format!("- {label}: (none)"));
-    }
-    lines
-}
-
 /// A `/** … */` comment at `indent`; its lines must come from [`doc_text`]
 /// or be this emitter's own text.
 fn doc_comment(lines: &[String], indent: &str) -> String {
@@ -168,25 +139,6 @@ fn doc_comment(lines: &[String], indent: &str) -> String {
 /// The first paragraph of a text, for one-line summaries.
 fn summary(text: &str) -> &str {
     paragraphs(text).next().unwrap_or_default()
-}
-
-/// A code fence longer than any run of backticks in `text`.
-fn fence_for(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    "`".repeat(longest.max(2) + 1)
-}
-
-/// A code that is surely not in the catalog, for examples.
-fn unknown_code_example(catalog: &Catalog) -> String {
-    let base = match &catalog.codes[0].prefix {
-        Some(prefix) => format!("{prefix}.9999"),
-        None => "UNKNOWN.9999".to_owned(),
-    };
-    let mut candidate = base;
-    while catalog.codes.iter().any(|c| c.code == candidate) {
-        candidate.push('9');
-    }
-    candidate
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -757,7 +709,7 @@ fn declarations(catalog: &Catalog) -> String {
     out += "export declare const CATEGORIES: {\n";
     for category in &catalog.categories {
         let mut lines = vec![doc_text(&category.title), String::new()];
-        lines.extend(doc_paragraphs(&category.description));
+        lines.extend(paragraph_lines(&category.description, doc_text));
         out += &doc_comment(&lines, "  ");
         out += &format!("  readonly {}: CategoryInfo;\n", js_string(&category.key));
     }
@@ -801,7 +753,7 @@ fn declarations(catalog: &Catalog) -> String {
         "The entry of a code, or `undefined` if the table does not list it.".to_owned(),
         String::new(),
     ];
-    lookup_doc.extend(doc_paragraphs(&meta.other.text));
+    lookup_doc.extend(paragraph_lines(&meta.other.text, doc_text));
     out += &doc_comment(&lookup_doc, "");
     out += "export declare function lookupError<Code extends ErrorCode>(code: Code): (typeof ERRORS)[Code];\n";
     out += &doc_comment(&lookup_doc, "");
@@ -880,9 +832,13 @@ fn entry_doc_lines(catalog: &Catalog, code: &Code, url: Option<&str>) -> Vec<Str
         String::new(),
     ];
     lines.push(format!("- HTTP status: {}", case.http_status));
-    lines.extend(doc_field("Error message", &case.error_msg));
-    lines.extend(doc_field("Description", &case.description));
-    lines.extend(doc_field("Handling measure", &case.handling_measure));
+    lines.extend(field_lines("Error message", &case.error_msg, doc_text));
+    lines.extend(field_lines("Description", &case.description, doc_text));
+    lines.extend(field_lines(
+        "Handling measure",
+        &case.handling_measure,
+        doc_text,
+    ));
     let category = &catalog.categories[code.category];
     lines.push(format!(
         "- Category: {} ({}){}",
@@ -1191,7 +1147,7 @@ mod tests {
             doc_url("https://x.org/a*/b@c <d>"),
             "https://x.org/a*%2Fb%40cd"
         );
-        let comment = doc_comment(&doc_paragraphs("one */\n@two\n\nthree"), "  ");
+        let comment = doc_comment(&paragraph_lines("one */\n@two\n\nthree", doc_text), "  ");
         assert_eq!(
             comment,
             "  /**\n   * one \\*\\/\n   *\n   * \\@two\n   *\n   * three\n   */\n"
