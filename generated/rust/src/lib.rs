@@ -902,46 +902,73 @@ const T54: &str = "Failed to download the OBS file. Check whether the file exist
 const T55: &str = "The OBS file is oversized.";
 const T56: &str = "Use a file that meets the service size limit as the input.";
 const T57: &str = "The OBS file does not exist.";
-/// Finding a code by its text.
+/// Finding a code by its text: a perfect hash table, built by the
+/// generator. The code's hash picks a bucket, the bucket's pilot moves
+/// it to its slot, and the slot gives the one code it can be.
 mod lookup {
-    use super::ErrorCode;
-    /// `(code, discriminant)`, sorted by code.
-    static SORTED: [(&str, u32); 31usize] = [
-        ("AIS.0012", 0),
-        ("AIS.0014", 1),
-        ("AIS.0501", 2),
-        ("AIS.0502", 3),
-        ("AIS.0503", 4),
-        ("AIS.0504", 5),
-        ("AIS.0505", 6),
-        ("AIS.0506", 7),
-        ("APIG.0101", 8),
-        ("APIG.0201", 10),
-        ("APIG.0301", 9),
-        ("APIG.0308", 11),
-        ("ModelArts.0203", 12),
-        ("ModelArts.4101", 13),
-        ("ModelArts.4102", 14),
-        ("ModelArts.4103", 15),
-        ("ModelArts.4104", 16),
-        ("ModelArts.4105", 17),
-        ("ModelArts.4106", 18),
-        ("ModelArts.4107", 19),
-        ("ModelArts.4201", 20),
-        ("ModelArts.4202", 21),
-        ("ModelArts.4203", 22),
-        ("ModelArts.4204", 23),
-        ("ModelArts.4601", 24),
-        ("ModelArts.4603", 25),
-        ("ModelArts.4702", 26),
-        ("ModelArts.4703", 27),
-        ("ModelArts.4704", 28),
-        ("ModelArts.4705", 29),
-        ("ModelArts.4706", 30),
+    use super::{ErrorCode, CODES};
+    /// The seed of `hash`.
+    const SEED: u64 = 0;
+    /// `log2` of the number of buckets.
+    const BUCKET_BITS: u32 = 3;
+    /// `log2` of the number of slots.
+    const SLOT_BITS: u32 = 6;
+    /// Each bucket's pilot.
+    static PILOTS: [u16; 8] = [3, 0, 2, 0, 2, 0, 4, 0];
+    /// Each slot's discriminant; a slot that no code uses holds 0.
+    static SLOTS: [u16; 64] = [
+        26, 6, 17, 0, 0, 0, 18, 4, 0, 22, 0, 0, 0, 12, 0, 0, 0, 11, 13, 0, 0, 23, 0, 21,
+        10, 0, 2, 0, 0, 0, 15, 28, 27, 25, 0, 0, 0, 29, 0, 7, 0, 0, 0, 0, 0, 9, 8, 1, 0,
+        3, 0, 0, 24, 20, 19, 5, 0, 30, 16, 0, 0, 14, 0, 0,
     ];
+    /// The multiplier of the hash steps: the fractional part of the golden
+    /// ratio, an odd number with well-spread bits.
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    /// Multiplies to 128 bits and folds the halves together: every input bit
+    /// reaches every output bit, in both directions.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn fold(x: u64, y: u64) -> u64 {
+        let product = u128::from(x) * u128::from(y);
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+    /// Hashes a code: its length, then its bytes 8 at a time (the last word
+    /// padded with zeros), each word folded into the state.
+    #[inline]
+    fn hash(code: &[u8], seed: u64) -> u64 {
+        let mut hash = seed ^ code.len() as u64;
+        let mut chunks = code.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            hash = fold(hash ^ u64::from_le_bytes(word), MULTIPLIER);
+        }
+        let rest = chunks.remainder();
+        let mut word = [0; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        fold(hash ^ u64::from_le_bytes(word), MULTIPLIER)
+    }
+    /// The bucket of a hash: its top `bucket_bits` bits (1 to 32), so the
+    /// value is below `2^bucket_bits` and the cast cannot truncate.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn bucket(hash: u64, bucket_bits: u32) -> usize {
+        (hash >> (64 - bucket_bits)) as usize
+    }
+    /// The slot of a hash, moved by its bucket's pilot: the top `slot_bits`
+    /// bits (1 to 32) of the hash mixed with the pilot, so the value is below
+    /// `2^slot_bits` and the cast cannot truncate.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn slot(hash: u64, pilot: u16, slot_bits: u32) -> usize {
+        let moved = hash ^ u64::from(pilot).wrapping_mul(MULTIPLIER);
+        (moved.wrapping_mul(MULTIPLIER) >> (64 - slot_bits)) as usize
+    }
     /// The code whose text is `code`.
     pub(crate) fn find(code: &str) -> Option<ErrorCode> {
-        let i = SORTED.binary_search_by(|(candidate, _)| (*candidate).cmp(code)).ok()?;
-        Some(ErrorCode::ALL[SORTED[i].1 as usize])
+        let h = hash(code.as_bytes(), SEED);
+        let pilot = PILOTS[bucket(h, BUCKET_BITS)];
+        let i = usize::from(SLOTS[slot(h, pilot, SLOT_BITS)]);
+        if CODES[i] == code { ErrorCode::ALL.get(i).copied() } else { None }
     }
 }
