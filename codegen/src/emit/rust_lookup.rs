@@ -49,21 +49,70 @@ shared! {
         (product as u64) ^ ((product >> 64) as u64)
     }
 
-    /// Hashes a code: its length, then its bytes 8 at a time (the last word
-    /// padded with zeros), each word folded into the state.
+    /// The 8 bytes of `bytes` at `at` (`at + 8 <= bytes.len()`).
+    #[inline]
+    fn word(bytes: &[u8], at: usize) -> u64 {
+        let mut word = [0; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(word)
+    }
+
+    /// Every byte of a text shorter than 8 bytes, in one word: two
+    /// overlapping 4-byte reads, or for 1 to 3 bytes the first, middle and
+    /// last byte. For one length, equal words mean equal texts.
+    #[inline]
+    fn short_word(bytes: &[u8]) -> u64 {
+        let len = bytes.len();
+        if len >= 4 {
+            let mut first = [0; 4];
+            let mut last = [0; 4];
+            first.copy_from_slice(&bytes[..4]);
+            last.copy_from_slice(&bytes[len - 4..]);
+            u64::from(u32::from_le_bytes(first)) | (u64::from(u32::from_le_bytes(last)) << 32)
+        } else if len > 0 {
+            u64::from(bytes[0]) | (u64::from(bytes[len / 2]) << 8) | (u64::from(bytes[len - 1]) << 16)
+        } else {
+            0
+        }
+    }
+
+    /// Hashes a code: its length, then its words folded into the state: 8
+    /// bytes at a time, the last word ending at the last byte (overlapping
+    /// the one before), so that there are no byte-by-byte copies.
     #[inline]
     fn hash(code: &[u8], seed: u64) -> u64 {
-        let mut hash = seed ^ code.len() as u64;
-        let mut chunks = code.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            hash = fold(hash ^ u64::from_le_bytes(word), MULTIPLIER);
+        let len = code.len();
+        let mut hash = seed ^ len as u64;
+        if len < 8 {
+            return fold(hash ^ short_word(code), MULTIPLIER);
         }
-        let rest = chunks.remainder();
-        let mut word = [0; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        fold(hash ^ u64::from_le_bytes(word), MULTIPLIER)
+        let mut at = 0;
+        while at + 8 < len {
+            hash = fold(hash ^ word(code, at), MULTIPLIER);
+            at += 8;
+        }
+        fold(hash ^ word(code, len - 8), MULTIPLIER)
+    }
+
+    /// Whether two texts are equal, compared a word at a time as `hash`
+    /// reads them (which the compiler inlines, unlike a call to `memcmp`).
+    #[inline]
+    fn same(a: &[u8], b: &[u8]) -> bool {
+        let len = a.len();
+        if len != b.len() {
+            return false;
+        }
+        if len < 8 {
+            return short_word(a) == short_word(b);
+        }
+        let mut at = 0;
+        while at + 8 < len {
+            if word(a, at) != word(b, at) {
+                return false;
+            }
+            at += 8;
+        }
+        word(a, len - 8) == word(b, len - 8)
     }
 
     /// The bucket of a hash: its top `bucket_bits` bits (1 to 32), so the
@@ -190,7 +239,10 @@ impl PerfectHash {
         let h = hash(code.as_bytes(), self.seed);
         let pilot = self.pilots[bucket(h, self.bucket_bits)];
         let i = self.slots[slot(h, pilot, self.slot_bits)];
-        (codes.get(i) == Some(&code)).then_some(i)
+        codes
+            .get(i)
+            .is_some_and(|candidate| same(candidate.as_bytes(), code.as_bytes()))
+            .then_some(i)
     }
 }
 
@@ -257,7 +309,7 @@ fn perfect_hash_module(table: &PerfectHash, code_count: usize) -> TokenStream {
                 let h = hash(code.as_bytes(), SEED);
                 let pilot = PILOTS[bucket(h, BUCKET_BITS)];
                 let i = usize::from(SLOTS[slot(h, pilot, SLOT_BITS)]);
-                if CODES[i] == code {
+                if same(CODES[i].as_bytes(), code.as_bytes()) {
                     ErrorCode::ALL.get(i).copied()
                 } else {
                     None
@@ -427,6 +479,28 @@ mod tests {
     }
 
     #[test]
+    fn same_compares_every_byte_of_texts_of_every_length() {
+        for len in 0..40 {
+            let text: Vec<u8> = b"abcdefghijklmnopqrstuvwxyz"
+                .iter()
+                .cycle()
+                .take(len)
+                .copied()
+                .collect();
+            assert!(same(&text, &text.clone()), "{len}");
+            for at in 0..len {
+                let mut other = text.clone();
+                other[at] = b'#';
+                assert!(!same(&text, &other), "{len} {at}");
+                assert_ne!(hash(&text, 0), hash(&other, 0), "{len} {at}");
+            }
+            let mut longer = text.clone();
+            longer.push(b'a');
+            assert!(!same(&text, &longer), "{len}");
+        }
+    }
+
+    #[test]
     fn construction_is_deterministic() {
         let codes = synthetic_codes(5_000);
         let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
@@ -506,17 +580,29 @@ mod tests {
                 out
             })
         };
+        let variants: Vec<&str> = catalog
+            .codes
+            .iter()
+            .map(|c| c.rust_variant.as_str())
+            .collect();
         let misses = near_misses(&codes);
         let misses: Vec<&str> = misses.iter().map(String::as_str).collect();
         let test = format!(
             "use {lib}::ErrorCode;\n\n\
              const SPEC_CODES: &[&str] = &[\n{codes}];\n\n\
              const MISSES: &[&str] = &[\n{misses}];\n\n\
+             const VARIANTS: &[&str] = &[\n{variants}];\n\n\
              #[test]\n\
              fn every_code_of_the_spec_is_found() {{\n\
              \x20   assert_eq!(ErrorCode::ALL.len(), SPEC_CODES.len());\n\
              \x20   for (i, code) in SPEC_CODES.iter().enumerate() {{\n\
              \x20       assert_eq!(ErrorCode::from_code(code), Some(ErrorCode::ALL[i]), \"{{code}}\");\n\
+             \x20   }}\n\
+             }}\n\n\
+             #[test]\n\
+             fn debug_prints_the_variant_name() {{\n\
+             \x20   for (code, variant) in ErrorCode::ALL.iter().zip(VARIANTS) {{\n\
+             \x20       assert_eq!(format!(\"{{code:?}}\"), *variant);\n\
              \x20   }}\n\
              }}\n\n\
              #[test]\n\
@@ -528,6 +614,7 @@ mod tests {
             lib = crate::emit::rust::lib_name(catalog),
             codes = literals(&codes),
             misses = literals(&misses),
+            variants = literals(&variants),
         );
         for file in files {
             let path = dir.join(file.path.trim_start_matches("rust/"));
@@ -567,6 +654,6 @@ mod tests {
             String::from_utf8_lossy(&output.stderr)
         );
         assert!(output.status.success(), "{log}");
-        assert_eq!(log.matches("2 passed; 0 failed").count(), 3, "{log}");
+        assert_eq!(log.matches("3 passed; 0 failed").count(), 3, "{log}");
     }
 }
