@@ -67,7 +67,7 @@ impl Plan {
             Self {
                 quick,
                 gen_rows: vec![1_000, 10_000, 100_000],
-                gen_runs: 5,
+                gen_runs: 3,
                 compile_rows: 10_000,
                 compile_runs: 3,
                 lookup_rows: 10_000,
@@ -93,7 +93,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     let mut report = machine_report();
 
     println!("==> timing generation");
-    let generation = time_generation(&work, &plan)?;
+    let generation = time_generation(root, &work, &plan)?;
     report += &generation;
 
     println!("==> timing clean builds of the generated crate and of the bare enum");
@@ -175,70 +175,131 @@ fn seconds(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
 
-/// Times `xtask gen` (this very executable) on synthetic specs, each into an
-/// empty output folder.
-fn time_generation(work: &Path, plan: &Plan) -> Result<String, String> {
+/// A built xtask whose `gen` is timed.
+struct Xtask {
+    /// `debug` or `release`.
+    profile: &'static str,
+    exe: PathBuf,
+}
+
+/// The xtasks to time: this very executable (built by `cargo xtask` in the
+/// dev profile) and, except in a quick run, a release build made here.
+fn xtasks(root: &Path, quick: bool) -> Result<Vec<Xtask>, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
-    let profile = if cfg!(debug_assertions) {
+    let this = if cfg!(debug_assertions) {
         "debug"
     } else {
         "release"
     };
+    let mut xtasks = vec![Xtask { profile: this, exe }];
+    if !quick && this == "debug" {
+        crate::ci::run_command(
+            root,
+            "cargo",
+            &[
+                "build",
+                "--release",
+                "--locked",
+                "--quiet",
+                "--package",
+                "xtask",
+            ],
+            &[],
+        )?;
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        let exe = target
+            .join("release")
+            .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+        xtasks.push(Xtask {
+            profile: "release",
+            exe,
+        });
+    }
+    Ok(xtasks)
+}
+
+/// Times `xtask gen` on synthetic specs, each run into an empty output folder.
+fn time_generation(root: &Path, work: &Path, plan: &Plan) -> Result<String, String> {
+    let xtasks = xtasks(root, plan.quick)?;
     let mut table = format!(
-        "\n### Generation\n\n`xtask gen` end to end (read, validate, generate, write), {profile} build \
-         of xtask, median of {} runs.\n\n\
-         | rows | codes | files | time | per 1,000 rows |\n|---:|---:|---:|---:|---:|\n",
+        "\n### Generation\n\n`xtask gen --spec SPEC --out OUT` end to end (read, validate, \
+         generate, write into an empty folder), xtask already built, median of {} runs.\n\n\
+         | rows | codes | files written |",
         plan.gen_runs
     );
+    for xtask in &xtasks {
+        let _ = write!(table, " {} xtask | per 1,000 rows |", xtask.profile);
+    }
+    table += "\n|---:|---:|---:|";
+    table += &"---:|---:|".repeat(xtasks.len());
+    table.push('\n');
     for &rows in &plan.gen_rows {
         let spec = ensure_spec(work, rows)?;
         let out = work.join(format!("gen-{rows}"));
-        let mut times = Vec::new();
         let mut summary = String::new();
-        for _ in 0..plan.gen_runs {
-            if out.exists() {
-                fs::remove_dir_all(&out).map_err(|e| format!("removing {}: {e}", out.display()))?;
+        let mut cells = String::new();
+        for xtask in &xtasks {
+            let mut times = Vec::new();
+            for _ in 0..plan.gen_runs {
+                let (time, stdout) = time_gen(&xtask.exe, &spec, &out)?;
+                times.push(time);
+                summary = stdout;
             }
-            let started = Instant::now();
-            let output = Command::new(&exe)
-                .arg("gen")
-                .arg("--spec")
-                .arg(&spec)
-                .arg("--out")
-                .arg(&out)
-                .output()
-                .map_err(|e| format!("cannot run xtask gen: {e}"))?;
-            times.push(started.elapsed());
-            if !output.status.success() {
-                return Err(format!(
-                    "xtask gen failed on the {rows}-row spec:\n{}",
-                    String::from_utf8_lossy(&output.stderr)
-                ));
-            }
-            summary = String::from_utf8_lossy(&output.stdout).into_owned();
+            let time = median(times);
+            println!(
+                "gen {rows} rows, {} xtask: {}",
+                xtask.profile,
+                seconds(time)
+            );
+            let per_thousand =
+                time.as_secs_f64() * 1e6 / f64::from(u32::try_from(rows).unwrap_or(u32::MAX));
+            let _ = write!(cells, " {} | {per_thousand:.0} ms |", seconds(time));
         }
         // "generated N codes into OUT: M files, ..."
-        let codes = summary.split_whitespace().nth(1).unwrap_or("?").to_owned();
-        let files = summary
-            .split(": ")
+        let codes: usize = summary
+            .split_whitespace()
             .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let files = summary
+            .rsplit(": ")
+            .next()
             .and_then(|s| s.split_whitespace().next())
-            .unwrap_or("?")
-            .to_owned();
-        let time = median(times);
-        println!("gen {rows} rows: {}", seconds(time));
-        let per_thousand =
-            time.as_secs_f64() * 1000.0 / f64::from(u32::try_from(rows).unwrap_or(u32::MAX));
+            .unwrap_or("?");
         let _ = writeln!(
             table,
-            "| {} | {} | {files} | {} | {:.0} ms |",
+            "| {} | {} | {files} |{cells}",
             thousands(rows),
-            thousands(codes.parse().unwrap_or(0)),
-            seconds(time),
-            per_thousand * 1000.0
+            thousands(codes)
         );
     }
     Ok(table)
+}
+
+/// One timed `gen` into an emptied `out`; its time and standard output.
+fn time_gen(exe: &Path, spec: &Path, out: &Path) -> Result<(Duration, String), String> {
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("removing {}: {e}", out.display()))?;
+    }
+    let started = Instant::now();
+    let output = Command::new(exe)
+        .arg("gen")
+        .arg("--spec")
+        .arg(spec)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    let time = started.elapsed();
+    if !output.status.success() {
+        return Err(format!(
+            "xtask gen failed on {}:\n{}",
+            spec.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok((time, String::from_utf8_lossy(&output.stdout).into_owned()))
 }
 
 /// `12345` → `12,345`.
