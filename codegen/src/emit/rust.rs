@@ -521,6 +521,7 @@ fn impls(catalog: &Catalog) -> TokenStream {
 
         // What `#[derive(Debug)]` prints, from a table: the derived `match`
         // over thousands of variants takes seconds and gigabytes to compile.
+        /// Prints the variant's name, as `#[derive(Debug)]` would.
         impl fmt::Debug for ErrorCode {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(VARIANT_NAMES[*self as usize])

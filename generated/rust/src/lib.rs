@@ -537,6 +537,7 @@ impl fmt::Display for ErrorCode {
         f.write_str(self.as_str())
     }
 }
+/// Prints the variant's name, as `#[derive(Debug)]` would.
 impl fmt::Debug for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(VARIANT_NAMES[*self as usize])
