@@ -1,12 +1,346 @@
-//! CI steps of this part of the project (none yet).
+//! `cargo xtask bench [--quick]`: generation time, compile time of the
+//! generated crate against the bare enum, and `ErrorCode::from_code` against
+//! `phf` and `HashMap`, printed as one Markdown table.
+//!
+//! Everything it writes goes to `target/bench/` (and the generated crates of
+//! the lookup benchmark to `xtask/bench/lookup/crates/`, ignored by git).
+//! `--quick` is CI's smoke run: small sizes and few samples. It checks that
+//! the benchmarks run, never how fast.
+
+mod compile;
+mod lookup;
+mod synthetic;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use crate::ci::Step;
 
+/// CI: the lookup benchmark's own crate is formatted, and a smoke run of
+/// every benchmark succeeds (its numbers are not checked).
 pub fn steps() -> Vec<Step> {
-    Vec::new()
+    vec![
+        Step {
+            name: "rustfmt of the lookup benchmark (xtask/bench/lookup)",
+            run: |root| {
+                // rustfmt itself: `cargo fmt` needs the crates that only a bench run writes.
+                let dir = root.join("xtask").join("bench").join("lookup");
+                let args = [
+                    "--check",
+                    "--edition",
+                    "2024",
+                    "build.rs",
+                    "benches/lookup.rs",
+                ];
+                crate::ci::run_command(&dir, "rustfmt", &args, &[])
+            },
+        },
+        Step {
+            name: "bench smoke run (cargo xtask bench --quick)",
+            run: |root| run(root, &["--quick".to_owned()]),
+        },
+    ]
+}
+
+/// The sizes and repetitions of one run.
+struct Plan {
+    quick: bool,
+    /// Rows of the synthetic specs whose generation is timed.
+    gen_rows: Vec<usize>,
+    /// Runs of `gen` per size (the median is reported).
+    gen_runs: usize,
+    /// Rows of the spec whose crate is compiled against the floor.
+    compile_rows: usize,
+    /// Clean builds per crate and profile.
+    compile_runs: usize,
+    /// Rows of the spec of the large crate in the lookup benchmark.
+    lookup_rows: usize,
+}
+
+impl Plan {
+    fn new(quick: bool) -> Self {
+        if quick {
+            Self {
+                quick,
+                gen_rows: vec![1_000],
+                gen_runs: 1,
+                compile_rows: 1_000,
+                compile_runs: 1,
+                lookup_rows: 1_000,
+            }
+        } else {
+            Self {
+                quick,
+                gen_rows: vec![1_000, 10_000, 100_000],
+                gen_runs: 3,
+                compile_rows: 10_000,
+                compile_runs: 3,
+                lookup_rows: 10_000,
+            }
+        }
+    }
 }
 
 /// `cargo xtask bench`.
-pub fn run(_root: &std::path::Path, _args: &[String]) -> Result<(), String> {
-    Err("the benchmarks are not written yet".into())
+pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
+    let quick = match args {
+        [] => false,
+        [flag] if flag == "--quick" => true,
+        _ => {
+            return Err(format!(
+                "usage: cargo xtask bench [--quick], not `{}`",
+                args.join(" ")
+            ));
+        }
+    };
+    let plan = Plan::new(quick);
+    let work = root.join("target").join("bench");
+    let mut report = machine_report();
+
+    println!("==> timing generation");
+    let generation = time_generation(root, &work, &plan)?;
+    report += &generation;
+
+    println!("==> timing clean builds of the generated crate and of the bare enum");
+    let spec = ensure_spec(&work, plan.compile_rows)?;
+    report += &compile::run(&work.join("compile"), &spec, plan.compile_runs)?;
+
+    println!("==> benchmarking from_code");
+    let spec = ensure_spec(&work, plan.lookup_rows)?;
+    report += &lookup::run(root, &spec, plan.quick)?;
+
+    println!("\n{report}");
+    fs::write(work.join("report.md"), &report).map_err(|e| format!("writing the report: {e}"))?;
+    println!("(also written to target/bench/report.md)");
+    Ok(())
+}
+
+/// Where the synthetic spec of `rows` rows is written.
+fn spec_dir(work: &Path, rows: usize) -> PathBuf {
+    work.join(format!("spec-{rows}"))
+}
+
+/// Writes the synthetic spec of `rows` rows, unless it is already there.
+fn ensure_spec(work: &Path, rows: usize) -> Result<PathBuf, String> {
+    let dir = spec_dir(work, rows);
+    synthetic::write_spec(&dir, rows, "synthetic-error-codes")?;
+    Ok(dir)
+}
+
+/// The machine: cores, CPU model, memory, rustc.
+fn machine_report() -> String {
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let cpu = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map_or("unknown CPU", |rest| {
+            rest.trim_start_matches([' ', '\t', ':'])
+        });
+    let memory = fs::read_to_string("/proc/meminfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|kb| kb.trim().trim_end_matches(" kB").parse::<u64>().ok())
+        .map_or_else(
+            || "unknown".to_owned(),
+            |kb| format!("{} GiB", kb / (1 << 20)),
+        );
+    let rustc =
+        command_output("rustc", &["--version"]).unwrap_or_else(|_| "rustc (unknown)".into());
+    format!(
+        "Machine: {cores} cores ({cpu}), {memory} of memory, {}.\n",
+        rustc.trim()
+    )
+}
+
+/// Runs a command and returns its standard output.
+fn command_output(program: &str, args: &[&str]) -> Result<String, String> {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run `{program}`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`{program} {}` failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The median of some durations (the upper one of an even count).
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+fn seconds(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+/// A built xtask whose `gen` is timed.
+struct Xtask {
+    /// `debug` or `release`.
+    profile: &'static str,
+    exe: PathBuf,
+}
+
+/// The xtasks to time: this very executable (built by `cargo xtask` in the
+/// dev profile) and, except in a quick run, a release build made here.
+fn xtasks(root: &Path, quick: bool) -> Result<Vec<Xtask>, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
+    let this = if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    };
+    let mut xtasks = vec![Xtask { profile: this, exe }];
+    if !quick && this == "debug" {
+        crate::ci::run_command(
+            root,
+            "cargo",
+            &[
+                "build",
+                "--release",
+                "--locked",
+                "--quiet",
+                "--package",
+                "xtask",
+            ],
+            &[],
+        )?;
+        let target =
+            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+        let exe = target
+            .join("release")
+            .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
+        xtasks.push(Xtask {
+            profile: "release",
+            exe,
+        });
+    }
+    Ok(xtasks)
+}
+
+/// Times `xtask gen` on synthetic specs, each run into an empty output folder.
+fn time_generation(root: &Path, work: &Path, plan: &Plan) -> Result<String, String> {
+    let xtasks = xtasks(root, plan.quick)?;
+    let mut table = format!(
+        "\n### Generation\n\n`xtask gen --spec SPEC --out OUT` end to end (read, validate, \
+         generate, write into an empty folder), xtask already built, median of {} runs.\n\n\
+         | rows | codes | files written |",
+        plan.gen_runs
+    );
+    for xtask in &xtasks {
+        let _ = write!(table, " {} xtask | per 1,000 rows |", xtask.profile);
+    }
+    table += "\n|---:|---:|---:|";
+    table += &"---:|---:|".repeat(xtasks.len());
+    table.push('\n');
+    for &rows in &plan.gen_rows {
+        let spec = ensure_spec(work, rows)?;
+        let out = work.join(format!("gen-{rows}"));
+        let mut summary = String::new();
+        let mut cells = String::new();
+        for xtask in &xtasks {
+            let mut times = Vec::new();
+            for _ in 0..plan.gen_runs {
+                let (time, stdout) = time_gen(&xtask.exe, &spec, &out)?;
+                times.push(time);
+                summary = stdout;
+            }
+            let time = median(times);
+            println!(
+                "gen {rows} rows, {} xtask: {}",
+                xtask.profile,
+                seconds(time)
+            );
+            let per_thousand =
+                time.as_secs_f64() * 1e6 / f64::from(u32::try_from(rows).unwrap_or(u32::MAX));
+            let _ = write!(cells, " {} | {per_thousand:.0} ms |", seconds(time));
+        }
+        // "generated N codes into OUT: M files, ..."
+        let codes: usize = summary
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let files = summary
+            .rsplit(": ")
+            .next()
+            .and_then(|s| s.split_whitespace().next())
+            .unwrap_or("?");
+        let _ = writeln!(
+            table,
+            "| {} | {} | {files} |{cells}",
+            thousands(rows),
+            thousands(codes)
+        );
+    }
+    Ok(table)
+}
+
+/// One timed `gen` into an emptied `out`; its time and standard output.
+fn time_gen(exe: &Path, spec: &Path, out: &Path) -> Result<(Duration, String), String> {
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("removing {}: {e}", out.display()))?;
+    }
+    let started = Instant::now();
+    let output = Command::new(exe)
+        .arg("gen")
+        .arg("--spec")
+        .arg(spec)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
+    let time = started.elapsed();
+    if !output.status.success() {
+        return Err(format!(
+            "xtask gen failed on {}:\n{}",
+            spec.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok((time, String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
+/// `12345` → `12,345`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn the_median_is_the_middle_value() {
+        let ms = Duration::from_millis;
+        assert_eq!(median(vec![ms(3), ms(1), ms(2)]), ms(2));
+        assert_eq!(median(vec![ms(5)]), ms(5));
+        assert_eq!(median(Vec::new()), Duration::ZERO);
+    }
 }

@@ -307,7 +307,7 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
         /// One variant per code of the table, in its order. Parse a code with
         /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
         /// [`Display`](fmt::Display) give it back.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
             #(#variants)*
@@ -515,6 +515,15 @@ fn impls(catalog: &Catalog) -> TokenStream {
             }
         }
 
+        // What `#[derive(Debug)]` prints, from a table: the derived `match`
+        // over thousands of variants takes seconds and gigabytes to compile.
+        /// Prints the variant's name, as `#[derive(Debug)]` would.
+        impl fmt::Debug for ErrorCode {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(VARIANT_NAMES[*self as usize])
+            }
+        }
+
         impl AsRef<str> for ErrorCode {
             fn as_ref(&self) -> &str {
                 self.as_str()
@@ -608,9 +617,12 @@ fn tables(catalog: &Catalog) -> TokenStream {
         )
     });
     let retryable = catalog.codes.iter().map(|c| c.retryable);
+    let variant_names = catalog.codes.iter().map(|c| c.rust_variant.as_str());
     quote! {
         /// Each code's text, by discriminant.
         static CODES: [&str; #n] = [#(#codes),*];
+        /// Each variant's name, by discriminant (for `Debug`).
+        static VARIANT_NAMES: [&str; #n] = [#(#variant_names),*];
         /// Every row, grouped by code in discriminant order.
         static CASES: [ErrorCase; #case_count] = [#(#cases),*];
         /// Code `i`'s rows are `CASES[CASE_START[i]..CASE_START[i + 1]]`.

@@ -56,7 +56,7 @@ use core::str::FromStr;
 /// One variant per code of the table, in its order. Parse a code with
 /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
 /// [`Display`](fmt::Display) give it back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `AIS.0012`: The request parameter is not supported.
@@ -545,6 +545,12 @@ impl fmt::Display for ErrorCode {
         f.write_str(self.as_str())
     }
 }
+/// Prints the variant's name, as `#[derive(Debug)]` would.
+impl fmt::Debug for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(VARIANT_NAMES[*self as usize])
+    }
+}
 impl AsRef<str> for ErrorCode {
     fn as_ref(&self) -> &str {
         self.as_str()
@@ -834,6 +840,40 @@ static CODES: [&str; 31] = [
     "ModelArts.4704",
     "ModelArts.4705",
     "ModelArts.4706",
+];
+/// Each variant's name, by discriminant (for `Debug`).
+static VARIANT_NAMES: [&str; 31usize] = [
+    "Ais0012",
+    "Ais0014",
+    "Ais0501",
+    "Ais0502",
+    "Ais0503",
+    "Ais0504",
+    "Ais0505",
+    "Ais0506",
+    "Apig0101",
+    "Apig0301",
+    "Apig0201",
+    "Apig0308",
+    "ModelArts0203",
+    "ModelArts4101",
+    "ModelArts4102",
+    "ModelArts4103",
+    "ModelArts4104",
+    "ModelArts4105",
+    "ModelArts4106",
+    "ModelArts4107",
+    "ModelArts4201",
+    "ModelArts4202",
+    "ModelArts4203",
+    "ModelArts4204",
+    "ModelArts4601",
+    "ModelArts4603",
+    "ModelArts4702",
+    "ModelArts4703",
+    "ModelArts4704",
+    "ModelArts4705",
+    "ModelArts4706",
 ];
 /// Every row, grouped by code in discriminant order.
 static CASES: [ErrorCase; 31] = [
@@ -1125,46 +1165,125 @@ const T54: &str = "Failed to download the OBS file. Check whether the file exist
 const T55: &str = "The OBS file is oversized.";
 const T56: &str = "Use a file that meets the service size limit as the input.";
 const T57: &str = "The OBS file does not exist.";
-/// Finding a code by its text.
+/// Finding a code by its text: a perfect hash table, built by the
+/// generator. The code's hash picks a bucket, the bucket's pilot moves
+/// it to its slot, and the slot gives the one code it can be.
 mod lookup {
-    use super::ErrorCode;
-    /// `(code, discriminant)`, sorted by code.
-    static SORTED: [(&str, u32); 31usize] = [
-        ("AIS.0012", 0),
-        ("AIS.0014", 1),
-        ("AIS.0501", 2),
-        ("AIS.0502", 3),
-        ("AIS.0503", 4),
-        ("AIS.0504", 5),
-        ("AIS.0505", 6),
-        ("AIS.0506", 7),
-        ("APIG.0101", 8),
-        ("APIG.0201", 10),
-        ("APIG.0301", 9),
-        ("APIG.0308", 11),
-        ("ModelArts.0203", 12),
-        ("ModelArts.4101", 13),
-        ("ModelArts.4102", 14),
-        ("ModelArts.4103", 15),
-        ("ModelArts.4104", 16),
-        ("ModelArts.4105", 17),
-        ("ModelArts.4106", 18),
-        ("ModelArts.4107", 19),
-        ("ModelArts.4201", 20),
-        ("ModelArts.4202", 21),
-        ("ModelArts.4203", 22),
-        ("ModelArts.4204", 23),
-        ("ModelArts.4601", 24),
-        ("ModelArts.4603", 25),
-        ("ModelArts.4702", 26),
-        ("ModelArts.4703", 27),
-        ("ModelArts.4704", 28),
-        ("ModelArts.4705", 29),
-        ("ModelArts.4706", 30),
+    use super::{ErrorCode, CODES};
+    /// The seed of `hash`.
+    const SEED: u64 = 0;
+    /// `log2` of the number of buckets.
+    const BUCKET_BITS: u32 = 3;
+    /// `log2` of the number of slots.
+    const SLOT_BITS: u32 = 6;
+    /// Each bucket's pilot.
+    static PILOTS: [u16; 8] = [2, 4, 2, 0, 0, 3, 1, 3];
+    /// Each slot's discriminant; a slot that no code uses holds 0.
+    static SLOTS: [u16; 64] = [
+        20, 0, 24, 0, 0, 23, 0, 0, 30, 0, 15, 21, 0, 11, 16, 0, 0, 0, 0, 10, 4, 26, 12,
+        22, 0, 27, 0, 9, 0, 0, 0, 0, 17, 0, 0, 0, 19, 0, 0, 29, 0, 0, 18, 2, 1, 0, 0, 5,
+        0, 3, 0, 0, 0, 0, 13, 0, 8, 7, 0, 14, 25, 6, 0, 28,
     ];
+    /// The multiplier of the hash steps: the fractional part of the golden
+    /// ratio, an odd number with well-spread bits.
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    /// Multiplies to 128 bits and folds the halves together: every input bit
+    /// reaches every output bit, in both directions.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn fold(x: u64, y: u64) -> u64 {
+        let product = u128::from(x) * u128::from(y);
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+    /// The 8 bytes of `bytes` at `at` (`at + 8 <= bytes.len()`).
+    #[inline]
+    fn word(bytes: &[u8], at: usize) -> u64 {
+        let mut word = [0; 8];
+        word.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(word)
+    }
+    /// Every byte of a text shorter than 8 bytes, in one word: two
+    /// overlapping 4-byte reads, or for 1 to 3 bytes the first, middle and
+    /// last byte. For one length, equal words mean equal texts.
+    #[inline]
+    fn short_word(bytes: &[u8]) -> u64 {
+        let len = bytes.len();
+        if len >= 4 {
+            let mut first = [0; 4];
+            let mut last = [0; 4];
+            first.copy_from_slice(&bytes[..4]);
+            last.copy_from_slice(&bytes[len - 4..]);
+            u64::from(u32::from_le_bytes(first))
+                | (u64::from(u32::from_le_bytes(last)) << 32)
+        } else if len > 0 {
+            u64::from(bytes[0]) | (u64::from(bytes[len / 2]) << 8)
+                | (u64::from(bytes[len - 1]) << 16)
+        } else {
+            0
+        }
+    }
+    /// Hashes a code: its length, then its words folded into the state: 8
+    /// bytes at a time, the last word ending at the last byte (overlapping
+    /// the one before), so that there are no byte-by-byte copies.
+    #[inline]
+    fn hash(code: &[u8], seed: u64) -> u64 {
+        let len = code.len();
+        let mut hash = seed ^ len as u64;
+        if len < 8 {
+            return fold(hash ^ short_word(code), MULTIPLIER);
+        }
+        let mut at = 0;
+        while at + 8 < len {
+            hash = fold(hash ^ word(code, at), MULTIPLIER);
+            at += 8;
+        }
+        fold(hash ^ word(code, len - 8), MULTIPLIER)
+    }
+    /// Whether two texts are equal, compared a word at a time as `hash`
+    /// reads them (which the compiler inlines, unlike a call to `memcmp`).
+    #[inline]
+    fn same(a: &[u8], b: &[u8]) -> bool {
+        let len = a.len();
+        if len != b.len() {
+            return false;
+        }
+        if len < 8 {
+            return short_word(a) == short_word(b);
+        }
+        let mut at = 0;
+        while at + 8 < len {
+            if word(a, at) != word(b, at) {
+                return false;
+            }
+            at += 8;
+        }
+        word(a, len - 8) == word(b, len - 8)
+    }
+    /// The bucket of a hash: its top `bucket_bits` bits (1 to 32), so the
+    /// value is below `2^bucket_bits` and the cast cannot truncate.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn bucket(hash: u64, bucket_bits: u32) -> usize {
+        (hash >> (64 - bucket_bits)) as usize
+    }
+    /// The slot of a hash, moved by its bucket's pilot: the top `slot_bits`
+    /// bits (1 to 32) of the hash mixed with the pilot, so the value is below
+    /// `2^slot_bits` and the cast cannot truncate.
+    #[inline]
+    #[allow(clippy::cast_possible_truncation)]
+    fn slot(hash: u64, pilot: u16, slot_bits: u32) -> usize {
+        let moved = hash ^ u64::from(pilot).wrapping_mul(MULTIPLIER);
+        (moved.wrapping_mul(MULTIPLIER) >> (64 - slot_bits)) as usize
+    }
     /// The code whose text is `code`.
     pub(crate) fn find(code: &str) -> Option<ErrorCode> {
-        let i = SORTED.binary_search_by(|(candidate, _)| (*candidate).cmp(code)).ok()?;
-        Some(ErrorCode::ALL[SORTED[i].1 as usize])
+        let h = hash(code.as_bytes(), SEED);
+        let pilot = PILOTS[bucket(h, BUCKET_BITS)];
+        let i = usize::from(SLOTS[slot(h, pilot, SLOT_BITS)]);
+        if same(CODES[i].as_bytes(), code.as_bytes()) {
+            ErrorCode::ALL.get(i).copied()
+        } else {
+            None
+        }
     }
 }
