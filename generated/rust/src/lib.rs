@@ -842,7 +842,7 @@ static CODES: [&str; 31] = [
     "ModelArts.4706",
 ];
 /// Each variant's name, by discriminant (for `Debug`).
-static VARIANT_NAMES: [&str; 31usize] = [
+static VARIANT_NAMES: [&str; 31] = [
     "Ais0012",
     "Ais0014",
     "Ais0501",
