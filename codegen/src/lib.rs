@@ -46,12 +46,22 @@ pub fn load_spec(spec: &Path, display_root: &str) -> Loaded {
 
 /// Runs every emitter over a validated catalog. The files are sorted by path.
 #[must_use]
+///
+/// The Rust emitter, the slowest by far (it prints the crate with syn and
+/// prettyplease), runs on a thread of its own beside the others.
 pub fn generate(catalog: &Catalog) -> Vec<GeneratedFile> {
-    let mut files = Vec::new();
-    files.extend(emit::rust::emit(catalog));
-    files.extend(emit::ts::emit(catalog));
-    files.extend(emit::docs::emit(catalog));
-    files.extend(emit::json::emit(catalog));
+    let mut files = std::thread::scope(|scope| {
+        let rust = scope.spawn(|| emit::rust::emit(catalog));
+        let mut files = Vec::new();
+        files.extend(emit::ts::emit(catalog));
+        files.extend(emit::docs::emit(catalog));
+        files.extend(emit::json::emit(catalog));
+        match rust.join() {
+            Ok(rust) => files.extend(rust),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        files
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
