@@ -37,6 +37,7 @@ pub fn validate(raw: &RawSpec) -> Loaded {
     let mut v = Validator {
         raw,
         diagnostics: raw.diagnostics.clone(),
+        errors: raw.diagnostics.iter().filter(|d| d.is_error()).count(),
     };
     let meta = v.metadata();
     let mut categories = v.categories();
@@ -69,6 +70,8 @@ pub fn validate(raw: &RawSpec) -> Loaded {
 struct Validator<'a> {
     raw: &'a RawSpec,
     diagnostics: Vec<Diagnostic>,
+    /// How many of `diagnostics` are errors, kept so that counting is O(1).
+    errors: usize,
 }
 
 /// A code being assembled from its rows.
@@ -97,6 +100,7 @@ struct Row {
 impl Validator<'_> {
     fn error(&mut self, file: usize, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
         let d = self.raw.error_at(file, pos, message);
+        self.errors += 1;
         self.diagnostics.push(d);
         self.diagnostics.last_mut().expect("just pushed")
     }
@@ -713,7 +717,7 @@ impl Validator<'_> {
     }
 
     fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.errors
     }
 
     /// Rejects control, bidi and line-separator characters (Trojan Source);

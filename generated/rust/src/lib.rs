@@ -492,6 +492,7 @@ impl ErrorCode {
     /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
     /// The comparison is exact: codes are case-sensitive.
     #[must_use]
+    #[inline]
     pub fn from_code(code: &str) -> Option<ErrorCode> {
         lookup::find(code)
     }
