@@ -190,39 +190,27 @@ struct Xtask {
     exe: PathBuf,
 }
 
-/// The xtasks to time: this very executable (built by `cargo xtask` in the
-/// dev profile) and, except in a quick run, a release build made here.
+/// The xtasks to time: the dev build that `cargo xtask` runs and, except in
+/// a quick run, a release build. Both are built here: the running executable
+/// may have been replaced on disk since it started (`cargo test` rebuilds
+/// the xtask binary with its dev-dependencies' features).
 fn xtasks(root: &Path, quick: bool) -> Result<Vec<Xtask>, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
-    let this = if cfg!(debug_assertions) {
-        "debug"
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let profiles: &[(&'static str, &[&str])] = if quick {
+        &[("debug", &[])]
     } else {
-        "release"
+        &[("debug", &[]), ("release", &["--release"])]
     };
-    let mut xtasks = vec![Xtask { profile: this, exe }];
-    if !quick && this == "debug" {
-        crate::ci::run_command(
-            root,
-            "cargo",
-            &[
-                "build",
-                "--release",
-                "--locked",
-                "--quiet",
-                "--package",
-                "xtask",
-            ],
-            &[],
-        )?;
-        let target =
-            std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    let mut xtasks = Vec::new();
+    for &(profile, flags) in profiles {
+        let mut args = vec!["build", "--locked", "--quiet", "--package", "xtask"];
+        args.extend_from_slice(flags);
+        crate::ci::run_command(root, "cargo", &args, &[])?;
         let exe = target
-            .join("release")
+            .join(profile)
             .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));
-        xtasks.push(Xtask {
-            profile: "release",
-            exe,
-        });
+        xtasks.push(Xtask { profile, exe });
     }
     Ok(xtasks)
 }
