@@ -93,13 +93,20 @@ fn readme(catalog: &Catalog) -> String {
         out += "\n\n";
     }
     out += &format!(
-        "```toml\n[dependencies]\n{} = {}\n```\n\n",
-        meta.crate_name,
-        toml_string(&meta.version)
+        "Depend on it by path, by git, or, once it is published, from crates.io:\n\n\
+         ```toml\n[dependencies]\n{name} = {{ path = \"../{name}\" }}\n\
+         # or, once published: {name} = {version}\n```\n\n",
+        name = meta.crate_name,
+        version = toml_string(&meta.version)
     );
     out += "```rust\n";
     out += &render_example(catalog, first);
     out += "```\n\n";
+    out += "With the `serde` feature (off by default; the default build has no \
+            dependencies), `ErrorCode` (de)serializes as its code and `ErrorResponse` \
+            reads an error response body in every shape that Huawei Cloud's SDKs \
+            accept: `error_code` and `error_msg`, `code` and `message`, or an `error` \
+            object holding either pair.\n\n";
     out += &format!(
         "Codes that are not in the table: {}\n",
         escape_line(&meta.other.text)
@@ -307,6 +314,9 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
         /// One variant per code of the table, in its order. Parse a code with
         /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
         /// [`Display`](fmt::Display) give it back.
+        ///
+        /// `Ord` follows the table's order, which a new version of the table
+        /// may change; sort by [`ErrorCode::as_str`] for an order by code.
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
@@ -421,12 +431,6 @@ fn impls(catalog: &Catalog) -> TokenStream {
         &paragraph_lines(&catalog.meta.other.text, escape_line),
         false,
     );
-    let all = catalog.codes.iter().map(variant_ident);
-    let allow_deprecated = catalog
-        .codes
-        .iter()
-        .any(|c| c.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]));
     quote! {
         /// One row of the table: a code's status and texts. A code that the
         /// table lists several times has several cases; see [`ErrorCode::cases`].
@@ -445,8 +449,7 @@ fn impls(catalog: &Catalog) -> TokenStream {
 
         impl ErrorCode {
             /// Every code, in the table's order.
-            #allow_deprecated
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+            pub const ALL: &'static [ErrorCode] = &ALL_CODES;
 
             /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
             /// The comparison is exact: codes are case-sensitive.
@@ -574,24 +577,58 @@ fn impls(catalog: &Catalog) -> TokenStream {
     }
 }
 
+/// FNV-1a, 64 bits: a stable name for a text constant.
+fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// An integer literal, with `_` between groups of three digits from 100,000
+/// on (as clippy's `unreadable_literal` wants).
+pub(crate) fn int_literal(n: usize) -> Literal {
+    let digits = n.to_string();
+    if digits.len() <= 5 {
+        return Literal::usize_unsuffixed(n);
+    }
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('_');
+        }
+        grouped.push(c);
+    }
+    grouped
+        .parse()
+        .unwrap_or_else(|_| Literal::usize_unsuffixed(n))
+}
+
 /// The catalog as static arrays indexed by `ErrorCode as usize`. Texts that
 /// the table repeats are written once, as a `const`, and shared.
 fn tables(catalog: &Catalog) -> TokenStream {
-    let n = Literal::usize_unsuffixed(catalog.codes.len());
+    let n = int_literal(catalog.codes.len());
     let codes = catalog.codes.iter().map(|c| c.code.as_str());
 
-    // Distinct texts, in order of first use.
-    let mut texts: Vec<String> = Vec::new();
-    let mut text_index = std::collections::HashMap::new();
+    // Distinct texts, in order of first use, each named by a hash of its
+    // text: editing one text renames only its own constant.
+    let mut texts: Vec<(Ident, String)> = Vec::new();
+    let mut text_names: std::collections::HashMap<String, Ident> = std::collections::HashMap::new();
+    let mut taken = std::collections::HashSet::new();
     let mut text_ident = |text: &str| -> Ident {
-        let i = *text_index.entry(text.to_owned()).or_insert_with(|| {
-            texts.push(text.to_owned());
-            texts.len() - 1
-        });
-        format_ident!("T{}", i)
+        if let Some(ident) = text_names.get(text) {
+            return ident.clone();
+        }
+        let mut hash = text_hash(text);
+        while !taken.insert(hash) {
+            hash = hash.wrapping_add(1); // a collision of 64-bit hashes: the next free name
+        }
+        let ident = format_ident!("TEXT_{:016X}", hash);
+        text_names.insert(text.to_owned(), ident.clone());
+        texts.push((ident.clone(), text.to_owned()));
+        ident
     };
     let mut cases = Vec::new();
-    let mut case_start = vec![Literal::u32_unsuffixed(0)];
+    let mut case_start = vec![int_literal(0)];
     for code in &catalog.codes {
         for case in &code.cases {
             let status = Literal::u16_unsuffixed(case.http_status);
@@ -602,15 +639,12 @@ fn tables(catalog: &Catalog) -> TokenStream {
             );
             cases.push(quote!(ErrorCase { http_status: #status, error_msg: #msg, description: #desc, handling_measure: #measure }));
         }
-        case_start.push(Literal::u32_unsuffixed(
-            u32::try_from(cases.len()).unwrap_or(u32::MAX),
-        ));
+        case_start.push(int_literal(cases.len()));
     }
-    let case_count = Literal::usize_unsuffixed(cases.len());
-    let text_consts = texts.iter().enumerate().map(|(i, text)| {
-        let ident = format_ident!("T{}", i);
-        quote!(const #ident: &str = #text;)
-    });
+    let case_count = int_literal(cases.len());
+    let text_consts = texts
+        .iter()
+        .map(|(ident, text)| quote!(const #ident: &str = #text;));
     let categories = catalog.codes.iter().map(|c| {
         Ident::new(
             &catalog.categories[c.category].rust_variant,
@@ -618,8 +652,18 @@ fn tables(catalog: &Catalog) -> TokenStream {
         )
     });
     let retryable = catalog.codes.iter().map(|c| c.retryable);
+    let all = catalog.codes.iter().map(variant_ident);
+    let allow_deprecated = catalog
+        .codes
+        .iter()
+        .any(|c| c.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
     let variant_names = catalog.codes.iter().map(|c| c.rust_variant.as_str());
     quote! {
+        /// Every code, by discriminant (a static, not a constant: a large
+        /// constant array would be copied onto the stack where it is used).
+        #allow_deprecated
+        static ALL_CODES: [ErrorCode; #n] = [#(ErrorCode::#all),*];
         /// Each code's text, by discriminant.
         static CODES: [&str; #n] = [#(#codes),*];
         /// Each variant's name, by discriminant (for `Debug`).

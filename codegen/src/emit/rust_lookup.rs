@@ -19,6 +19,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::rust::int_literal;
 use crate::model::Catalog;
 
 /// Defines the items that the generator and the generated crate share, and
@@ -259,31 +260,43 @@ pub fn module(catalog: &Catalog) -> TokenStream {
 fn module_within(catalog: &Catalog, seeds: u64) -> TokenStream {
     let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
     match PerfectHash::build_within(&codes, seeds) {
-        Some(table) => perfect_hash_module(&table, codes.len()),
+        Some(table) => perfect_hash_module(&table, needs_wide_slots(codes.len())),
         None => binary_search_module(&codes),
     }
 }
 
-fn perfect_hash_module(table: &PerfectHash, code_count: usize) -> TokenStream {
+/// Whether discriminants need `u32` slots: more codes than a `u16` counts.
+fn needs_wide_slots(code_count: usize) -> bool {
+    u16::try_from(code_count).is_err()
+}
+
+/// The lookup module; `wide_slots` when discriminants do not fit in a `u16`
+/// (more than 65,535 codes).
+fn perfect_hash_module(table: &PerfectHash, wide_slots: bool) -> TokenStream {
     let seed = Literal::u64_unsuffixed(table.seed);
     let slot_bits = Literal::u32_unsuffixed(table.slot_bits);
     let bucket_bits = Literal::u32_unsuffixed(table.bucket_bits);
-    let bucket_count = Literal::usize_unsuffixed(table.pilots.len());
-    let slot_count = Literal::usize_unsuffixed(table.slots.len());
+    let bucket_count = int_literal(table.pilots.len());
+    let slot_count = int_literal(table.slots.len());
     let pilots = table.pilots.iter().map(|&p| Literal::u16_unsuffixed(p));
-    // Slot entries as small as the number of codes allows.
-    let (index_type, slots): (_, Vec<Literal>) = if u16::try_from(code_count).is_ok() {
-        let slots = table
-            .slots
-            .iter()
-            .map(|&i| Literal::u16_unsuffixed(u16::try_from(i).unwrap_or_default()));
-        (format_ident!("u16"), slots.collect())
+    // Slot entries as small as the number of codes allows: `usize::from` reads
+    // a `u16`; `u32` has no `From` into `usize`, and `as` is lossless there.
+    let (index_type, slots, slot_to_index): (_, Vec<Literal>, _) = if wide_slots {
+        (
+            format_ident!("u32"),
+            table.slots.iter().map(|&i| int_literal(i)).collect(),
+            quote!(SLOTS[slot(h, pilot, SLOT_BITS)] as usize),
+        )
     } else {
-        let slots = table
-            .slots
-            .iter()
-            .map(|&i| Literal::u32_unsuffixed(u32::try_from(i).unwrap_or_default()));
-        (format_ident!("u32"), slots.collect())
+        (
+            format_ident!("u16"),
+            table
+                .slots
+                .iter()
+                .map(|&i| Literal::u16_unsuffixed(u16::try_from(i).unwrap_or_default()))
+                .collect(),
+            quote!(usize::from(SLOTS[slot(h, pilot, SLOT_BITS)])),
+        )
     };
     let shared = shared_items();
     quote! {
@@ -310,7 +323,7 @@ fn perfect_hash_module(table: &PerfectHash, code_count: usize) -> TokenStream {
             pub(crate) fn find(code: &str) -> Option<ErrorCode> {
                 let h = hash(code.as_bytes(), SEED);
                 let pilot = PILOTS[bucket(h, BUCKET_BITS)];
-                let i = usize::from(SLOTS[slot(h, pilot, SLOT_BITS)]);
+                let i = #slot_to_index;
                 if same(CODES[i].as_bytes(), code.as_bytes()) {
                     ErrorCode::ALL.get(i).copied()
                 } else {
@@ -323,11 +336,11 @@ fn perfect_hash_module(table: &PerfectHash, code_count: usize) -> TokenStream {
 
 /// The fallback: a binary search over the codes, sorted.
 fn binary_search_module(codes: &[&str]) -> TokenStream {
-    let n = Literal::usize_unsuffixed(codes.len());
+    let n = int_literal(codes.len());
     let mut sorted: Vec<(&str, usize)> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
     sorted.sort_unstable();
     let entries = sorted.iter().map(|(code, i)| {
-        let i = Literal::u32_unsuffixed(u32::try_from(*i).unwrap_or(u32::MAX));
+        let i = int_literal(*i);
         quote!((#code, #i))
     });
     quote! {
@@ -528,10 +541,14 @@ mod tests {
             pilots: vec![0, 0],
             slots: vec![0, 1],
         };
-        let big = perfect_hash_module(&table, 70_000).to_string();
+        assert!(!needs_wide_slots(65_535));
+        assert!(needs_wide_slots(65_536));
+        let big = perfect_hash_module(&table, true).to_string();
         assert!(big.contains("static SLOTS : [u32"), "{big}");
-        let small = perfect_hash_module(&table, 65_535).to_string();
+        let small = perfect_hash_module(&table, false).to_string();
         assert!(small.contains("static SLOTS : [u16"), "{small}");
+        // Generated crates with either kind compile and find every code:
+        // `generated_crates_find_every_code_and_no_near_miss`.
     }
 
     /// The seed catalog with its codes replaced by `codes`.
@@ -556,12 +573,30 @@ mod tests {
         catalog
     }
 
+    /// Which lookup module a test crate gets.
+    #[derive(Clone, Copy)]
+    enum Lookup {
+        AsGenerated,
+        BinarySearch,
+        /// The perfect hash with `u32` slots, as for more than 65,535 codes.
+        WideSlots,
+    }
+
     /// Writes the crate for `catalog` into `dir`, with a test that checks
     /// `from_code` against the catalog's codes and their near misses.
-    fn write_crate_with_test(catalog: &Catalog, dir: &Path, perfect_hash: bool) {
+    fn write_crate_with_test(catalog: &Catalog, dir: &Path, lookup: Lookup) {
         let mut files = crate::emit::rust::emit(catalog);
-        if !perfect_hash {
-            // The lookup module is the last item of lib.rs: swap in the fallback.
+        let replacement = match lookup {
+            Lookup::AsGenerated => None,
+            Lookup::BinarySearch => Some(module_within(catalog, 0)),
+            Lookup::WideSlots => {
+                let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
+                let table = PerfectHash::build_within(&codes, SEEDS).expect("a table");
+                Some(perfect_hash_module(&table, true))
+            }
+        };
+        if let Some(module) = replacement {
+            // The lookup module is the last item of lib.rs: swap in another.
             let lib = files
                 .iter_mut()
                 .find(|f| f.path == "rust/src/lib.rs")
@@ -570,10 +605,9 @@ mod tests {
                 .contents
                 .find("/// Finding a code by its text")
                 .expect("the lookup module");
-            let fallback = syn::parse2::<syn::File>(module_within(catalog, 0)).expect("parses");
+            let module = syn::parse2::<syn::File>(module).expect("parses");
             lib.contents.truncate(start);
-            lib.contents += &prettyplease::unparse(&fallback);
-            assert!(lib.contents.contains("binary_search_by"));
+            lib.contents += &prettyplease::unparse(&module);
         }
         let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
         let literals = |texts: &[&str]| -> String {
@@ -636,12 +670,19 @@ mod tests {
         let synthetic = catalog_with_codes(&synthetic_codes(2_000), "synthetic-codes");
         let mut fallback = synthetic.clone();
         fallback.meta.crate_name = "fallback-codes".into();
-        write_crate_with_test(&seed, &workspace.join("seed"), true);
-        write_crate_with_test(&synthetic, &workspace.join("synthetic"), true);
-        write_crate_with_test(&fallback, &workspace.join("fallback"), false);
+        let mut wide = synthetic.clone();
+        wide.meta.crate_name = "wide-codes".into();
+        write_crate_with_test(&seed, &workspace.join("seed"), Lookup::AsGenerated);
+        write_crate_with_test(
+            &synthetic,
+            &workspace.join("synthetic"),
+            Lookup::AsGenerated,
+        );
+        write_crate_with_test(&fallback, &workspace.join("fallback"), Lookup::BinarySearch);
+        write_crate_with_test(&wide, &workspace.join("wide"), Lookup::WideSlots);
         std::fs::write(
             workspace.join("Cargo.toml"),
-            "[workspace]\nresolver = \"2\"\nmembers = [\"seed\", \"synthetic\", \"fallback\"]\n",
+            "[workspace]\nresolver = \"2\"\nmembers = [\"seed\", \"synthetic\", \"fallback\", \"wide\"]\n",
         )
         .expect("write");
         let output = Command::new(env!("CARGO"))
@@ -656,6 +697,6 @@ mod tests {
             String::from_utf8_lossy(&output.stderr)
         );
         assert!(output.status.success(), "{log}");
-        assert_eq!(log.matches("3 passed; 0 failed").count(), 3, "{log}");
+        assert_eq!(log.matches("3 passed; 0 failed").count(), 4, "{log}");
     }
 }

@@ -34,10 +34,12 @@ fn error_response() -> TokenStream {
         /// 2. else top-level `code` and `message`;
         /// 3. else an `error` object holding either pair.
         ///
-        /// A numeric code becomes its decimal text (`404` → `"404"`). Each
-        /// entry of `details` is read by the same rules. Any other shape is an
+        /// A numeric code becomes its decimal text (`404` → `"404"`); an
+        /// empty code or message counts as absent, as in the SDKs. Each entry
+        /// of `details` is read by the same rules, and one that is not an
+        /// error body makes the whole body an error. Any other shape is an
         /// error that names the keys it expected. It serializes in the first
-        /// shape.
+        /// shape, and displays as `code: message`.
         #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
         pub struct ErrorResponse {
             /// The error code, as the body writes it.
@@ -59,6 +61,14 @@ fn error_response() -> TokenStream {
                 ErrorCode::from_code(&self.error_code)
             }
         }
+
+        impl fmt::Display for ErrorResponse {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}: {}", self.error_code, self.error_msg)
+            }
+        }
+
+        impl std::error::Error for ErrorResponse {}
     }
 }
 

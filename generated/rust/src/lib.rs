@@ -56,6 +56,9 @@ use core::str::FromStr;
 /// One variant per code of the table, in its order. Parse a code with
 /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
 /// [`Display`](fmt::Display) give it back.
+///
+/// `Ord` follows the table's order, which a new version of the table
+/// may change; sort by [`ErrorCode::as_str`] for an order by code.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -456,39 +459,7 @@ pub struct ErrorCase {
 }
 impl ErrorCode {
     /// Every code, in the table's order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::Ais0012,
-        ErrorCode::Ais0014,
-        ErrorCode::Ais0501,
-        ErrorCode::Ais0502,
-        ErrorCode::Ais0503,
-        ErrorCode::Ais0504,
-        ErrorCode::Ais0505,
-        ErrorCode::Ais0506,
-        ErrorCode::Apig0101,
-        ErrorCode::Apig0301,
-        ErrorCode::Apig0201,
-        ErrorCode::Apig0308,
-        ErrorCode::ModelArts0203,
-        ErrorCode::ModelArts4101,
-        ErrorCode::ModelArts4102,
-        ErrorCode::ModelArts4103,
-        ErrorCode::ModelArts4104,
-        ErrorCode::ModelArts4105,
-        ErrorCode::ModelArts4106,
-        ErrorCode::ModelArts4107,
-        ErrorCode::ModelArts4201,
-        ErrorCode::ModelArts4202,
-        ErrorCode::ModelArts4203,
-        ErrorCode::ModelArts4204,
-        ErrorCode::ModelArts4601,
-        ErrorCode::ModelArts4603,
-        ErrorCode::ModelArts4702,
-        ErrorCode::ModelArts4703,
-        ErrorCode::ModelArts4704,
-        ErrorCode::ModelArts4705,
-        ErrorCode::ModelArts4706,
-    ];
+    pub const ALL: &'static [ErrorCode] = &ALL_CODES;
     /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
     /// The comparison is exact: codes are case-sensitive.
     #[must_use]
@@ -603,10 +574,12 @@ impl std::error::Error for UnknownErrorCode {}
 /// 2. else top-level `code` and `message`;
 /// 3. else an `error` object holding either pair.
 ///
-/// A numeric code becomes its decimal text (`404` → `"404"`). Each
-/// entry of `details` is read by the same rules. Any other shape is an
+/// A numeric code becomes its decimal text (`404` → `"404"`); an
+/// empty code or message counts as absent, as in the SDKs. Each entry
+/// of `details` is read by the same rules, and one that is not an
+/// error body makes the whole body an error. Any other shape is an
 /// error that names the keys it expected. It serializes in the first
-/// shape.
+/// shape, and displays as `code: message`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ErrorResponse {
     /// The error code, as the body writes it.
@@ -627,6 +600,12 @@ impl ErrorResponse {
         ErrorCode::from_code(&self.error_code)
     }
 }
+impl fmt::Display for ErrorResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.error_code, self.error_msg)
+    }
+}
+impl std::error::Error for ErrorResponse {}
 #[cfg(feature = "serde")]
 mod serde_impls {
     use super::{ErrorCode, ErrorResponse};
@@ -808,6 +787,41 @@ mod serde_impls {
         })
     }
 }
+/// Every code, by discriminant (a static, not a constant: a large
+/// constant array would be copied onto the stack where it is used).
+static ALL_CODES: [ErrorCode; 31] = [
+    ErrorCode::Ais0012,
+    ErrorCode::Ais0014,
+    ErrorCode::Ais0501,
+    ErrorCode::Ais0502,
+    ErrorCode::Ais0503,
+    ErrorCode::Ais0504,
+    ErrorCode::Ais0505,
+    ErrorCode::Ais0506,
+    ErrorCode::Apig0101,
+    ErrorCode::Apig0301,
+    ErrorCode::Apig0201,
+    ErrorCode::Apig0308,
+    ErrorCode::ModelArts0203,
+    ErrorCode::ModelArts4101,
+    ErrorCode::ModelArts4102,
+    ErrorCode::ModelArts4103,
+    ErrorCode::ModelArts4104,
+    ErrorCode::ModelArts4105,
+    ErrorCode::ModelArts4106,
+    ErrorCode::ModelArts4107,
+    ErrorCode::ModelArts4201,
+    ErrorCode::ModelArts4202,
+    ErrorCode::ModelArts4203,
+    ErrorCode::ModelArts4204,
+    ErrorCode::ModelArts4601,
+    ErrorCode::ModelArts4603,
+    ErrorCode::ModelArts4702,
+    ErrorCode::ModelArts4703,
+    ErrorCode::ModelArts4704,
+    ErrorCode::ModelArts4705,
+    ErrorCode::ModelArts4706,
+];
 /// Each code's text, by discriminant.
 static CODES: [&str; 31] = [
     "AIS.0012",
@@ -880,189 +894,189 @@ static VARIANT_NAMES: [&str; 31] = [
 static CASES: [ErrorCase; 31] = [
     ErrorCase {
         http_status: 400,
-        error_msg: T0,
-        description: T0,
-        handling_measure: T1,
+        error_msg: TEXT_673C01A3F98A835D,
+        description: TEXT_673C01A3F98A835D,
+        handling_measure: TEXT_3074EB67AD73248C,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T2,
-        description: T2,
-        handling_measure: T3,
+        error_msg: TEXT_A548F5E048D941D0,
+        description: TEXT_A548F5E048D941D0,
+        handling_measure: TEXT_5834C2CEBC42F66F,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T4,
-        description: T4,
-        handling_measure: T5,
+        error_msg: TEXT_F69B45DA92AE5908,
+        description: TEXT_F69B45DA92AE5908,
+        handling_measure: TEXT_113CFA1DB36F0D4F,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T6,
-        description: T6,
-        handling_measure: T7,
+        error_msg: TEXT_14091D38A2165EFF,
+        description: TEXT_14091D38A2165EFF,
+        handling_measure: TEXT_68DBFF0A66F6FF1F,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T8,
-        description: T8,
-        handling_measure: T9,
+        error_msg: TEXT_5D39EA16B19A4AE6,
+        description: TEXT_5D39EA16B19A4AE6,
+        handling_measure: TEXT_290CC39C22C4FFD6,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T10,
-        description: T10,
-        handling_measure: T11,
+        error_msg: TEXT_288BEDB1D26A6F73,
+        description: TEXT_288BEDB1D26A6F73,
+        handling_measure: TEXT_700166E3A6C3003B,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T12,
-        description: T12,
-        handling_measure: T13,
+        error_msg: TEXT_FBB0172CBB83DE40,
+        description: TEXT_FBB0172CBB83DE40,
+        handling_measure: TEXT_02073B0DFAA4864A,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T14,
-        description: T14,
-        handling_measure: T15,
+        error_msg: TEXT_EE89B80BA6E83C8E,
+        description: TEXT_EE89B80BA6E83C8E,
+        handling_measure: TEXT_A7C8B10307514117,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T16,
-        description: T16,
-        handling_measure: T17,
+        error_msg: TEXT_DADC61F477CE6ACB,
+        description: TEXT_DADC61F477CE6ACB,
+        handling_measure: TEXT_E38BE5C92FCFD685,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T18,
-        description: T18,
-        handling_measure: T19,
+        error_msg: TEXT_A9B21FB93B813A7D,
+        description: TEXT_A9B21FB93B813A7D,
+        handling_measure: TEXT_E4096D7950664728,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T20,
-        description: T20,
-        handling_measure: T21,
+        error_msg: TEXT_B7A72DE8E34AC91A,
+        description: TEXT_B7A72DE8E34AC91A,
+        handling_measure: TEXT_41B84B90DF54E80D,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T22,
-        description: T22,
-        handling_measure: T23,
+        error_msg: TEXT_85758B5D355C7F39,
+        description: TEXT_85758B5D355C7F39,
+        handling_measure: TEXT_022C62466D23DEFA,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T24,
-        description: T24,
-        handling_measure: T25,
+        error_msg: TEXT_004DB93251180831,
+        description: TEXT_004DB93251180831,
+        handling_measure: TEXT_6419224DCFC5BAF4,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T26,
-        description: T26,
-        handling_measure: T27,
+        error_msg: TEXT_65A6EA9A7D888350,
+        description: TEXT_65A6EA9A7D888350,
+        handling_measure: TEXT_79F8D7E1B6AECA1D,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T28,
-        description: T28,
-        handling_measure: T29,
+        error_msg: TEXT_8D7579E8837F3736,
+        description: TEXT_8D7579E8837F3736,
+        handling_measure: TEXT_078E35C86916EA71,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T30,
-        description: T30,
-        handling_measure: T29,
+        error_msg: TEXT_C8F160D9D5BD65AA,
+        description: TEXT_C8F160D9D5BD65AA,
+        handling_measure: TEXT_078E35C86916EA71,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T31,
-        description: T31,
-        handling_measure: T32,
+        error_msg: TEXT_C51E59DC88662966,
+        description: TEXT_C51E59DC88662966,
+        handling_measure: TEXT_B11B222013DD2869,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T33,
-        description: T33,
-        handling_measure: T34,
+        error_msg: TEXT_08B88E96B7002B47,
+        description: TEXT_08B88E96B7002B47,
+        handling_measure: TEXT_D24B7C24DB4DEA3A,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T35,
-        description: T35,
-        handling_measure: T36,
+        error_msg: TEXT_35B2318314CB5C14,
+        description: TEXT_35B2318314CB5C14,
+        handling_measure: TEXT_FEA4777407D675F3,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T37,
-        description: T37,
-        handling_measure: T15,
+        error_msg: TEXT_089B6DBEE259D564,
+        description: TEXT_089B6DBEE259D564,
+        handling_measure: TEXT_A7C8B10307514117,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T38,
-        description: T38,
-        handling_measure: T39,
+        error_msg: TEXT_A8954B04D4C0DDC9,
+        description: TEXT_A8954B04D4C0DDC9,
+        handling_measure: TEXT_9A0135D6E2D19372,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T40,
-        description: T40,
-        handling_measure: T41,
+        error_msg: TEXT_84109470AB7355EC,
+        description: TEXT_84109470AB7355EC,
+        handling_measure: TEXT_7EDC63404D50B047,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T42,
-        description: T42,
-        handling_measure: T43,
+        error_msg: TEXT_76775D9724B312F3,
+        description: TEXT_76775D9724B312F3,
+        handling_measure: TEXT_95C0E7EEA9D300B9,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T44,
-        description: T44,
-        handling_measure: T45,
+        error_msg: TEXT_43D00AB4B7CFCE26,
+        description: TEXT_43D00AB4B7CFCE26,
+        handling_measure: TEXT_946BFC72AA1CF267,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T46,
-        description: T46,
-        handling_measure: T47,
+        error_msg: TEXT_A11B5DA4CE8BB591,
+        description: TEXT_A11B5DA4CE8BB591,
+        handling_measure: TEXT_243FB1597F3A0E9F,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T48,
-        description: T48,
-        handling_measure: T47,
+        error_msg: TEXT_CF34A169F1388999,
+        description: TEXT_CF34A169F1388999,
+        handling_measure: TEXT_243FB1597F3A0E9F,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T49,
-        description: T49,
-        handling_measure: T50,
+        error_msg: TEXT_FFD4A07FB73A1825,
+        description: TEXT_FFD4A07FB73A1825,
+        handling_measure: TEXT_14B32B4B8A6B55E8,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T51,
-        description: T51,
-        handling_measure: T52,
+        error_msg: TEXT_8428F0628A6FF9FC,
+        description: TEXT_8428F0628A6FF9FC,
+        handling_measure: TEXT_26EFF7003D50B636,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T53,
-        description: T53,
-        handling_measure: T54,
+        error_msg: TEXT_AE065CDA970A33CB,
+        description: TEXT_AE065CDA970A33CB,
+        handling_measure: TEXT_9EAE70639DEF6C3C,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T55,
-        description: T55,
-        handling_measure: T56,
+        error_msg: TEXT_4295DEB9CA3DB975,
+        description: TEXT_4295DEB9CA3DB975,
+        handling_measure: TEXT_3AD5F13CB1575199,
     },
     ErrorCase {
         http_status: 400,
-        error_msg: T57,
-        description: T57,
-        handling_measure: T54,
+        error_msg: TEXT_022B8E596C1E4C3B,
+        description: TEXT_022B8E596C1E4C3B,
+        handling_measure: TEXT_9EAE70639DEF6C3C,
     },
 ];
 /// Code `i`'s rows are `CASES[CASE_START[i]..CASE_START[i + 1]]`.
@@ -1108,64 +1122,64 @@ static RETRYABLE: [bool; 31] = [
     false, false, false, false, false, false, false, true, false, false, false, false,
     false, false, false, false, false, false, false,
 ];
-const T0: &str = "The request parameter is not supported.";
-const T1: &str = "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.";
-const T2: &str = "The JSON format of the input data is incorrect.";
-const T3: &str = "Check the JSON format of the input data.";
-const T4: &str = "The input parameter is invalid.";
-const T5: &str = "Check the parameter.";
-const T6: &str = "The image format is not supported.";
-const T7: &str = "Check whether the image format is supported.";
-const T8: &str = "The image is damaged.";
-const T9: &str = "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.";
-const T10: &str = "The image size does not meet requirements.";
-const T11: &str = "Check whether the image size meets requirements.";
-const T12: &str = "Failed to run the algorithm.";
-const T13: &str = "Check the configuration. Contact technical support.";
-const T14: &str = "An internal error occurred.";
-const T15: &str = "Contact technical support.";
-const T16: &str = "The API does not exist or has not been published.";
-const T17: &str = "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.";
-const T18: &str = "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.";
-const T19: &str = "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.";
-const T20: &str = "The request body is oversized.";
-const T21: &str = "Check whether the request body is oversized.";
-const T22: &str = "The request is sent too fast and exceeds the default rate limit of the service.";
-const T23: &str = "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.";
-const T24: &str = "Invalid token.";
-const T25: &str = "Check whether the token is correct.";
-const T26: &str = "The token is empty.";
-const T27: &str = "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.";
-const T28: &str = "Failed to parse the token.";
-const T29: &str = "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.";
-const T30: &str = "The token is invalid.";
-const T31: &str = "The length of the request body is invalid.";
-const T32: &str = "Check the request body length.";
-const T33: &str = "The JSON format of the request body is incorrect.";
-const T34: &str = "Check the JSON format of the request body.";
-const T35: &str = "The account is restricted.";
-const T36: &str = "Check the user resource status. For details about the account restriction reason, see the description of the account center.";
-const T37: &str = "An exception occurred when obtaining the temporary AK/SK.";
-const T38: &str = "The request URL does not contain the service ID.";
-const T39: &str = "Check the service ID in the request URL.";
-const T40: &str = "The request URL format is invalid.";
-const T41: &str = "Check the request URL format.";
-const T42: &str = "No access permission.";
-const T43: &str = "Check the access permission.";
-const T44: &str = "The API is not subscribed to.";
-const T45: &str = "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.";
-const T46: &str = "The external URL is invalid.";
-const T47: &str = "Check whether the entered URL is correct.";
-const T48: &str = "The file failed to be downloaded from the external URL.";
-const T49: &str = "The OBS agency failed to be queried.";
-const T50: &str = "Check whether the OBS agency has been enabled for the service.";
-const T51: &str = "The OBS URL is invalid.";
-const T52: &str = "Check the entered OBS URL.";
-const T53: &str = "Failed to obtain the OBS file.";
-const T54: &str = "Failed to download the OBS file. Check whether the file exists.";
-const T55: &str = "The OBS file is oversized.";
-const T56: &str = "Use a file that meets the service size limit as the input.";
-const T57: &str = "The OBS file does not exist.";
+const TEXT_673C01A3F98A835D: &str = "The request parameter is not supported.";
+const TEXT_3074EB67AD73248C: &str = "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.";
+const TEXT_A548F5E048D941D0: &str = "The JSON format of the input data is incorrect.";
+const TEXT_5834C2CEBC42F66F: &str = "Check the JSON format of the input data.";
+const TEXT_F69B45DA92AE5908: &str = "The input parameter is invalid.";
+const TEXT_113CFA1DB36F0D4F: &str = "Check the parameter.";
+const TEXT_14091D38A2165EFF: &str = "The image format is not supported.";
+const TEXT_68DBFF0A66F6FF1F: &str = "Check whether the image format is supported.";
+const TEXT_5D39EA16B19A4AE6: &str = "The image is damaged.";
+const TEXT_290CC39C22C4FFD6: &str = "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.";
+const TEXT_288BEDB1D26A6F73: &str = "The image size does not meet requirements.";
+const TEXT_700166E3A6C3003B: &str = "Check whether the image size meets requirements.";
+const TEXT_FBB0172CBB83DE40: &str = "Failed to run the algorithm.";
+const TEXT_02073B0DFAA4864A: &str = "Check the configuration. Contact technical support.";
+const TEXT_EE89B80BA6E83C8E: &str = "An internal error occurred.";
+const TEXT_A7C8B10307514117: &str = "Contact technical support.";
+const TEXT_DADC61F477CE6ACB: &str = "The API does not exist or has not been published.";
+const TEXT_E38BE5C92FCFD685: &str = "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.";
+const TEXT_A9B21FB93B813A7D: &str = "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.";
+const TEXT_E4096D7950664728: &str = "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.";
+const TEXT_B7A72DE8E34AC91A: &str = "The request body is oversized.";
+const TEXT_41B84B90DF54E80D: &str = "Check whether the request body is oversized.";
+const TEXT_85758B5D355C7F39: &str = "The request is sent too fast and exceeds the default rate limit of the service.";
+const TEXT_022C62466D23DEFA: &str = "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.";
+const TEXT_004DB93251180831: &str = "Invalid token.";
+const TEXT_6419224DCFC5BAF4: &str = "Check whether the token is correct.";
+const TEXT_65A6EA9A7D888350: &str = "The token is empty.";
+const TEXT_79F8D7E1B6AECA1D: &str = "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.";
+const TEXT_8D7579E8837F3736: &str = "Failed to parse the token.";
+const TEXT_078E35C86916EA71: &str = "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.";
+const TEXT_C8F160D9D5BD65AA: &str = "The token is invalid.";
+const TEXT_C51E59DC88662966: &str = "The length of the request body is invalid.";
+const TEXT_B11B222013DD2869: &str = "Check the request body length.";
+const TEXT_08B88E96B7002B47: &str = "The JSON format of the request body is incorrect.";
+const TEXT_D24B7C24DB4DEA3A: &str = "Check the JSON format of the request body.";
+const TEXT_35B2318314CB5C14: &str = "The account is restricted.";
+const TEXT_FEA4777407D675F3: &str = "Check the user resource status. For details about the account restriction reason, see the description of the account center.";
+const TEXT_089B6DBEE259D564: &str = "An exception occurred when obtaining the temporary AK/SK.";
+const TEXT_A8954B04D4C0DDC9: &str = "The request URL does not contain the service ID.";
+const TEXT_9A0135D6E2D19372: &str = "Check the service ID in the request URL.";
+const TEXT_84109470AB7355EC: &str = "The request URL format is invalid.";
+const TEXT_7EDC63404D50B047: &str = "Check the request URL format.";
+const TEXT_76775D9724B312F3: &str = "No access permission.";
+const TEXT_95C0E7EEA9D300B9: &str = "Check the access permission.";
+const TEXT_43D00AB4B7CFCE26: &str = "The API is not subscribed to.";
+const TEXT_946BFC72AA1CF267: &str = "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.";
+const TEXT_A11B5DA4CE8BB591: &str = "The external URL is invalid.";
+const TEXT_243FB1597F3A0E9F: &str = "Check whether the entered URL is correct.";
+const TEXT_CF34A169F1388999: &str = "The file failed to be downloaded from the external URL.";
+const TEXT_FFD4A07FB73A1825: &str = "The OBS agency failed to be queried.";
+const TEXT_14B32B4B8A6B55E8: &str = "Check whether the OBS agency has been enabled for the service.";
+const TEXT_8428F0628A6FF9FC: &str = "The OBS URL is invalid.";
+const TEXT_26EFF7003D50B636: &str = "Check the entered OBS URL.";
+const TEXT_AE065CDA970A33CB: &str = "Failed to obtain the OBS file.";
+const TEXT_9EAE70639DEF6C3C: &str = "Failed to download the OBS file. Check whether the file exists.";
+const TEXT_4295DEB9CA3DB975: &str = "The OBS file is oversized.";
+const TEXT_3AD5F13CB1575199: &str = "Use a file that meets the service size limit as the input.";
+const TEXT_022B8E596C1E4C3B: &str = "The OBS file does not exist.";
 /// Finding a code by its text: a perfect hash table, built by the
 /// generator. The code's hash picks a bucket, the bucket's pilot moves
 /// it to its slot, and the slot gives the one code it can be.
