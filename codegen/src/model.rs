@@ -3,7 +3,9 @@
 //! A [`Catalog`] is only ever built by [`crate::validate`], so an emitter may
 //! rely on what is documented here: codes are unique, every derived name is a
 //! valid identifier and unique, every code has at least one case, and no text
-//! holds a control character other than `\n` (CR and CRLF are normalised away).
+//! holds a control character other than `\n` (CR and CRLF are normalised away),
+//! and addresses (`source_url`, `docs_base_url`) are `http(s)://` with no
+//! whitespace, quotes, `<>`, backticks, `|`, `\` or `*/`.
 
 /// Where a piece of the spec came from, for messages and for `@generated` lines.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -469,6 +469,27 @@ impl Validator<'_> {
                 self.hint("each category key is defined once");
                 continue;
             }
+            // Titles and descriptions are what readers tell categories apart by.
+            if let Some((other, earlier)) = categories
+                .iter()
+                .find(|(c, _)| c.title == title || c.description == description)
+            {
+                let what = if other.title == title {
+                    "title"
+                } else {
+                    "description"
+                };
+                let (other_key, line) = (other.key.clone(), earlier.line);
+                self.error(
+                    file,
+                    pos,
+                    format!(
+                        "the category `{key}` has the same {what} as `{other_key}` (line {line})"
+                    ),
+                );
+                self.hint("give each category its own title and description");
+                continue;
+            }
             categories.push((
                 Category {
                     key,
@@ -1265,7 +1286,9 @@ fn is_rust_version(version: &str) -> bool {
 
 /// An address that Markdown and TOML can hold as written.
 fn is_web_address(url: &str) -> bool {
+    // `*/` would end a comment that quotes the address (JSDoc `@see`).
     (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains("*/")
         && !url
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\' | '|'))

@@ -145,7 +145,7 @@ export declare const CATEGORIES: {
 };
 
 /**
- * Every documented error code of the Image Recognition API and its entry, in the table's order.
+ * Every documented error code of the Image Recognition API and its entry (keys that look like integers come first, as in any JavaScript object: `ERROR_CODES` has the table's order).
  * Frozen, deeply; it has no prototype, so only documented codes are keys.
  */
 export declare const ERRORS: {

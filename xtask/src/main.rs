@@ -133,12 +133,12 @@ impl SpecArgs {
                     if !path.exists() {
                         return Err(format!("the spec `{value}` does not exist"));
                     }
+                    parsed.spec_display = display_path(value, &path);
                     parsed.spec = path;
-                    parsed.spec_display = display_path(value);
                 }
                 "--out" => {
+                    parsed.out_display = display_path(value, &path);
                     parsed.out = path;
-                    parsed.out_display = display_path(value);
                 }
                 _ => return Err(format!("unknown option `{flag}`")),
             }
@@ -147,12 +147,30 @@ impl SpecArgs {
     }
 }
 
-/// A user-given path as shown in output: `/` separators, no trailing `/`.
-fn display_path(value: &str) -> String {
-    let shown = value.replace('\\', "/");
-    let trimmed = shown.trim_end_matches('/');
+/// A user-given path as shown in messages and `@generated` lines: relative
+/// to the workspace root when it is inside it (so `spec`, `./spec` and an
+/// absolute path to it all read `spec`), else as given; `/` separators, no
+/// `./` in front, no trailing `/`.
+fn display_path(value: &str, path: &Path) -> String {
+    let root = workspace_root().canonicalize().ok();
+    let inside = path
+        .canonicalize()
+        .ok()
+        .zip(root)
+        .and_then(|(path, root)| path.strip_prefix(&root).ok().map(Path::to_path_buf));
+    let shown = match inside {
+        Some(relative) if !relative.as_os_str().is_empty() => {
+            relative.to_string_lossy().into_owned()
+        }
+        _ => value.to_owned(),
+    };
+    let shown = shown.replace('\\', "/");
+    let mut trimmed = shown.trim_end_matches('/');
+    while let Some(rest) = trimmed.strip_prefix("./") {
+        trimmed = rest;
+    }
     if trimmed.is_empty() {
-        shown
+        shown.clone()
     } else {
         trimmed.to_owned()
     }
@@ -164,4 +182,28 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_inside_the_workspace_are_shown_relative_to_it() {
+        let root = workspace_root();
+        let spec = root.join("spec");
+        assert_eq!(display_path("spec", &spec), "spec");
+        assert_eq!(display_path("./spec/", &spec), "spec");
+        assert_eq!(display_path(&spec.to_string_lossy(), &spec), "spec");
+        let table = root.join("codegen/tests/data/huawei/iam-error-codes.csv");
+        assert_eq!(
+            display_path("x", &table),
+            "codegen/tests/data/huawei/iam-error-codes.csv"
+        );
+        let outside = std::env::temp_dir().join("no-such-spec.csv");
+        assert_eq!(
+            display_path("./no-such-spec.csv", &outside),
+            "no-such-spec.csv"
+        );
+    }
 }
