@@ -85,7 +85,15 @@ fn real_tables(root: &Path) -> Result<(), String> {
 /// named `name` under the system's temporary folder, outside the workspace,
 /// so that the packages build as a user's would.
 fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
-    let out = std::env::temp_dir().join("xtask-spec-checks").join(name);
+    // A folder of this run's own, emptied first: `gen` compares with what an
+    // output folder holds, and other runs on the machine must not matter.
+    let out = std::env::temp_dir()
+        .join(format!("xtask-spec-checks-{}", std::process::id()))
+        .join(name);
+    if out.exists() {
+        std::fs::remove_dir_all(&out)
+            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    }
     let args = SpecArgs {
         spec: root.join(spec),
         out: out.clone(),

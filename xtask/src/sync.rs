@@ -119,6 +119,7 @@ pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
     let plan = plan(&args.out, files);
     apply(&args.out, &plan)
         .map_err(|e| Failure::Other(format!("writing {}: {e}", args.out_display)))?;
+    update_lockfiles(args, &plan)?;
     println!(
         "generated {} codes into {}: {total} files, {} written, {} removed, {} unchanged",
         catalog.codes.len(),
@@ -126,6 +127,42 @@ pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
         plan.write.len(),
         plan.remove.len(),
         plan.unchanged,
+    );
+    Ok(())
+}
+
+/// The lockfiles that record the generated crate's version: the workspace's
+/// and the consumer fixture's. When `gen` rewrites the crate's manifest in
+/// the workspace's own output, their entry for it is updated (offline, that
+/// entry only), so that the `--locked` builds of CI stay in step.
+fn update_lockfiles(args: &SpecArgs, plan: &Plan) -> Result<(), Failure> {
+    let manifest_changed = plan.write.iter().any(|f| f.path == "rust/Cargo.toml");
+    if !manifest_changed || args.out != SpecArgs::workspace_default().out {
+        return Ok(());
+    }
+    let root = crate::workspace_root();
+    for manifest in ["Cargo.toml", "xtask/fixtures/consumer/Cargo.toml"] {
+        let status =
+            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .args([
+                    "update",
+                    "--offline",
+                    "--workspace",
+                    "--quiet",
+                    "--manifest-path",
+                    manifest,
+                ])
+                .current_dir(&root)
+                .status()
+                .map_err(|e| Failure::Other(format!("cannot run cargo update: {e}")))?;
+        if !status.success() {
+            return Err(Failure::Other(format!(
+                "`cargo update --offline --workspace --manifest-path {manifest}` failed; run it, then commit the lockfile"
+            )));
+        }
+    }
+    println!(
+        "updated the lockfiles' entry for the generated crate (Cargo.lock, xtask/fixtures/consumer/Cargo.lock): commit them too"
     );
     Ok(())
 }
