@@ -167,12 +167,31 @@ fn update_lockfiles(args: &SpecArgs, plan: &Plan) -> Result<(), Failure> {
     Ok(())
 }
 
-/// What changed since the catalog in the output folder, if there is one.
+/// The output folder's `catalog.json` as git's `HEAD` has it, when the
+/// folder is in a repository that committed one: the comparison is then
+/// with what was committed, not with a `gen` run since.
+fn committed_catalog(out: &Path) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["show", &format!("HEAD:./{}", codegen::emit::json::PATH)])
+        .current_dir(out)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if output.status.success() {
+        String::from_utf8(output.stdout).ok()
+    } else {
+        None
+    }
+}
+
+/// What changed since the committed catalog (or, outside git, the catalog
+/// in the output folder), if there is one.
 fn changes_since_committed(
     args: &SpecArgs,
     catalog: &Catalog,
 ) -> Option<codegen::changes::Changes> {
-    let old = fs::read_to_string(args.out.join(codegen::emit::json::PATH)).ok()?;
+    let old = committed_catalog(&args.out)
+        .or_else(|| fs::read_to_string(args.out.join(codegen::emit::json::PATH)).ok())?;
     match codegen::changes::compare(&old, catalog) {
         Ok(changes) => Some(changes),
         Err(e) => {
