@@ -165,12 +165,39 @@ fn package(root: &Path) -> Result<(), String> {
 }
 
 /// A crate outside the workspace that depends on the generated one by path
-/// builds, passes its tests and reads every fixture body.
+/// is formatted, clippy-clean, passes its tests, and parses every fixture
+/// body as the fixture expects.
 fn consumer(root: &Path) -> Result<(), String> {
     let manifest = "xtask/fixtures/consumer/Cargo.toml";
     let target = root.join("target/consumer");
     let target = target.to_str().ok_or("the target path is not UTF-8")?;
     let env = [("CARGO_TARGET_DIR", target)];
+    run_command(
+        root,
+        "rustfmt",
+        &[
+            "--check",
+            "--edition",
+            "2024",
+            "xtask/fixtures/consumer/src/main.rs",
+        ],
+        &[],
+    )?;
+    run_command(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--locked",
+            "--all-targets",
+            "--manifest-path",
+            manifest,
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &env,
+    )?;
     run_command(
         root,
         "cargo",
