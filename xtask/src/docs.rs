@@ -28,7 +28,8 @@ const HOSTILE_SPEC: &str = "xtask/docs/hostile-spec";
 /// Where the checks write: the hostile book and the built sites.
 const WORK: &str = "target/docs-check";
 const MDBOOK_VERSION: &str = "0.5.4";
-/// `cargo install --root` for mdBook, so that later runs find it built.
+/// `cargo install --root` for mdBook inside the workspace, when there is no
+/// user cache folder (see [`mdbook_root`]).
 const MDBOOK_ROOT: &str = "target/tools/mdbook";
 
 pub fn steps() -> Vec<Step> {
@@ -101,18 +102,7 @@ fn relative(root: &Path, path: &Path) -> String {
 // ----- markdownlint -----------------------------------------------------------
 
 fn markdownlint(root: &Path, books: &[(String, PathBuf)]) -> Result<(), String> {
-    if !root
-        .join(TOOLS)
-        .join("node_modules/.bin/markdownlint-cli2")
-        .exists()
-    {
-        run_command(
-            &root.join(TOOLS),
-            "npm",
-            &["ci", "--no-audit", "--no-fund"],
-            &[],
-        )?;
-    }
+    crate::ci::npm_ci(&root.join(TOOLS))?;
     let globs: Vec<String> = books
         .iter()
         .map(|(_, book)| format!("{}/**/*.md", relative(root, book)))
@@ -607,10 +597,26 @@ fn warnings_in(log: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Where mdBook is installed: a cache folder of the user's
+/// (`$XDG_CACHE_HOME` or `~/.cache`, then `error-codes-tools/mdbook-VERSION`),
+/// so that a fresh clone on the same machine does not build it again (two
+/// to three minutes on two cores); else `target/tools/mdbook`.
+fn mdbook_root(root: &Path) -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")));
+    match cache {
+        Some(cache) => cache
+            .join("error-codes-tools")
+            .join(format!("mdbook-{MDBOOK_VERSION}")),
+        None => root.join(MDBOOK_ROOT),
+    }
+}
+
 /// The mdBook binary, installed with `cargo install --locked` into
-/// `target/tools/mdbook` unless the right version is already there.
+/// [`mdbook_root`] unless the right version is already there.
 fn install_mdbook(root: &Path) -> Result<PathBuf, String> {
-    let install_root = root.join(MDBOOK_ROOT);
+    let install_root = mdbook_root(root);
     let binary = install_root
         .join("bin")
         .join(format!("mdbook{}", std::env::consts::EXE_SUFFIX));
@@ -621,7 +627,10 @@ fn install_mdbook(root: &Path) -> Result<PathBuf, String> {
             String::from_utf8_lossy(&o.stdout).trim() == format!("mdbook v{MDBOOK_VERSION}")
         });
     if installed {
-        println!("mdbook v{MDBOOK_VERSION} is installed in {MDBOOK_ROOT}");
+        println!(
+            "mdbook v{MDBOOK_VERSION} is installed in {}",
+            install_root.display()
+        );
         return Ok(binary);
     }
     let started = Instant::now();
@@ -635,7 +644,7 @@ fn install_mdbook(root: &Path) -> Result<PathBuf, String> {
             MDBOOK_VERSION,
             "--locked",
             "--root",
-            MDBOOK_ROOT,
+            &install_root.to_string_lossy(),
         ],
         &[],
     )?;

@@ -78,7 +78,14 @@ fn real_tables(root: &Path) -> Result<(), String> {
         let out = generate(root, &spec, name)?;
         check_packages(root, &out)?;
     }
+    // Kept when a check fails, to look at; removed once all passed.
+    let _ = std::fs::remove_dir_all(scratch_root());
     Ok(())
+}
+
+/// This run's folder for the generated packages, outside the workspace.
+fn scratch_root() -> PathBuf {
+    std::env::temp_dir().join(format!("xtask-spec-checks-{}", std::process::id()))
 }
 
 /// Generates the spec at `spec` (relative to the workspace) into a folder
@@ -87,9 +94,7 @@ fn real_tables(root: &Path) -> Result<(), String> {
 fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
     // A folder of this run's own, emptied first: `gen` compares with what an
     // output folder holds, and other runs on the machine must not matter.
-    let out = std::env::temp_dir()
-        .join(format!("xtask-spec-checks-{}", std::process::id()))
-        .join(name);
+    let out = scratch_root().join(name);
     if out.exists() {
         std::fs::remove_dir_all(&out)
             .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;

@@ -42,8 +42,6 @@ const PACKED_FILES: [&str; 6] = [
     "index.js",
     "package.json",
 ];
-/// Records which `package.json` + `package-lock.json` `node_modules` was installed from.
-const STAMP: &str = "node_modules/.xtask-npm-ci-stamp";
 
 #[derive(Clone, Copy)]
 enum Package {
@@ -122,7 +120,7 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 
 /// Installs the tools, writes the inputs, links the packages.
 fn prepare(root: &Path) -> Result<(), String> {
-    install_tools(&tools(root))?;
+    crate::ci::npm_ci(&tools(root))?;
 
     let out = from_spec(root);
     if out.exists() {
@@ -176,22 +174,6 @@ fn hostile_catalog(root: &Path) -> Result<Catalog, String> {
             render_all(&loaded.diagnostics)
         )
     })
-}
-
-/// `npm ci`, unless `node_modules` was installed from the same
-/// `package.json` and `package-lock.json`.
-fn install_tools(tools: &Path) -> Result<(), String> {
-    let read = |name: &str| {
-        fs::read_to_string(tools.join(name))
-            .map_err(|e| format!("reading {}/{name}: {e}", tools.display()))
-    };
-    let wanted = format!("{}\n{}", read("package.json")?, read("package-lock.json")?);
-    if fs::read_to_string(tools.join(STAMP)).is_ok_and(|stamp| stamp == wanted) {
-        println!("{TOOLS}/node_modules is up to date with its lockfile");
-        return Ok(());
-    }
-    run_command(tools, "npm", &["ci", "--no-audit", "--no-fund"], &[])?;
-    write(&tools.join(STAMP), &wanted)
 }
 
 /// A symbolic link at `link` to the folder `target`, replacing what was there.
