@@ -121,8 +121,12 @@ pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Other(format!("writing {}: {e}", args.out_display)))?;
     update_lockfiles(args, &plan)?;
     println!(
-        "generated {} codes into {}: {total} files, {} written, {} removed, {} unchanged",
-        catalog.codes.len(),
+        "generated {} into {}: {total} files, {} written, {} removed, {} unchanged",
+        if catalog.codes.len() == 1 {
+            "1 code".to_owned()
+        } else {
+            format!("{} codes", catalog.codes.len())
+        },
         args.out_display,
         plan.write.len(),
         plan.remove.len(),
