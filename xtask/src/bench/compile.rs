@@ -77,7 +77,7 @@ pub fn run(work: &Path, spec: &Path, runs: usize) -> Result<String, String> {
             dir: bare,
         },
         Subject {
-            label: "floor: the enum with the generated crate's derives",
+            label: "the enum with the derives of the contract (a derived Debug included)",
             dir: derives,
         },
     ];
