@@ -182,6 +182,23 @@ pub fn field_lines(label: &str, text: &str, escape: impl Fn(&str) -> String) -> 
     lines
 }
 
+/// A case's documentation as list items: its HTTP status, error message,
+/// description and handling measure, each text escaped with `escape`.
+pub fn case_lines(
+    case: &crate::model::Case,
+    escape: impl Fn(&str) -> String + Copy,
+) -> Vec<String> {
+    let mut lines = vec![format!("- HTTP status: {}", case.http_status)];
+    lines.extend(field_lines("Error message", &case.error_msg, escape));
+    lines.extend(field_lines("Description", &case.description, escape));
+    lines.extend(field_lines(
+        "Handling measure",
+        &case.handling_measure,
+        escape,
+    ));
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::markdown::{escape_line, fence_for, field_lines, paragraph_lines, paragraphs};
+use super::markdown::{case_lines, escape_line, fence_for, paragraph_lines, paragraphs};
 use super::{GeneratedFile, generated_notice, unknown_code_example};
 use crate::model::{Catalog, Code};
 
@@ -340,14 +340,7 @@ fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
         lines.push(format!("**Deprecated**: {}", escape_line(note)));
         lines.push(String::new());
     }
-    lines.push(format!("- HTTP status: {}", case.http_status));
-    lines.extend(field_lines("Error message", &case.error_msg, escape_line));
-    lines.extend(field_lines("Description", &case.description, escape_line));
-    lines.extend(field_lines(
-        "Handling measure",
-        &case.handling_measure,
-        escape_line,
-    ));
+    lines.extend(case_lines(case, escape_line));
     let category = &catalog.categories[code.category];
     lines.push(format!(
         "- Category: [`Category::{}`] ({}){}",

@@ -15,7 +15,7 @@
 
 use serde_json::json;
 
-use super::markdown::{escape_line, fence_for, field_lines, paragraph_lines, paragraphs};
+use super::markdown::{case_lines, escape_line, fence_for, paragraph_lines, paragraphs};
 use super::{GeneratedFile, generated_notice, unknown_code_example};
 use crate::model::{Catalog, Code};
 
@@ -831,14 +831,7 @@ fn entry_doc_lines(catalog: &Catalog, code: &Code, url: Option<&str>) -> Vec<Str
         ),
         String::new(),
     ];
-    lines.push(format!("- HTTP status: {}", case.http_status));
-    lines.extend(field_lines("Error message", &case.error_msg, doc_text));
-    lines.extend(field_lines("Description", &case.description, doc_text));
-    lines.extend(field_lines(
-        "Handling measure",
-        &case.handling_measure,
-        doc_text,
-    ));
+    lines.extend(case_lines(case, doc_text));
     let category = &catalog.categories[code.category];
     lines.push(format!(
         "- Category: {} ({}){}",
