@@ -377,7 +377,7 @@ fn scan_page(text: &str) -> PageScan {
                 Err(message) => scan.problems.push((number, message)),
             }
         }
-        for destination in inline_links(&without_code_spans(line)) {
+        for destination in inline_links(&codegen::emit::markdown::without_code_spans(line)) {
             scan.links.push((number, destination));
         }
     }
@@ -457,38 +457,6 @@ fn mdbook_anchor(text: &str) -> String {
 /// Whether the character at `i` is escaped by an odd run of backslashes.
 fn is_escaped(chars: &[char], i: usize) -> bool {
     chars[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 1
-}
-
-/// The line with its code spans (literal text) removed.
-fn without_code_spans(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '`' || is_escaped(&chars, i) {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-        let mut j = i + run;
-        let mut end = None;
-        while j < chars.len() {
-            let next = chars[j..].iter().take_while(|&&c| c == '`').count();
-            if next == run {
-                end = Some(j + run);
-                break;
-            }
-            j += next.max(1);
-        }
-        if let Some(end) = end {
-            i = end;
-        } else {
-            out.extend(&chars[i..i + run]);
-            i += run;
-        }
-    }
-    out
 }
 
 /// The destinations of the inline links and images of a line:

@@ -129,41 +129,6 @@ fn cell_separators(row: &str) -> usize {
         .count()
 }
 
-/// A line with its code spans (whose text is literal) removed.
-fn without_code_spans(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let escaped = chars[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 1;
-        if chars[i] != '`' || escaped {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-        // The span ends at the next run of exactly as many backticks.
-        let mut j = i + run;
-        let mut end = None;
-        while j < chars.len() {
-            let next = chars[j..].iter().take_while(|&&c| c == '`').count();
-            if next == run {
-                end = Some(j + run);
-                break;
-            }
-            j += next.max(1);
-        }
-        match end {
-            Some(end) => i = end,
-            None => {
-                out.extend(&chars[i..i + run]);
-                i += run;
-            }
-        }
-    }
-    out
-}
-
 /// Every `](target)` of a page.
 fn link_targets(page: &str) -> Vec<String> {
     let mut targets = Vec::new();
@@ -278,7 +243,7 @@ fn spec_text_cannot_become_html_or_markup() {
     let catalog = hostile();
     for (name, page) in pages(&catalog) {
         for line in prose_lines(&page).into_iter().skip(1) {
-            let line = &without_code_spans(line);
+            let line = &crate::emit::markdown::without_code_spans(line);
             // Outside the generated notice, the only `<` not escaped are
             // `<br>` in cells and `<https://…>` autolinks.
             let chars: Vec<char> = line.chars().collect();
