@@ -262,7 +262,13 @@ impl Validator<'_> {
             {
                 let pos = node.get("rust_version").map_or(node.pos, |n| n.pos);
                 self.error(file, pos, format!("`{version}` is not a Rust version"));
-                self.hint("write the oldest Rust the crate supports, e.g. \"1.85\" (quoted, so that YAML keeps it as text)");
+                self.hint("write the oldest Rust the crate supports, e.g. \"1.86\" (quoted, so that YAML keeps it as text)");
+            } else if let Some(version) = &rust_version
+                && is_older_than_the_generated_code_needs(version)
+            {
+                let pos = node.get("rust_version").map_or(node.pos, |n| n.pos);
+                self.error(file, pos, format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"));
+                self.hint(format!("its `const fn`s slice texts with `str::split_at`, which is `const` since Rust {OLDEST_RUST}"));
             }
             if let Some(repository) = node.get("repository")
                 && let YamlValue::Scalar(url) = &repository.value
@@ -281,7 +287,7 @@ impl Validator<'_> {
                 repository: self.optional_text(file, node, "repository"),
                 keywords,
                 crates_io_categories: self.text_list(file, node, "crates_io_categories"),
-                rust_version: rust_version.unwrap_or_else(|| "1.85".into()),
+                rust_version: rust_version.unwrap_or_else(|| OLDEST_RUST.into()),
             }
         });
         let docs_base_url = self.optional_text(file, root, "docs_base_url");
@@ -1275,7 +1281,19 @@ fn is_crates_io_keyword(keyword: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
 }
 
-/// A Rust version for `rust-version`: `1.85` or `1.85.0`.
+/// A Rust version for `rust-version`: `1.86` or `1.86.0`.
+/// The oldest Rust that compiles the generated crate.
+const OLDEST_RUST: &str = "1.86";
+
+/// Whether `version` (a valid Rust version) is older than [`OLDEST_RUST`].
+fn is_older_than_the_generated_code_needs(version: &str) -> bool {
+    let major_minor = |v: &str| -> (u64, u64) {
+        let mut parts = v.split('.').map(|p| p.parse::<u64>().unwrap_or(u64::MAX));
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+    };
+    major_minor(version) < major_minor(OLDEST_RUST)
+}
+
 fn is_rust_version(version: &str) -> bool {
     let parts: Vec<&str> = version.split('.').collect();
     (2..=3).contains(&parts.len())
@@ -1381,7 +1399,7 @@ fn default_metadata(stem: &str, spec_files: Vec<String>) -> Metadata {
             repository: None,
             keywords: vec!["error-codes".into()],
             crates_io_categories: vec!["api-bindings".into()],
-            rust_version: "1.85".into(),
+            rust_version: "1.86".into(),
         },
         docs_base_url: None,
         spec_files,

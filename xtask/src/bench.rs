@@ -123,7 +123,7 @@ fn spec_dir(work: &Path, rows: usize) -> PathBuf {
     work.join(format!("spec-{rows}"))
 }
 
-/// Writes the synthetic spec of `rows` rows, unless it is already there.
+/// Writes the synthetic spec of `rows` rows (again: it is cheap and deterministic).
 fn ensure_spec(work: &Path, rows: usize) -> Result<PathBuf, String> {
     let dir = spec_dir(work, rows);
     synthetic::write_spec(&dir, rows, "synthetic-error-codes")?;

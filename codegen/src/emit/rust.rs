@@ -1,9 +1,9 @@
 //! The Rust crate: `rust/Cargo.toml`, `rust/README.md` and `rust/src/lib.rs`.
 //!
 //! `lib.rs` is built as tokens with `quote!` and printed by `prettyplease`.
-//! The catalog becomes tables (static arrays indexed by the variant's
-//! discriminant), not `match`es: a crate with thousands of codes then
-//! compiles about as fast as the bare enum, and every accessor is O(1).
+//! The catalog becomes packed tables indexed by the variant's discriminant
+//! (see `tables`), not `match`es: the crate's compile time grows linearly
+//! with the number of codes, and every accessor is O(1).
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -132,6 +132,7 @@ fn lib_rs(catalog: &Catalog) -> String {
 
         use core::fmt;
         use core::str::FromStr;
+        use std::sync::OnceLock;
 
         #error_code
         #category
@@ -308,6 +309,7 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
         " An error code of the {}.",
         escape_line(&catalog.meta.service)
     );
+    let repr = discriminant_type(catalog.codes.len());
     quote! {
         #[doc = #service]
         ///
@@ -319,9 +321,21 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
         /// may change; sort by [`ErrorCode::as_str`] for an order by code.
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
+        #[repr(#repr)]
         pub enum ErrorCode {
             #(#variants)*
         }
+    }
+}
+
+/// The enum's `repr`: the smallest of `u16` and `u32` that numbers every
+/// code. An integer `repr` makes rustc's evaluation of `ALL_CODES` (which
+/// names every variant) about a third faster than the default.
+fn discriminant_type(code_count: usize) -> Ident {
+    if code_count <= 1 << 16 {
+        format_ident!("u16")
+    } else {
+        format_ident!("u32")
     }
 }
 
@@ -455,54 +469,60 @@ fn impls(catalog: &Catalog) -> TokenStream {
             /// The code as the API writes it (`"AIS.0014"`).
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                CODES[self as usize]
+                code_text(self as usize)
             }
 
             /// The HTTP status of the code's first row.
             #[must_use]
             pub fn http_status(self) -> u16 {
-                self.primary().http_status
+                case_status(self.first_case())
             }
 
             /// The `error_msg` of the code's first row.
             #[must_use]
             pub fn error_msg(self) -> &'static str {
-                self.primary().error_msg
+                case_text(self.first_case(), ERROR_MSG)
             }
 
             /// The description of the code's first row.
             #[must_use]
             pub fn description(self) -> &'static str {
-                self.primary().description
+                case_text(self.first_case(), DESCRIPTION)
             }
 
             /// The handling measure of the code's first row.
             #[must_use]
             pub fn handling_measure(self) -> &'static str {
-                self.primary().handling_measure
+                case_text(self.first_case(), HANDLING_MEASURE)
             }
 
             /// Every row the table lists for this code, in table order; never empty.
+            ///
+            /// The first call builds the rows of every code, once.
             #[must_use]
             pub fn cases(self) -> &'static [ErrorCase] {
                 let i = self as usize;
-                &CASES[CASE_START[i] as usize..CASE_START[i + 1] as usize]
+                let first = field(CODE_DATA[i], FIRST_CASE) as usize;
+                let end = field(CODE_DATA[i + 1], FIRST_CASE) as usize;
+                let all = CASES.get_or_init(|| CASE_DATA.iter().map(|&entry| error_case(entry)).collect());
+                &all[first..end]
             }
 
             /// What a caller should do about this error.
             #[must_use]
             pub fn category(self) -> Category {
-                CATEGORIES[self as usize]
+                Category::ALL[(field(CODE_DATA[self as usize], FLAGS) & 0xFFFF) as usize]
             }
 
             /// Whether sending the same request again later may succeed.
             #[must_use]
             pub fn is_retryable(self) -> bool {
-                RETRYABLE[self as usize]
+                field(CODE_DATA[self as usize], FLAGS) >> 16 == 1
             }
 
-            fn primary(self) -> &'static ErrorCase {
-                &CASES[CASE_START[self as usize] as usize]
+            /// The packed entry of the code's first row.
+            fn first_case(self) -> u128 {
+                CASE_DATA[field(CODE_DATA[self as usize], FIRST_CASE) as usize]
             }
         }
 
@@ -517,7 +537,7 @@ fn impls(catalog: &Catalog) -> TokenStream {
         /// Prints the variant's name, as `#[derive(Debug)]` would.
         impl fmt::Debug for ErrorCode {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(VARIANT_NAMES[*self as usize])
+                f.write_str(variant_name(*self as usize))
             }
         }
 
@@ -570,13 +590,6 @@ fn impls(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// FNV-1a, 64 bits: a stable name for a text constant.
-fn text_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// An integer literal, with `_` between groups of three digits from 100,000
 /// on (as clippy's `unreadable_literal` wants).
 pub(crate) fn int_literal(n: usize) -> Literal {
@@ -596,78 +609,189 @@ pub(crate) fn int_literal(n: usize) -> Literal {
         .unwrap_or_else(|_| Literal::usize_unsuffixed(n))
 }
 
-/// The catalog as static arrays indexed by `ErrorCode as usize`. Texts that
-/// the table repeats are written once, as a `const`, and shared.
+/// A `u128` literal of four 32-bit fields, highest first, in hex digits
+/// grouped by four: `0x0000_0190_0000_0003_…`.
+fn packed(fields: [usize; 4]) -> Literal {
+    // A field over 32 bits would need a `TEXT` of 4 GiB, which rustc cannot compile anyway.
+    let fields = fields.map(|f| u32::try_from(f).unwrap_or(u32::MAX));
+    let hex: Vec<String> = fields
+        .iter()
+        .map(|f| format!("{:04x}_{:04x}", f >> 16, f & 0xFFFF))
+        .collect();
+    let value = fields
+        .iter()
+        .fold(0u128, |acc, &f| (acc << 32) | u128::from(f));
+    format!("0x{}", hex.join("_"))
+        .parse()
+        .unwrap_or_else(|_| Literal::u128_unsuffixed(value))
+}
+
+/// The catalog's data, indexed by `ErrorCode as usize`. Arrays of strings
+/// or structs compile slowly when a crate has thousands of codes (rustc
+/// evaluates every element as a constant of its own), so the data is packed
+/// into one text and arrays of integers:
+/// - `TEXT`: each code followed by its variant name, in table order, then
+///   every distinct text of the rows, each stored once;
+/// - `CODE_DATA`: per code, a `u128` of four 32-bit fields (where its text
+///   and its variant name start in `TEXT`, its first row in `CASE_DATA`, and
+///   its category and retryability), and one more entry that closes the last;
+/// - `CASE_DATA`: per row, its HTTP status and the numbers of its three
+///   texts, which `TEXT_START` turns into places in `TEXT`.
+///
+/// Only `ALL_CODES` names the variants: each named variant costs rustc a
+/// scan of the enum.
 fn tables(catalog: &Catalog) -> TokenStream {
     let n = int_literal(catalog.codes.len());
-    let codes = catalog.codes.iter().map(|c| c.code.as_str());
-
-    // Distinct texts, in order of first use, each named by a hash of its
-    // text: editing one text renames only its own constant.
-    let mut texts: Vec<(Ident, String)> = Vec::new();
-    let mut text_names: std::collections::HashMap<String, Ident> = std::collections::HashMap::new();
-    let mut taken = std::collections::HashSet::new();
-    let mut text_ident = |text: &str| -> Ident {
-        if let Some(ident) = text_names.get(text) {
-            return ident.clone();
-        }
-        let mut hash = text_hash(text);
-        while !taken.insert(hash) {
-            hash = hash.wrapping_add(1); // a collision of 64-bit hashes: the next free name
-        }
-        let ident = format_ident!("TEXT_{:016X}", hash);
-        text_names.insert(text.to_owned(), ident.clone());
-        texts.push((ident.clone(), text.to_owned()));
-        ident
-    };
-    let mut cases = Vec::new();
-    let mut case_start = vec![int_literal(0)];
+    let mut text = String::new();
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut names = Vec::new();
     for code in &catalog.codes {
-        for case in &code.cases {
-            let status = Literal::u16_unsuffixed(case.http_status);
-            let (msg, desc, measure) = (
-                text_ident(&case.error_msg),
-                text_ident(&case.description),
-                text_ident(&case.handling_measure),
-            );
-            cases.push(quote!(ErrorCase { http_status: #status, error_msg: #msg, description: #desc, handling_measure: #measure }));
-        }
-        case_start.push(int_literal(cases.len()));
+        let code_start = text.len();
+        text += &code.code;
+        let name_start = text.len();
+        text += &code.rust_variant;
+        pieces.extend([code.code.as_str(), code.rust_variant.as_str()]);
+        names.push((code_start, name_start));
     }
-    let case_count = int_literal(cases.len());
-    let text_consts = texts
-        .iter()
-        .map(|(ident, text)| quote!(const #ident: &str = #text;));
-    let categories = catalog.codes.iter().map(|c| {
-        Ident::new(
-            &catalog.categories[c.category].rust_variant,
-            Span::call_site(),
-        )
-    });
-    let retryable = catalog.codes.iter().map(|c| c.retryable);
+
+    // Distinct row texts, numbered in order of first use.
+    let mut text_start = vec![text.len()];
+    let mut text_numbers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut case_entries = Vec::new();
+    let mut code_entries = Vec::new();
+    for (code, (code_start, name_start)) in catalog.codes.iter().zip(&names) {
+        let flags = code.category | (usize::from(code.retryable) << 16);
+        code_entries.push(packed([
+            *code_start,
+            *name_start,
+            case_entries.len(),
+            flags,
+        ]));
+        for case in &code.cases {
+            let mut numbers = [0; 3];
+            for (slot, t) in numbers.iter_mut().zip([
+                case.error_msg.as_str(),
+                case.description.as_str(),
+                case.handling_measure.as_str(),
+            ]) {
+                *slot = *text_numbers.entry(t).or_insert_with(|| {
+                    text += t;
+                    pieces.push(t);
+                    text_start.push(text.len());
+                    text_start.len() - 2
+                });
+            }
+            let [msg, description, measure] = numbers;
+            case_entries.push(packed([
+                usize::from(case.http_status),
+                msg,
+                description,
+                measure,
+            ]));
+        }
+    }
+    let names_end = text_start[0];
+    code_entries.push(packed([names_end, names_end, case_entries.len(), 0]));
+
+    let case_count = int_literal(case_entries.len());
+    let text_count = int_literal(text_start.len());
+    let text_start = text_start.into_iter().map(int_literal);
     let all = catalog.codes.iter().map(variant_ident);
     let allow_deprecated = catalog
         .codes
         .iter()
         .any(|c| c.deprecated.is_some())
         .then(|| quote!(#[allow(deprecated)]));
-    let variant_names = catalog.codes.iter().map(|c| c.rust_variant.as_str());
     quote! {
         /// Every code, by discriminant (a static, not a constant: a large
         /// constant array would be copied onto the stack where it is used).
         #allow_deprecated
         static ALL_CODES: [ErrorCode; #n] = [#(ErrorCode::#all),*];
-        /// Each code's text, by discriminant.
-        static CODES: [&str; #n] = [#(#codes),*];
-        /// Each variant's name, by discriminant (for `Debug`).
-        static VARIANT_NAMES: [&str; #n] = [#(#variant_names),*];
-        /// Every row, grouped by code in discriminant order.
-        static CASES: [ErrorCase; #case_count] = [#(#cases),*];
-        /// Code `i`'s rows are `CASES[CASE_START[i]..CASE_START[i + 1]]`.
-        static CASE_START: [u32; #n + 1] = [#(#case_start),*];
-        static CATEGORIES: [Category; #n] = [#(Category::#categories),*];
-        static RETRYABLE: [bool; #n] = [#(#retryable),*];
-        #(#text_consts)*
+
+        /// Every text of the table, back to back: each code followed by its
+        /// variant name, in table order, then each distinct text of the rows, once.
+        static TEXT: &str = concat!(#(#pieces),*);
+
+        /// Per code, by discriminant, four fields (see [`field`]): `CODE_START`,
+        /// `NAME_START`, `FIRST_CASE` and `FLAGS`. One more entry closes the
+        /// last code: its `CODE_START` ends the last name, its `FIRST_CASE` the last rows.
+        static CODE_DATA: [u128; #n + 1] = [#(#code_entries),*];
+        /// Where the code's text starts in `TEXT`; it ends where `NAME_START` starts.
+        const CODE_START: u32 = 3;
+        /// Where the variant's name starts in `TEXT`; it ends where the next code starts.
+        const NAME_START: u32 = 2;
+        /// The code's first row in `CASE_DATA`; its rows end where the next code's start.
+        const FIRST_CASE: u32 = 1;
+        /// The code's category (an index into [`Category::ALL`]) in the low
+        /// 16 bits; bit 16 is set if it is retryable.
+        const FLAGS: u32 = 0;
+
+        /// Per row of the table, grouped by code in discriminant order, four
+        /// fields: `STATUS` and the numbers of three texts (see `TEXT_START`).
+        static CASE_DATA: [u128; #case_count] = [#(#case_entries),*];
+        /// The HTTP status.
+        const STATUS: u32 = 3;
+        /// The number of the `error_msg` text.
+        const ERROR_MSG: u32 = 2;
+        /// The number of the description text.
+        const DESCRIPTION: u32 = 1;
+        /// The number of the handling measure text.
+        const HANDLING_MEASURE: u32 = 0;
+
+        /// Text `t` of the rows is `TEXT[TEXT_START[t]..TEXT_START[t + 1]]`.
+        static TEXT_START: [u32; #text_count] = [#(#text_start),*];
+
+        /// Every row as an [`ErrorCase`], built on the first call of [`ErrorCode::cases`].
+        static CASES: OnceLock<Box<[ErrorCase]>> = OnceLock::new();
+
+        /// Field `k` of a packed entry: bits `32 * k` to `32 * k + 31`.
+        #[allow(clippy::cast_possible_truncation)] // keeping the low 32 bits is the point
+        const fn field(entry: u128, k: u32) -> u32 {
+            (entry >> (32 * k)) as u32
+        }
+
+        /// `TEXT[start..end]`.
+        const fn text(start: u32, end: u32) -> &'static str {
+            TEXT.split_at(end as usize).0.split_at(start as usize).1
+        }
+
+        /// The text of the code with discriminant `i`.
+        const fn code_text(i: usize) -> &'static str {
+            text(field(CODE_DATA[i], CODE_START), field(CODE_DATA[i], NAME_START))
+        }
+
+        /// The bytes of the code with discriminant `i`, for `from_code`:
+        /// slicing bytes skips the two char-boundary checks of [`code_text`].
+        fn code_bytes(i: usize) -> &'static [u8] {
+            let entry = CODE_DATA[i];
+            &TEXT.as_bytes()[field(entry, CODE_START) as usize..field(entry, NAME_START) as usize]
+        }
+
+        /// The variant name of the code with discriminant `i`.
+        fn variant_name(i: usize) -> &'static str {
+            text(field(CODE_DATA[i], NAME_START), field(CODE_DATA[i + 1], CODE_START))
+        }
+
+        /// The text in field `k` of a packed row.
+        fn case_text(entry: u128, k: u32) -> &'static str {
+            let t = field(entry, k) as usize;
+            text(TEXT_START[t], TEXT_START[t + 1])
+        }
+
+        /// The HTTP status of a packed row.
+        #[allow(clippy::cast_possible_truncation)] // a status has three digits
+        fn case_status(entry: u128) -> u16 {
+            field(entry, STATUS) as u16
+        }
+
+        fn error_case(entry: u128) -> ErrorCase {
+            ErrorCase {
+                http_status: case_status(entry),
+                error_msg: case_text(entry, ERROR_MSG),
+                description: case_text(entry, DESCRIPTION),
+                handling_measure: case_text(entry, HANDLING_MEASURE),
+            }
+        }
     }
 }
 
@@ -728,7 +852,7 @@ mod tests {
                     repository: None,
                     keywords: vec![],
                     crates_io_categories: vec![],
-                    rust_version: "1.85".into(),
+                    rust_version: "1.86".into(),
                 },
                 docs_base_url: None,
                 spec_files: vec!["t.csv".into()],
@@ -826,12 +950,26 @@ mod tests {
         assert_eq!(
             text.matches("\"Same text.\"").count(),
             1,
-            "one const per distinct text"
+            "each distinct text is one piece of TEXT"
         );
-        assert!(
-            text.contains("static CASE_START: [u32; 2 + 1] = [0, 3, 4];"),
-            "{text}"
-        );
+        assert!(text.contains("static CASE_DATA: [u128; 4]"), "{text}");
+        // The codes' first rows are 0 and 3; the closing entry ends at row 4.
+        for first_case in [
+            "0000_0000_0000_0000",
+            "0000_0003_0000_0000",
+            "0000_0004_0000_0000",
+        ] {
+            assert!(text.contains(first_case), "{first_case}\n{text}");
+        }
+    }
+
+    #[test]
+    fn discriminants_are_u16_up_to_65536_codes_then_u32() {
+        assert_eq!(discriminant_type(1), "u16");
+        assert_eq!(discriminant_type(65_536), "u16");
+        assert_eq!(discriminant_type(65_537), "u32");
+        let text = lib_rs(&catalog(vec![code("X.1", vec![case(400, "x")])]));
+        assert!(text.contains("#[repr(u16)]\npub enum ErrorCode"), "{text}");
     }
 
     #[test]

@@ -249,8 +249,8 @@ impl PerfectHash {
     }
 }
 
-/// `mod lookup { pub(crate) fn find(..) }`. It reads the crate's `CODES`
-/// table (each code's text, by discriminant).
+/// `mod lookup { pub(crate) fn find(..) }`. It reads each code's text with
+/// the crate's `code_bytes(discriminant)`.
 #[must_use]
 pub fn module(catalog: &Catalog) -> TokenStream {
     module_within(catalog, SEEDS)
@@ -304,7 +304,7 @@ fn perfect_hash_module(table: &PerfectHash, wide_slots: bool) -> TokenStream {
         /// generator. The code's hash picks a bucket, the bucket's pilot moves
         /// it to its slot, and the slot gives the one code it can be.
         mod lookup {
-            use super::{ErrorCode, CODES};
+            use super::{code_bytes, ErrorCode};
 
             /// The seed of `hash`.
             const SEED: u64 = #seed;
@@ -324,7 +324,7 @@ fn perfect_hash_module(table: &PerfectHash, wide_slots: bool) -> TokenStream {
                 let h = hash(code.as_bytes(), SEED);
                 let pilot = PILOTS[bucket(h, BUCKET_BITS)];
                 let i = #slot_to_index;
-                if same(CODES[i].as_bytes(), code.as_bytes()) {
+                if same(code_bytes(i), code.as_bytes()) {
                     ErrorCode::ALL.get(i).copied()
                 } else {
                     None
@@ -339,22 +339,21 @@ fn binary_search_module(codes: &[&str]) -> TokenStream {
     let n = int_literal(codes.len());
     let mut sorted: Vec<(&str, usize)> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
     sorted.sort_unstable();
-    let entries = sorted.iter().map(|(code, i)| {
-        let i = int_literal(*i);
-        quote!((#code, #i))
-    });
+    let discriminants = sorted.iter().map(|(_, i)| int_literal(*i));
     quote! {
         /// Finding a code by its text.
         mod lookup {
-            use super::ErrorCode;
+            use super::{code_bytes, ErrorCode};
 
-            /// `(code, discriminant)`, sorted by code.
-            static SORTED: [(&str, u32); #n] = [#(#entries),*];
+            /// Every discriminant, sorted by the code's text.
+            static SORTED: [u32; #n] = [#(#discriminants),*];
 
             /// The code whose text is `code`.
             pub(crate) fn find(code: &str) -> Option<ErrorCode> {
-                let i = SORTED.binary_search_by(|(candidate, _)| (*candidate).cmp(code)).ok()?;
-                ErrorCode::ALL.get(SORTED[i].1 as usize).copied()
+                let i = SORTED
+                    .binary_search_by(|&i| code_bytes(i as usize).cmp(code.as_bytes()))
+                    .ok()?;
+                ErrorCode::ALL.get(SORTED[i] as usize).copied()
             }
         }
     }
@@ -367,7 +366,7 @@ mod tests {
     use std::process::Command;
 
     use super::*;
-    use crate::model::Code;
+    use crate::model::{Case, Code};
 
     fn seed_catalog() -> Catalog {
         let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
@@ -555,7 +554,21 @@ mod tests {
     fn catalog_with_codes(codes: &[String], crate_name: &str) -> Catalog {
         let mut catalog = seed_catalog();
         let case = catalog.codes[0].primary().clone();
+        let category_count = catalog.categories.len();
         catalog.meta.crate_name = crate_name.to_owned();
+        // Texts that repeat across codes and texts of their own, statuses,
+        // categories and retryability that vary, and codes with several rows.
+        let row = |i: usize, k: usize| Case {
+            http_status: [400, 401, 403, 404, 429, 500][(i + k) % 6],
+            error_msg: format!("Message {}.", (i + k) % 50),
+            description: format!("Row {k} of code {i}:\nsecond paragraph, 错误."),
+            handling_measure: if i % 2 == 0 {
+                "Fix it.".into()
+            } else {
+                format!("Fix {i}.")
+            },
+            ..case.clone()
+        };
         catalog.codes = codes
             .iter()
             .enumerate()
@@ -564,10 +577,12 @@ mod tests {
                 prefix: None,
                 rust_variant: format!("C{i}"),
                 anchor: format!("c{i}"),
-                category: 0,
-                retryable: false,
+                category: i % category_count,
+                retryable: i % 3 == 0,
                 deprecated: None,
-                cases: vec![case.clone()],
+                cases: (0..1 + usize::from(i % 5 == 0) + usize::from(i % 10 == 0))
+                    .map(|k| row(i, k))
+                    .collect(),
             })
             .collect();
         catalog
@@ -582,8 +597,9 @@ mod tests {
         WideSlots,
     }
 
-    /// Writes the crate for `catalog` into `dir`, with a test that checks
-    /// `from_code` against the catalog's codes and their near misses.
+    /// Writes the crate for `catalog` into `dir`, with tests that check
+    /// `from_code` against the catalog's codes and their near misses, `Debug`
+    /// against the variant names, and every accessor against the catalog's rows.
     fn write_crate_with_test(catalog: &Catalog, dir: &Path, lookup: Lookup) {
         let mut files = crate::emit::rust::emit(catalog);
         let replacement = match lookup {
@@ -621,6 +637,30 @@ mod tests {
             .iter()
             .map(|c| c.rust_variant.as_str())
             .collect();
+        let rows = catalog
+            .codes
+            .iter()
+            .enumerate()
+            .fold(String::new(), |mut out, (i, code)| {
+                for case in &code.cases {
+                    out += &format!(
+                        "    ({i}, {}, {}, {}, {}),\n",
+                        case.http_status,
+                        Literal::string(&case.error_msg),
+                        Literal::string(&case.description),
+                        Literal::string(&case.handling_measure)
+                    );
+                }
+                out
+            });
+        let codes_data = catalog.codes.iter().fold(String::new(), |mut out, code| {
+            out += &format!(
+                "    ({}, {}),\n",
+                Literal::string(&catalog.categories[code.category].key),
+                code.retryable
+            );
+            out
+        });
         let misses = near_misses(&codes);
         let misses: Vec<&str> = misses.iter().map(String::as_str).collect();
         let test = format!(
@@ -628,6 +668,26 @@ mod tests {
              const SPEC_CODES: &[&str] = &[\n{codes}];\n\n\
              const MISSES: &[&str] = &[\n{misses}];\n\n\
              const VARIANTS: &[&str] = &[\n{variants}];\n\n\
+             /// (discriminant, status, error_msg, description, handling_measure), every row.\n\
+             const ROWS: &[(usize, u16, &str, &str, &str)] = &[\n{rows}];\n\n\
+             /// (category, retryable), by discriminant.\n\
+             const CODES_DATA: &[(&str, bool)] = &[\n{codes_data}];\n\n\
+             #[test]\n\
+             fn every_row_reads_back() {{\n\
+             \x20   let mut rows = ROWS.iter();\n\
+             \x20   for (i, code) in ErrorCode::ALL.iter().enumerate() {{\n\
+             \x20       let cases = code.cases();\n\
+             \x20       let first = cases[0];\n\
+             \x20       assert_eq!((code.http_status(), code.error_msg(), code.description(), code.handling_measure()),\n\
+             \x20           (first.http_status, first.error_msg, first.description, first.handling_measure));\n\
+             \x20       for case in cases {{\n\
+             \x20           let expected = rows.next().expect(\"a row\");\n\
+             \x20           assert_eq!(&(i, case.http_status, case.error_msg, case.description, case.handling_measure), expected);\n\
+             \x20       }}\n\
+             \x20       assert_eq!((code.category().as_str(), code.is_retryable()), CODES_DATA[i], \"{{code}}\");\n\
+             \x20   }}\n\
+             \x20   assert!(rows.next().is_none(), \"every row is some code's\");\n\
+             }}\n\n\
              #[test]\n\
              fn every_code_of_the_spec_is_found() {{\n\
              \x20   assert_eq!(ErrorCode::ALL.len(), SPEC_CODES.len());\n\
@@ -697,6 +757,6 @@ mod tests {
             String::from_utf8_lossy(&output.stderr)
         );
         assert!(output.status.success(), "{log}");
-        assert_eq!(log.matches("3 passed; 0 failed").count(), 4, "{log}");
+        assert_eq!(log.matches("4 passed; 0 failed").count(), 4, "{log}");
     }
 }

@@ -923,7 +923,7 @@ mod tests {
                     repository: Some(format!("https://example.org/{HOSTILE}")),
                     keywords: vec![HOSTILE.into()],
                     crates_io_categories: vec![],
-                    rust_version: "1.85".into(),
+                    rust_version: "1.86".into(),
                 },
                 docs_base_url: None,
                 spec_files: vec!["t*/.csv".into()],

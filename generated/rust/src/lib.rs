@@ -51,6 +51,7 @@
 #![deny(missing_docs)]
 use core::fmt;
 use core::str::FromStr;
+use std::sync::OnceLock;
 /// An error code of the Image Recognition API.
 ///
 /// One variant per code of the table, in its order. Parse a code with
@@ -61,6 +62,7 @@ use core::str::FromStr;
 /// may change; sort by [`ErrorCode::as_str`] for an order by code.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u16)]
 pub enum ErrorCode {
     /// `AIS.0012`: The request parameter is not supported.
     ///
@@ -470,46 +472,53 @@ impl ErrorCode {
     /// The code as the API writes it (`"AIS.0014"`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
-        CODES[self as usize]
+        code_text(self as usize)
     }
     /// The HTTP status of the code's first row.
     #[must_use]
     pub fn http_status(self) -> u16 {
-        self.primary().http_status
+        case_status(self.first_case())
     }
     /// The `error_msg` of the code's first row.
     #[must_use]
     pub fn error_msg(self) -> &'static str {
-        self.primary().error_msg
+        case_text(self.first_case(), ERROR_MSG)
     }
     /// The description of the code's first row.
     #[must_use]
     pub fn description(self) -> &'static str {
-        self.primary().description
+        case_text(self.first_case(), DESCRIPTION)
     }
     /// The handling measure of the code's first row.
     #[must_use]
     pub fn handling_measure(self) -> &'static str {
-        self.primary().handling_measure
+        case_text(self.first_case(), HANDLING_MEASURE)
     }
     /// Every row the table lists for this code, in table order; never empty.
+    ///
+    /// The first call builds the rows of every code, once.
     #[must_use]
     pub fn cases(self) -> &'static [ErrorCase] {
         let i = self as usize;
-        &CASES[CASE_START[i] as usize..CASE_START[i + 1] as usize]
+        let first = field(CODE_DATA[i], FIRST_CASE) as usize;
+        let end = field(CODE_DATA[i + 1], FIRST_CASE) as usize;
+        let all = CASES
+            .get_or_init(|| CASE_DATA.iter().map(|&entry| error_case(entry)).collect());
+        &all[first..end]
     }
     /// What a caller should do about this error.
     #[must_use]
     pub fn category(self) -> Category {
-        CATEGORIES[self as usize]
+        Category::ALL[(field(CODE_DATA[self as usize], FLAGS) & 0xFFFF) as usize]
     }
     /// Whether sending the same request again later may succeed.
     #[must_use]
     pub fn is_retryable(self) -> bool {
-        RETRYABLE[self as usize]
+        field(CODE_DATA[self as usize], FLAGS) >> 16 == 1
     }
-    fn primary(self) -> &'static ErrorCase {
-        &CASES[CASE_START[self as usize] as usize]
+    /// The packed entry of the code's first row.
+    fn first_case(self) -> u128 {
+        CASE_DATA[field(CODE_DATA[self as usize], FIRST_CASE) as usize]
     }
 }
 impl fmt::Display for ErrorCode {
@@ -520,7 +529,7 @@ impl fmt::Display for ErrorCode {
 /// Prints the variant's name, as `#[derive(Debug)]` would.
 impl fmt::Debug for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(VARIANT_NAMES[*self as usize])
+        f.write_str(variant_name(*self as usize))
     }
 }
 impl AsRef<str> for ErrorCode {
@@ -822,369 +831,180 @@ static ALL_CODES: [ErrorCode; 31] = [
     ErrorCode::ModelArts4705,
     ErrorCode::ModelArts4706,
 ];
-/// Each code's text, by discriminant.
-static CODES: [&str; 31] = [
-    "AIS.0012",
-    "AIS.0014",
-    "AIS.0501",
-    "AIS.0502",
-    "AIS.0503",
-    "AIS.0504",
-    "AIS.0505",
-    "AIS.0506",
-    "APIG.0101",
-    "APIG.0301",
-    "APIG.0201",
-    "APIG.0308",
-    "ModelArts.0203",
-    "ModelArts.4101",
-    "ModelArts.4102",
-    "ModelArts.4103",
-    "ModelArts.4104",
-    "ModelArts.4105",
-    "ModelArts.4106",
-    "ModelArts.4107",
-    "ModelArts.4201",
-    "ModelArts.4202",
-    "ModelArts.4203",
-    "ModelArts.4204",
-    "ModelArts.4601",
-    "ModelArts.4603",
-    "ModelArts.4702",
-    "ModelArts.4703",
-    "ModelArts.4704",
-    "ModelArts.4705",
-    "ModelArts.4706",
+/// Every text of the table, back to back: each code followed by its
+/// variant name, in table order, then each distinct text of the rows, once.
+static TEXT: &str = concat!(
+    "AIS.0012", "Ais0012", "AIS.0014", "Ais0014", "AIS.0501", "Ais0501", "AIS.0502",
+    "Ais0502", "AIS.0503", "Ais0503", "AIS.0504", "Ais0504", "AIS.0505", "Ais0505",
+    "AIS.0506", "Ais0506", "APIG.0101", "Apig0101", "APIG.0301", "Apig0301", "APIG.0201",
+    "Apig0201", "APIG.0308", "Apig0308", "ModelArts.0203", "ModelArts0203",
+    "ModelArts.4101", "ModelArts4101", "ModelArts.4102", "ModelArts4102",
+    "ModelArts.4103", "ModelArts4103", "ModelArts.4104", "ModelArts4104",
+    "ModelArts.4105", "ModelArts4105", "ModelArts.4106", "ModelArts4106",
+    "ModelArts.4107", "ModelArts4107", "ModelArts.4201", "ModelArts4201",
+    "ModelArts.4202", "ModelArts4202", "ModelArts.4203", "ModelArts4203",
+    "ModelArts.4204", "ModelArts4204", "ModelArts.4601", "ModelArts4601",
+    "ModelArts.4603", "ModelArts4603", "ModelArts.4702", "ModelArts4702",
+    "ModelArts.4703", "ModelArts4703", "ModelArts.4704", "ModelArts4704",
+    "ModelArts.4705", "ModelArts4705", "ModelArts.4706", "ModelArts4706",
+    "The request parameter is not supported.",
+    "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.",
+    "The JSON format of the input data is incorrect.",
+    "Check the JSON format of the input data.", "The input parameter is invalid.",
+    "Check the parameter.", "The image format is not supported.",
+    "Check whether the image format is supported.", "The image is damaged.",
+    "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.",
+    "The image size does not meet requirements.",
+    "Check whether the image size meets requirements.", "Failed to run the algorithm.",
+    "Check the configuration. Contact technical support.", "An internal error occurred.",
+    "Contact technical support.", "The API does not exist or has not been published.",
+    "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.",
+    "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.",
+    "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.",
+    "The request body is oversized.", "Check whether the request body is oversized.",
+    "The request is sent too fast and exceeds the default rate limit of the service.",
+    "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.",
+    "Invalid token.", "Check whether the token is correct.", "The token is empty.",
+    "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.",
+    "Failed to parse the token.",
+    "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.",
+    "The token is invalid.", "The length of the request body is invalid.",
+    "Check the request body length.",
+    "The JSON format of the request body is incorrect.",
+    "Check the JSON format of the request body.", "The account is restricted.",
+    "Check the user resource status. For details about the account restriction reason, see the description of the account center.",
+    "An exception occurred when obtaining the temporary AK/SK.",
+    "The request URL does not contain the service ID.",
+    "Check the service ID in the request URL.", "The request URL format is invalid.",
+    "Check the request URL format.", "No access permission.",
+    "Check the access permission.", "The API is not subscribed to.",
+    "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.",
+    "The external URL is invalid.", "Check whether the entered URL is correct.",
+    "The file failed to be downloaded from the external URL.",
+    "The OBS agency failed to be queried.",
+    "Check whether the OBS agency has been enabled for the service.",
+    "The OBS URL is invalid.", "Check the entered OBS URL.",
+    "Failed to obtain the OBS file.",
+    "Failed to download the OBS file. Check whether the file exists.",
+    "The OBS file is oversized.",
+    "Use a file that meets the service size limit as the input.",
+    "The OBS file does not exist."
+);
+/// Per code, by discriminant, four fields (see [`field`]): `CODE_START`,
+/// `NAME_START`, `FIRST_CASE` and `FLAGS`. One more entry closes the
+/// last code: its `CODE_START` ends the last name, its `FIRST_CASE` the last rows.
+static CODE_DATA: [u128; 31 + 1] = [
+    0x0000_0000_0000_0008_0000_0000_0000_0000, 0x0000_000f_0000_0017_0000_0001_0000_0000,
+    0x0000_001e_0000_0026_0000_0002_0000_0000, 0x0000_002d_0000_0035_0000_0003_0000_0000,
+    0x0000_003c_0000_0044_0000_0004_0000_0000, 0x0000_004b_0000_0053_0000_0005_0000_0000,
+    0x0000_005a_0000_0062_0000_0006_0000_0005, 0x0000_0069_0000_0071_0000_0007_0001_0005,
+    0x0000_0078_0000_0081_0000_0008_0000_0000, 0x0000_0089_0000_0092_0000_0009_0000_0001,
+    0x0000_009a_0000_00a3_0000_000a_0000_0000, 0x0000_00ab_0000_00b4_0000_000b_0001_0004,
+    0x0000_00bc_0000_00ca_0000_000c_0000_0001, 0x0000_00d7_0000_00e5_0000_000d_0000_0001,
+    0x0000_00f2_0000_0100_0000_000e_0000_0001, 0x0000_010d_0000_011b_0000_000f_0000_0001,
+    0x0000_0128_0000_0136_0000_0010_0000_0000, 0x0000_0143_0000_0151_0000_0011_0000_0000,
+    0x0000_015e_0000_016c_0000_0012_0000_0002, 0x0000_0179_0000_0187_0000_0013_0001_0005,
+    0x0000_0194_0000_01a2_0000_0014_0000_0000, 0x0000_01af_0000_01bd_0000_0015_0000_0000,
+    0x0000_01ca_0000_01d8_0000_0016_0000_0002, 0x0000_01e5_0000_01f3_0000_0017_0000_0002,
+    0x0000_0200_0000_020e_0000_0018_0000_0003, 0x0000_021b_0000_0229_0000_0019_0000_0003,
+    0x0000_0236_0000_0244_0000_001a_0000_0002, 0x0000_0251_0000_025f_0000_001b_0000_0003,
+    0x0000_026c_0000_027a_0000_001c_0000_0003, 0x0000_0287_0000_0295_0000_001d_0000_0003,
+    0x0000_02a2_0000_02b0_0000_001e_0000_0003, 0x0000_02bd_0000_02bd_0000_001f_0000_0000,
 ];
-/// Each variant's name, by discriminant (for `Debug`).
-static VARIANT_NAMES: [&str; 31] = [
-    "Ais0012",
-    "Ais0014",
-    "Ais0501",
-    "Ais0502",
-    "Ais0503",
-    "Ais0504",
-    "Ais0505",
-    "Ais0506",
-    "Apig0101",
-    "Apig0301",
-    "Apig0201",
-    "Apig0308",
-    "ModelArts0203",
-    "ModelArts4101",
-    "ModelArts4102",
-    "ModelArts4103",
-    "ModelArts4104",
-    "ModelArts4105",
-    "ModelArts4106",
-    "ModelArts4107",
-    "ModelArts4201",
-    "ModelArts4202",
-    "ModelArts4203",
-    "ModelArts4204",
-    "ModelArts4601",
-    "ModelArts4603",
-    "ModelArts4702",
-    "ModelArts4703",
-    "ModelArts4704",
-    "ModelArts4705",
-    "ModelArts4706",
+/// Where the code's text starts in `TEXT`; it ends where `NAME_START` starts.
+const CODE_START: u32 = 3;
+/// Where the variant's name starts in `TEXT`; it ends where the next code starts.
+const NAME_START: u32 = 2;
+/// The code's first row in `CASE_DATA`; its rows end where the next code's start.
+const FIRST_CASE: u32 = 1;
+/// The code's category (an index into [`Category::ALL`]) in the low
+/// 16 bits; bit 16 is set if it is retryable.
+const FLAGS: u32 = 0;
+/// Per row of the table, grouped by code in discriminant order, four
+/// fields: `STATUS` and the numbers of three texts (see `TEXT_START`).
+static CASE_DATA: [u128; 31] = [
+    0x0000_0190_0000_0000_0000_0000_0000_0001, 0x0000_0190_0000_0002_0000_0002_0000_0003,
+    0x0000_0190_0000_0004_0000_0004_0000_0005, 0x0000_0190_0000_0006_0000_0006_0000_0007,
+    0x0000_0190_0000_0008_0000_0008_0000_0009, 0x0000_0190_0000_000a_0000_000a_0000_000b,
+    0x0000_0190_0000_000c_0000_000c_0000_000d, 0x0000_0190_0000_000e_0000_000e_0000_000f,
+    0x0000_0190_0000_0010_0000_0010_0000_0011, 0x0000_0190_0000_0012_0000_0012_0000_0013,
+    0x0000_0190_0000_0014_0000_0014_0000_0015, 0x0000_0190_0000_0016_0000_0016_0000_0017,
+    0x0000_0190_0000_0018_0000_0018_0000_0019, 0x0000_0190_0000_001a_0000_001a_0000_001b,
+    0x0000_0190_0000_001c_0000_001c_0000_001d, 0x0000_0190_0000_001e_0000_001e_0000_001d,
+    0x0000_0190_0000_001f_0000_001f_0000_0020, 0x0000_0190_0000_0021_0000_0021_0000_0022,
+    0x0000_0190_0000_0023_0000_0023_0000_0024, 0x0000_0190_0000_0025_0000_0025_0000_000f,
+    0x0000_0190_0000_0026_0000_0026_0000_0027, 0x0000_0190_0000_0028_0000_0028_0000_0029,
+    0x0000_0190_0000_002a_0000_002a_0000_002b, 0x0000_0190_0000_002c_0000_002c_0000_002d,
+    0x0000_0190_0000_002e_0000_002e_0000_002f, 0x0000_0190_0000_0030_0000_0030_0000_002f,
+    0x0000_0190_0000_0031_0000_0031_0000_0032, 0x0000_0190_0000_0033_0000_0033_0000_0034,
+    0x0000_0190_0000_0035_0000_0035_0000_0036, 0x0000_0190_0000_0037_0000_0037_0000_0038,
+    0x0000_0190_0000_0039_0000_0039_0000_0036,
 ];
-/// Every row, grouped by code in discriminant order.
-static CASES: [ErrorCase; 31] = [
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_673C01A3F98A835D,
-        description: TEXT_673C01A3F98A835D,
-        handling_measure: TEXT_3074EB67AD73248C,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_A548F5E048D941D0,
-        description: TEXT_A548F5E048D941D0,
-        handling_measure: TEXT_5834C2CEBC42F66F,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_F69B45DA92AE5908,
-        description: TEXT_F69B45DA92AE5908,
-        handling_measure: TEXT_113CFA1DB36F0D4F,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_14091D38A2165EFF,
-        description: TEXT_14091D38A2165EFF,
-        handling_measure: TEXT_68DBFF0A66F6FF1F,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_5D39EA16B19A4AE6,
-        description: TEXT_5D39EA16B19A4AE6,
-        handling_measure: TEXT_290CC39C22C4FFD6,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_288BEDB1D26A6F73,
-        description: TEXT_288BEDB1D26A6F73,
-        handling_measure: TEXT_700166E3A6C3003B,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_FBB0172CBB83DE40,
-        description: TEXT_FBB0172CBB83DE40,
-        handling_measure: TEXT_02073B0DFAA4864A,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_EE89B80BA6E83C8E,
-        description: TEXT_EE89B80BA6E83C8E,
-        handling_measure: TEXT_A7C8B10307514117,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_DADC61F477CE6ACB,
-        description: TEXT_DADC61F477CE6ACB,
-        handling_measure: TEXT_E38BE5C92FCFD685,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_A9B21FB93B813A7D,
-        description: TEXT_A9B21FB93B813A7D,
-        handling_measure: TEXT_E4096D7950664728,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_B7A72DE8E34AC91A,
-        description: TEXT_B7A72DE8E34AC91A,
-        handling_measure: TEXT_41B84B90DF54E80D,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_85758B5D355C7F39,
-        description: TEXT_85758B5D355C7F39,
-        handling_measure: TEXT_022C62466D23DEFA,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_004DB93251180831,
-        description: TEXT_004DB93251180831,
-        handling_measure: TEXT_6419224DCFC5BAF4,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_65A6EA9A7D888350,
-        description: TEXT_65A6EA9A7D888350,
-        handling_measure: TEXT_79F8D7E1B6AECA1D,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_8D7579E8837F3736,
-        description: TEXT_8D7579E8837F3736,
-        handling_measure: TEXT_078E35C86916EA71,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_C8F160D9D5BD65AA,
-        description: TEXT_C8F160D9D5BD65AA,
-        handling_measure: TEXT_078E35C86916EA71,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_C51E59DC88662966,
-        description: TEXT_C51E59DC88662966,
-        handling_measure: TEXT_B11B222013DD2869,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_08B88E96B7002B47,
-        description: TEXT_08B88E96B7002B47,
-        handling_measure: TEXT_D24B7C24DB4DEA3A,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_35B2318314CB5C14,
-        description: TEXT_35B2318314CB5C14,
-        handling_measure: TEXT_FEA4777407D675F3,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_089B6DBEE259D564,
-        description: TEXT_089B6DBEE259D564,
-        handling_measure: TEXT_A7C8B10307514117,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_A8954B04D4C0DDC9,
-        description: TEXT_A8954B04D4C0DDC9,
-        handling_measure: TEXT_9A0135D6E2D19372,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_84109470AB7355EC,
-        description: TEXT_84109470AB7355EC,
-        handling_measure: TEXT_7EDC63404D50B047,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_76775D9724B312F3,
-        description: TEXT_76775D9724B312F3,
-        handling_measure: TEXT_95C0E7EEA9D300B9,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_43D00AB4B7CFCE26,
-        description: TEXT_43D00AB4B7CFCE26,
-        handling_measure: TEXT_946BFC72AA1CF267,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_A11B5DA4CE8BB591,
-        description: TEXT_A11B5DA4CE8BB591,
-        handling_measure: TEXT_243FB1597F3A0E9F,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_CF34A169F1388999,
-        description: TEXT_CF34A169F1388999,
-        handling_measure: TEXT_243FB1597F3A0E9F,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_FFD4A07FB73A1825,
-        description: TEXT_FFD4A07FB73A1825,
-        handling_measure: TEXT_14B32B4B8A6B55E8,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_8428F0628A6FF9FC,
-        description: TEXT_8428F0628A6FF9FC,
-        handling_measure: TEXT_26EFF7003D50B636,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_AE065CDA970A33CB,
-        description: TEXT_AE065CDA970A33CB,
-        handling_measure: TEXT_9EAE70639DEF6C3C,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_4295DEB9CA3DB975,
-        description: TEXT_4295DEB9CA3DB975,
-        handling_measure: TEXT_3AD5F13CB1575199,
-    },
-    ErrorCase {
-        http_status: 400,
-        error_msg: TEXT_022B8E596C1E4C3B,
-        description: TEXT_022B8E596C1E4C3B,
-        handling_measure: TEXT_9EAE70639DEF6C3C,
-    },
+/// The HTTP status.
+const STATUS: u32 = 3;
+/// The number of the `error_msg` text.
+const ERROR_MSG: u32 = 2;
+/// The number of the description text.
+const DESCRIPTION: u32 = 1;
+/// The number of the handling measure text.
+const HANDLING_MEASURE: u32 = 0;
+/// Text `t` of the rows is `TEXT[TEXT_START[t]..TEXT_START[t + 1]]`.
+static TEXT_START: [u32; 59] = [
+    701, 740, 857, 904, 944, 975, 995, 1029, 1073, 1094, 1190, 1232, 1280, 1308, 1359,
+    1386, 1412, 1461, 1783, 2002, 2292, 2322, 2366, 2445, 2538, 2552, 2587, 2606, 2727,
+    2753, 2888, 2909, 2951, 2981, 3030, 3072, 3098, 3222, 3279, 3327, 3367, 3401, 3430,
+    3451, 3479, 3508, 3835, 3863, 3904, 3959, 3995, 4057, 4080, 4106, 4136, 4199, 4225,
+    4283, 4311,
 ];
-/// Code `i`'s rows are `CASES[CASE_START[i]..CASE_START[i + 1]]`.
-static CASE_START: [u32; 31 + 1] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-    24, 25, 26, 27, 28, 29, 30, 31,
-];
-static CATEGORIES: [Category; 31] = [
-    Category::Request,
-    Category::Request,
-    Category::Request,
-    Category::Request,
-    Category::Request,
-    Category::Request,
-    Category::Server,
-    Category::Server,
-    Category::Request,
-    Category::Credentials,
-    Category::Request,
-    Category::Throttling,
-    Category::Credentials,
-    Category::Credentials,
-    Category::Credentials,
-    Category::Credentials,
-    Category::Request,
-    Category::Request,
-    Category::Permission,
-    Category::Server,
-    Category::Request,
-    Category::Request,
-    Category::Permission,
-    Category::Permission,
-    Category::Resource,
-    Category::Resource,
-    Category::Permission,
-    Category::Resource,
-    Category::Resource,
-    Category::Resource,
-    Category::Resource,
-];
-static RETRYABLE: [bool; 31] = [
-    false, false, false, false, false, false, false, true, false, false, false, true,
-    false, false, false, false, false, false, false, true, false, false, false, false,
-    false, false, false, false, false, false, false,
-];
-const TEXT_673C01A3F98A835D: &str = "The request parameter is not supported.";
-const TEXT_3074EB67AD73248C: &str = "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.";
-const TEXT_A548F5E048D941D0: &str = "The JSON format of the input data is incorrect.";
-const TEXT_5834C2CEBC42F66F: &str = "Check the JSON format of the input data.";
-const TEXT_F69B45DA92AE5908: &str = "The input parameter is invalid.";
-const TEXT_113CFA1DB36F0D4F: &str = "Check the parameter.";
-const TEXT_14091D38A2165EFF: &str = "The image format is not supported.";
-const TEXT_68DBFF0A66F6FF1F: &str = "Check whether the image format is supported.";
-const TEXT_5D39EA16B19A4AE6: &str = "The image is damaged.";
-const TEXT_290CC39C22C4FFD6: &str = "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.";
-const TEXT_288BEDB1D26A6F73: &str = "The image size does not meet requirements.";
-const TEXT_700166E3A6C3003B: &str = "Check whether the image size meets requirements.";
-const TEXT_FBB0172CBB83DE40: &str = "Failed to run the algorithm.";
-const TEXT_02073B0DFAA4864A: &str = "Check the configuration. Contact technical support.";
-const TEXT_EE89B80BA6E83C8E: &str = "An internal error occurred.";
-const TEXT_A7C8B10307514117: &str = "Contact technical support.";
-const TEXT_DADC61F477CE6ACB: &str = "The API does not exist or has not been published.";
-const TEXT_E38BE5C92FCFD685: &str = "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.";
-const TEXT_A9B21FB93B813A7D: &str = "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.";
-const TEXT_E4096D7950664728: &str = "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.";
-const TEXT_B7A72DE8E34AC91A: &str = "The request body is oversized.";
-const TEXT_41B84B90DF54E80D: &str = "Check whether the request body is oversized.";
-const TEXT_85758B5D355C7F39: &str = "The request is sent too fast and exceeds the default rate limit of the service.";
-const TEXT_022C62466D23DEFA: &str = "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.";
-const TEXT_004DB93251180831: &str = "Invalid token.";
-const TEXT_6419224DCFC5BAF4: &str = "Check whether the token is correct.";
-const TEXT_65A6EA9A7D888350: &str = "The token is empty.";
-const TEXT_79F8D7E1B6AECA1D: &str = "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.";
-const TEXT_8D7579E8837F3736: &str = "Failed to parse the token.";
-const TEXT_078E35C86916EA71: &str = "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.";
-const TEXT_C8F160D9D5BD65AA: &str = "The token is invalid.";
-const TEXT_C51E59DC88662966: &str = "The length of the request body is invalid.";
-const TEXT_B11B222013DD2869: &str = "Check the request body length.";
-const TEXT_08B88E96B7002B47: &str = "The JSON format of the request body is incorrect.";
-const TEXT_D24B7C24DB4DEA3A: &str = "Check the JSON format of the request body.";
-const TEXT_35B2318314CB5C14: &str = "The account is restricted.";
-const TEXT_FEA4777407D675F3: &str = "Check the user resource status. For details about the account restriction reason, see the description of the account center.";
-const TEXT_089B6DBEE259D564: &str = "An exception occurred when obtaining the temporary AK/SK.";
-const TEXT_A8954B04D4C0DDC9: &str = "The request URL does not contain the service ID.";
-const TEXT_9A0135D6E2D19372: &str = "Check the service ID in the request URL.";
-const TEXT_84109470AB7355EC: &str = "The request URL format is invalid.";
-const TEXT_7EDC63404D50B047: &str = "Check the request URL format.";
-const TEXT_76775D9724B312F3: &str = "No access permission.";
-const TEXT_95C0E7EEA9D300B9: &str = "Check the access permission.";
-const TEXT_43D00AB4B7CFCE26: &str = "The API is not subscribed to.";
-const TEXT_946BFC72AA1CF267: &str = "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.";
-const TEXT_A11B5DA4CE8BB591: &str = "The external URL is invalid.";
-const TEXT_243FB1597F3A0E9F: &str = "Check whether the entered URL is correct.";
-const TEXT_CF34A169F1388999: &str = "The file failed to be downloaded from the external URL.";
-const TEXT_FFD4A07FB73A1825: &str = "The OBS agency failed to be queried.";
-const TEXT_14B32B4B8A6B55E8: &str = "Check whether the OBS agency has been enabled for the service.";
-const TEXT_8428F0628A6FF9FC: &str = "The OBS URL is invalid.";
-const TEXT_26EFF7003D50B636: &str = "Check the entered OBS URL.";
-const TEXT_AE065CDA970A33CB: &str = "Failed to obtain the OBS file.";
-const TEXT_9EAE70639DEF6C3C: &str = "Failed to download the OBS file. Check whether the file exists.";
-const TEXT_4295DEB9CA3DB975: &str = "The OBS file is oversized.";
-const TEXT_3AD5F13CB1575199: &str = "Use a file that meets the service size limit as the input.";
-const TEXT_022B8E596C1E4C3B: &str = "The OBS file does not exist.";
+/// Every row as an [`ErrorCase`], built on the first call of [`ErrorCode::cases`].
+static CASES: OnceLock<Box<[ErrorCase]>> = OnceLock::new();
+/// Field `k` of a packed entry: bits `32 * k` to `32 * k + 31`.
+#[allow(clippy::cast_possible_truncation)]
+const fn field(entry: u128, k: u32) -> u32 {
+    (entry >> (32 * k)) as u32
+}
+/// `TEXT[start..end]`.
+const fn text(start: u32, end: u32) -> &'static str {
+    TEXT.split_at(end as usize).0.split_at(start as usize).1
+}
+/// The text of the code with discriminant `i`.
+const fn code_text(i: usize) -> &'static str {
+    text(field(CODE_DATA[i], CODE_START), field(CODE_DATA[i], NAME_START))
+}
+/// The bytes of the code with discriminant `i`, for `from_code`:
+/// slicing bytes skips the two char-boundary checks of [`code_text`].
+fn code_bytes(i: usize) -> &'static [u8] {
+    let entry = CODE_DATA[i];
+    &TEXT
+        .as_bytes()[field(entry, CODE_START) as usize..field(entry, NAME_START) as usize]
+}
+/// The variant name of the code with discriminant `i`.
+fn variant_name(i: usize) -> &'static str {
+    text(field(CODE_DATA[i], NAME_START), field(CODE_DATA[i + 1], CODE_START))
+}
+/// The text in field `k` of a packed row.
+fn case_text(entry: u128, k: u32) -> &'static str {
+    let t = field(entry, k) as usize;
+    text(TEXT_START[t], TEXT_START[t + 1])
+}
+/// The HTTP status of a packed row.
+#[allow(clippy::cast_possible_truncation)]
+fn case_status(entry: u128) -> u16 {
+    field(entry, STATUS) as u16
+}
+fn error_case(entry: u128) -> ErrorCase {
+    ErrorCase {
+        http_status: case_status(entry),
+        error_msg: case_text(entry, ERROR_MSG),
+        description: case_text(entry, DESCRIPTION),
+        handling_measure: case_text(entry, HANDLING_MEASURE),
+    }
+}
 /// Finding a code by its text: a perfect hash table, built by the
 /// generator. The code's hash picks a bucket, the bucket's pilot moves
 /// it to its slot, and the slot gives the one code it can be.
 mod lookup {
-    use super::{ErrorCode, CODES};
+    use super::{code_bytes, ErrorCode};
     /// The seed of `hash`.
     const SEED: u64 = 0;
     /// `log2` of the number of buckets.
@@ -1295,7 +1115,7 @@ mod lookup {
         let h = hash(code.as_bytes(), SEED);
         let pilot = PILOTS[bucket(h, BUCKET_BITS)];
         let i = usize::from(SLOTS[slot(h, pilot, SLOT_BITS)]);
-        if same(CODES[i].as_bytes(), code.as_bytes()) {
+        if same(code_bytes(i), code.as_bytes()) {
             ErrorCode::ALL.get(i).copied()
         } else {
             None

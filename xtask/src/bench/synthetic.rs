@@ -301,7 +301,7 @@ package:
   license: MIT OR Apache-2.0
   keywords: [benchmark]
   crates_io_categories: [api-bindings]
-  rust_version: \"1.85\"
+  rust_version: \"1.86\"
 tables: [error-codes.csv]
 categories:
   - key: request
