@@ -180,6 +180,9 @@ pub struct RawRow {
     pub field_count: usize,
     /// Where the row's text ends (just after its last character).
     pub end: Pos,
+    /// YAML: the fields whose value was not text (already reported), which
+    /// are not missing.
+    pub not_text: Vec<String>,
 }
 
 /// A table file: its header (CSV only) and rows.
@@ -689,6 +692,7 @@ fn parse_csv_table(spec: &mut RawSpec, file: usize) -> Option<RawTable> {
             cells,
             field_count,
             end: record.end,
+            not_text: Vec::new(),
         });
     }
     for (pos, message, hint) in std::mem::take(&mut scanner.problems) {
@@ -825,6 +829,7 @@ fn parse_yaml_table(spec: &mut RawSpec, file: usize) -> Option<RawTable> {
             continue;
         };
         let mut cells = Vec::new();
+        let mut not_text = Vec::new();
         for (key, value) in entries {
             let YamlValue::Scalar(column) = &key.value else {
                 let hint = "the keys of a row are column names, such as `error_code`";
@@ -839,6 +844,7 @@ fn parse_yaml_table(spec: &mut RawSpec, file: usize) -> Option<RawTable> {
                         format!("the value of `{column}` must be text, not {}", value.kind());
                     let hint = "quote a value that holds `: `, or starts with `[`, `{` or `- `";
                     spec.push_error(file, value.pos, message, hint);
+                    not_text.push(column.clone());
                     continue;
                 }
             };
@@ -859,6 +865,7 @@ fn parse_yaml_table(spec: &mut RawSpec, file: usize) -> Option<RawTable> {
             cells,
             field_count,
             end: item.pos,
+            not_text,
         });
     }
     Some(RawTable {

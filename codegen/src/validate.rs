@@ -251,9 +251,19 @@ impl Validator<'_> {
                     self.error(file, keywords_node.pos, format!("{} keywords; crates.io allows at most 5", keywords.len()));
                     self.hint("keep the five that say best what the package is");
                 }
-                if let Some(bad) = keywords.iter().find(|k| !is_crates_io_keyword(k)) {
-                    self.error(file, keywords_node.pos, format!("`{bad}` is not a crates.io keyword"));
-                    self.hint("a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                // Every bad keyword, each at its place in the list.
+                let items: Vec<&YamlNode> = match &keywords_node.value {
+                    YamlValue::Seq(items) => items.iter().collect(),
+                    _ => Vec::new(),
+                };
+                for item in items {
+                    if let YamlValue::Scalar(keyword) = &item.value
+                        && keywords.contains(keyword) // not already reported as bad text
+                        && !is_crates_io_keyword(keyword)
+                    {
+                        self.error(file, item.pos, format!("`{keyword}` is not a crates.io keyword"));
+                        self.hint("a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                    }
                 }
             }
             let rust_version = self.optional_text(file, node, "rust_version");
@@ -642,6 +652,7 @@ impl Validator<'_> {
         let missing: Vec<&str> = REQUIRED_COLUMNS
             .into_iter()
             .filter(|required| !row.cells.iter().any(|c| c.column == *required))
+            .filter(|required| !row.not_text.iter().any(|c| c == required))
             .collect();
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
