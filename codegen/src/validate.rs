@@ -1292,7 +1292,6 @@ fn is_crates_io_keyword(keyword: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
 }
 
-/// A Rust version for `rust-version`: `1.86` or `1.86.0`.
 /// The oldest Rust that compiles the generated crate.
 const OLDEST_RUST: &str = "1.86";
 
@@ -1305,6 +1304,7 @@ fn is_older_than_the_generated_code_needs(version: &str) -> bool {
     major_minor(version) < major_minor(OLDEST_RUST)
 }
 
+/// A Rust version for `rust-version`: `1.86` or `1.86.0`.
 fn is_rust_version(version: &str) -> bool {
     let parts: Vec<&str> = version.split('.').collect();
     (2..=3).contains(&parts.len())

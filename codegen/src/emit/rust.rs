@@ -319,6 +319,8 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
         ///
         /// `Ord` follows the table's order, which a new version of the table
         /// may change; sort by [`ErrorCode::as_str`] for an order by code.
+        /// For the same reason, store or send a code as its text, never as its
+        /// discriminant (its position in the table).
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #[repr(#repr)]
@@ -328,11 +330,14 @@ fn error_code_enum(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The enum's `repr`: the smallest of `u16` and `u32` that numbers every
-/// code. An integer `repr` makes rustc's evaluation of `ALL_CODES` (which
-/// names every variant) about a third faster than the default.
+/// The enum's `repr`: the smallest unsigned integer that numbers every
+/// code, the size rustc would choose anyway. An integer `repr` makes rustc's
+/// evaluation of `ALL_CODES` (which names every variant) about a third
+/// faster than the default.
 fn discriminant_type(code_count: usize) -> Ident {
-    if code_count <= 1 << 16 {
+    if code_count <= 1 << 8 {
+        format_ident!("u8")
+    } else if code_count <= 1 << 16 {
         format_ident!("u16")
     } else {
         format_ident!("u32")
@@ -953,23 +958,33 @@ mod tests {
             "each distinct text is one piece of TEXT"
         );
         assert!(text.contains("static CASE_DATA: [u128; 4]"), "{text}");
-        // The codes' first rows are 0 and 3; the closing entry ends at row 4.
-        for first_case in [
-            "0000_0000_0000_0000",
-            "0000_0003_0000_0000",
-            "0000_0004_0000_0000",
-        ] {
-            assert!(text.contains(first_case), "{first_case}\n{text}");
-        }
+        // TEXT starts "APIG.0201" "Apig0201" "APIG.0202" "Apig0202": the codes
+        // start at 0 and 17, their names at 9 and 26, and the names end at 34.
+        // Their first rows are 0 and 3; the closing entry ends them at row 4.
+        let code_data = [
+            "0x0000_0000_0000_0009_0000_0000_0000_0000",
+            "0x0000_0011_0000_001a_0000_0003_0000_0000",
+            "0x0000_0022_0000_0022_0000_0004_0000_0000",
+        ];
+        let squeezed: String = text.split_whitespace().collect();
+        assert!(
+            squeezed.contains(&format!(
+                "staticCODE_DATA:[u128;2+1]=[{},];",
+                code_data.join(",")
+            )),
+            "{text}"
+        );
     }
 
     #[test]
-    fn discriminants_are_u16_up_to_65536_codes_then_u32() {
-        assert_eq!(discriminant_type(1), "u16");
+    fn discriminants_are_the_smallest_integer_that_numbers_every_code() {
+        assert_eq!(discriminant_type(1), "u8");
+        assert_eq!(discriminant_type(256), "u8");
+        assert_eq!(discriminant_type(257), "u16");
         assert_eq!(discriminant_type(65_536), "u16");
         assert_eq!(discriminant_type(65_537), "u32");
         let text = lib_rs(&catalog(vec![code("X.1", vec![case(400, "x")])]));
-        assert!(text.contains("#[repr(u16)]\npub enum ErrorCode"), "{text}");
+        assert!(text.contains("#[repr(u8)]\npub enum ErrorCode"), "{text}");
     }
 
     #[test]

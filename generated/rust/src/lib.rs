@@ -60,9 +60,11 @@ use std::sync::OnceLock;
 ///
 /// `Ord` follows the table's order, which a new version of the table
 /// may change; sort by [`ErrorCode::as_str`] for an order by code.
+/// For the same reason, store or send a code as its text, never as its
+/// discriminant (its position in the table).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-#[repr(u16)]
+#[repr(u8)]
 pub enum ErrorCode {
     /// `AIS.0012`: The request parameter is not supported.
     ///
