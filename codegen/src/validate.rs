@@ -252,32 +252,29 @@ impl Validator<'_> {
                     self.hint("keep the five that say best what the package is");
                 }
                 // Every bad keyword, each at its place in the list.
-                let items: Vec<&YamlNode> = match &keywords_node.value {
-                    YamlValue::Seq(items) => items.iter().collect(),
-                    _ => Vec::new(),
-                };
-                for item in items {
-                    if let YamlValue::Scalar(keyword) = &item.value
-                        && keywords.contains(keyword) // not already reported as bad text
-                        && !is_crates_io_keyword(keyword)
-                    {
-                        self.error(file, item.pos, format!("`{keyword}` is not a crates.io keyword"));
-                        self.hint("a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                if let YamlValue::Seq(items) = &keywords_node.value {
+                    for item in items {
+                        if let YamlValue::Scalar(keyword) = &item.value
+                            && keywords.contains(keyword) // not already reported as bad text
+                            && !is_crates_io_keyword(keyword)
+                        {
+                            self.error(file, item.pos, format!("`{keyword}` is not a crates.io keyword"));
+                            self.hint("a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                        }
                     }
                 }
             }
             let rust_version = self.optional_text(file, node, "rust_version");
+            let rust_version_pos = node.get("rust_version").map_or(node.pos, |n| n.pos);
             if let Some(version) = &rust_version
                 && !is_rust_version(version)
             {
-                let pos = node.get("rust_version").map_or(node.pos, |n| n.pos);
-                self.error(file, pos, format!("`{version}` is not a Rust version"));
+                self.error(file, rust_version_pos, format!("`{version}` is not a Rust version"));
                 self.hint("write the oldest Rust the crate supports, e.g. \"1.86\" (quoted, so that YAML keeps it as text)");
             } else if let Some(version) = &rust_version
                 && is_older_than_the_generated_code_needs(version)
             {
-                let pos = node.get("rust_version").map_or(node.pos, |n| n.pos);
-                self.error(file, pos, format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"));
+                self.error(file, rust_version_pos, format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"));
                 self.hint(format!("its `const fn`s slice texts with `str::split_at`, which is `const` since Rust {OLDEST_RUST}"));
             }
             if let Some(repository) = node.get("repository")

@@ -647,56 +647,51 @@ fn packed(fields: [usize; 4]) -> Literal {
 /// scan of the enum.
 fn tables(catalog: &Catalog) -> TokenStream {
     let n = int_literal(catalog.codes.len());
-    let mut text = String::new();
+    // `TEXT` is written as its pieces; only its length so far is needed here.
     let mut pieces: Vec<&str> = Vec::new();
-    let mut names = Vec::new();
-    for code in &catalog.codes {
-        let code_start = text.len();
-        text += &code.code;
-        let name_start = text.len();
-        text += &code.rust_variant;
-        pieces.extend([code.code.as_str(), code.rust_variant.as_str()]);
-        names.push((code_start, name_start));
-    }
+    let mut text_len = 0;
 
-    // Distinct row texts, numbered in order of first use.
-    let mut text_start = vec![text.len()];
+    // Each code and its variant name; a code's rows start after the rows
+    // of the codes before it.
+    let mut code_entries = Vec::new();
+    let mut first_case = 0;
+    for code in &catalog.codes {
+        let code_start = text_len;
+        let name_start = code_start + code.code.len();
+        text_len = name_start + code.rust_variant.len();
+        pieces.extend([code.code.as_str(), code.rust_variant.as_str()]);
+        let flags = code.category | (usize::from(code.retryable) << 16);
+        code_entries.push(packed([code_start, name_start, first_case, flags]));
+        first_case += code.cases.len();
+    }
+    code_entries.push(packed([text_len, text_len, first_case, 0]));
+
+    // The rows; their distinct texts are numbered in order of first use.
+    let mut text_start = vec![text_len];
     let mut text_numbers: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut case_entries = Vec::new();
-    let mut code_entries = Vec::new();
-    for (code, (code_start, name_start)) in catalog.codes.iter().zip(&names) {
-        let flags = code.category | (usize::from(code.retryable) << 16);
-        code_entries.push(packed([
-            *code_start,
-            *name_start,
-            case_entries.len(),
-            flags,
-        ]));
-        for case in &code.cases {
-            let mut numbers = [0; 3];
-            for (slot, t) in numbers.iter_mut().zip([
-                case.error_msg.as_str(),
-                case.description.as_str(),
-                case.handling_measure.as_str(),
-            ]) {
-                *slot = *text_numbers.entry(t).or_insert_with(|| {
-                    text += t;
-                    pieces.push(t);
-                    text_start.push(text.len());
-                    text_start.len() - 2
-                });
-            }
-            let [msg, description, measure] = numbers;
-            case_entries.push(packed([
-                usize::from(case.http_status),
-                msg,
-                description,
-                measure,
-            ]));
+    for case in catalog.codes.iter().flat_map(|code| &code.cases) {
+        let mut numbers = [0; 3];
+        for (slot, t) in numbers.iter_mut().zip([
+            case.error_msg.as_str(),
+            case.description.as_str(),
+            case.handling_measure.as_str(),
+        ]) {
+            *slot = *text_numbers.entry(t).or_insert_with(|| {
+                text_len += t.len();
+                pieces.push(t);
+                text_start.push(text_len);
+                text_start.len() - 2
+            });
         }
+        let [msg, description, measure] = numbers;
+        case_entries.push(packed([
+            usize::from(case.http_status),
+            msg,
+            description,
+            measure,
+        ]));
     }
-    let names_end = text_start[0];
-    code_entries.push(packed([names_end, names_end, case_entries.len(), 0]));
 
     let case_count = int_literal(case_entries.len());
     let text_count = int_literal(text_start.len());

@@ -18,6 +18,9 @@ use super::{median, seconds};
 /// GNU time, for the peak memory of a build.
 const GNU_TIME: &str = "/usr/bin/time";
 
+/// The `Cargo.toml` of a floor crate: its own workspace.
+const FLOOR_MANIFEST: &str = "[package]\nname = \"floor\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n";
+
 /// One crate to build: a name for the table and its folder.
 struct Subject {
     label: &'static str,
@@ -133,28 +136,28 @@ pub fn run(work: &Path, spec: &Path, runs: usize) -> Result<String, String> {
             memory(row[1].peak_kib),
         );
     }
-    let ratio = |floor: usize, profile: usize| {
-        results[0][profile].time.as_secs_f64()
+    // Subjects by index: 0 generated, 1 bare enum, 2 contract floor.
+    let ratio = |subject: usize, floor: usize, profile: usize| {
+        results[subject][profile].time.as_secs_f64()
             / results[floor][profile].time.as_secs_f64().max(1e-9)
     };
     let _ = writeln!(
         table,
         "| **generated / bare enum** | **{:.2}×** | | **{:.2}×** | |",
-        ratio(1, 0),
-        ratio(1, 1)
+        ratio(0, 1, 0),
+        ratio(0, 1, 1)
     );
-    let _ = writeln!(
-        table,
-        "| generated / contract floor | {:.2}× | | {:.2}× | |",
-        ratio(2, 0),
-        ratio(2, 1)
-    );
-    let _ = writeln!(
-        table,
-        "| contract floor / bare enum | {:.2}× | | {:.2}× | |",
-        results[2][0].time.as_secs_f64() / results[1][0].time.as_secs_f64().max(1e-9),
-        results[2][1].time.as_secs_f64() / results[1][1].time.as_secs_f64().max(1e-9),
-    );
+    for (label, subject, floor) in [
+        ("generated / contract floor", 0, 2),
+        ("contract floor / bare enum", 2, 1),
+    ] {
+        let _ = writeln!(
+            table,
+            "| {label} | {:.2}× | | {:.2}× | |",
+            ratio(subject, floor, 0),
+            ratio(subject, floor, 1)
+        );
+    }
     Ok(table)
 }
 
@@ -167,10 +170,7 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 
 /// A crate that holds only `pub enum ErrorCode` with these variants.
 fn write_floor(dir: &Path, variants: &[&str], derives: &str) -> Result<(), String> {
-    write(
-        &dir.join("Cargo.toml"),
-        "[package]\nname = \"floor\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n",
-    )?;
+    write(&dir.join("Cargo.toml"), FLOOR_MANIFEST)?;
     let mut lib = String::from("//! The floor: the bare enum.\n\n");
     lib += derives;
     lib += "pub enum ErrorCode {\n";
@@ -197,10 +197,7 @@ fn write_contract_floor(dir: &Path, generated_lib: &str) -> Result<(), String> {
     };
     let enum_item = cut("/// An error code of the", "\n}\n")?;
     let all_codes = cut("static ALL_CODES", "];\n")?;
-    write(
-        &dir.join("Cargo.toml"),
-        "[package]\nname = \"floor\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n",
-    )?;
+    write(&dir.join("Cargo.toml"), FLOOR_MANIFEST)?;
     let lib = format!(
         "//! The contract's floor: the documented enum and `ALL`.\n#![allow(deprecated)]\n\n\
          /// The variants' docs link to it.\npub enum Category {{}}\n\n{enum_item}\n\
