@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::ci::Step;
+use crate::process::Step;
 
 /// CI: the lookup benchmark's own crate is formatted, and a smoke run of
 /// every benchmark succeeds (its numbers are not checked).
@@ -35,7 +35,7 @@ pub fn steps() -> Vec<Step> {
                     "build.rs",
                     "benches/lookup.rs",
                 ];
-                crate::ci::run_command(&dir, "rustfmt", &args, &[])
+                crate::process::run_command(&dir, "rustfmt", &args, &[])
             },
         },
         Step {
@@ -206,7 +206,7 @@ fn xtasks(root: &Path, quick: bool) -> Result<Vec<Xtask>, String> {
     for &(profile, flags) in profiles {
         let mut args = vec!["build", "--locked", "--quiet", "--package", "xtask"];
         args.extend_from_slice(flags);
-        crate::ci::run_command(root, "cargo", &args, &[])?;
+        crate::process::run_command(root, "cargo", &args, &[])?;
         let exe = target
             .join(profile)
             .join(format!("xtask{}", std::env::consts::EXE_SUFFIX));

@@ -1,16 +1,10 @@
 //! `cargo xtask ci`: every check, in order, stopping at the first failure.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use crate::SpecArgs;
-
-/// One CI step: a name for the log and what it runs.
-pub struct Step {
-    pub name: &'static str,
-    pub run: fn(&Path) -> Result<(), String>,
-}
+use crate::process::{Step, cargo, run_command};
 
 /// The steps, in order.
 fn steps() -> Vec<Step> {
@@ -81,58 +75,6 @@ pub fn run(root: &Path) -> Result<(), String> {
         started.elapsed()
     );
     Ok(())
-}
-
-/// Runs a command in `dir`, echoing it; fails if it exits non-zero.
-pub fn run_command(
-    dir: &Path,
-    program: &str,
-    args: &[&str],
-    env: &[(&str, &str)],
-) -> Result<(), String> {
-    println!("$ {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
-        .envs(env.iter().copied())
-        .current_dir(dir)
-        .status()
-        .map_err(|e| format!("cannot run `{program}`: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "`{program} {}` exited with {status}",
-            args.join(" ")
-        ))
-    }
-}
-
-/// Records which `package.json` + `package-lock.json` `node_modules` was installed from.
-const NPM_STAMP: &str = "node_modules/.xtask-npm-ci-stamp";
-
-/// `npm ci` in `dir`, unless its `node_modules` was installed from the same
-/// `package.json` and `package-lock.json`.
-pub fn npm_ci(dir: &Path) -> Result<(), String> {
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name))
-            .map_err(|e| format!("reading {}/{name}: {e}", dir.display()))
-    };
-    let wanted = format!("{}\n{}", read("package.json")?, read("package-lock.json")?);
-    let stamp = dir.join(NPM_STAMP);
-    if std::fs::read_to_string(&stamp).is_ok_and(|installed| installed == wanted) {
-        println!(
-            "{}/node_modules is up to date with its lockfile",
-            dir.display()
-        );
-        return Ok(());
-    }
-    run_command(dir, "npm", &["ci", "--no-audit", "--no-fund"], &[])
-        .map_err(|e| format!("{e} (the checks need Node 20 and npm)"))?;
-    std::fs::write(&stamp, &wanted).map_err(|e| format!("writing {}: {e}", stamp.display()))
-}
-
-pub fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
-    run_command(root, "cargo", args, &[])
 }
 
 /// The spec's Rust crate name (the generated crate's package).

@@ -18,7 +18,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::ci::{Step, run_command};
+use crate::process::{Step, run_command};
 
 /// The tools folder: `package.json`, its lockfile, the lint configuration
 /// and the hostile spec.
@@ -102,7 +102,7 @@ fn relative(root: &Path, path: &Path) -> String {
 // ----- markdownlint -----------------------------------------------------------
 
 fn markdownlint(root: &Path, books: &[(String, PathBuf)]) -> Result<(), String> {
-    crate::ci::npm_ci(&root.join(TOOLS))?;
+    crate::process::npm_ci(&root.join(TOOLS))?;
     let globs: Vec<String> = books
         .iter()
         .map(|(_, book)| format!("{}/**/*.md", relative(root, book)))

@@ -13,6 +13,7 @@
 mod bench;
 mod ci;
 mod docs;
+mod process;
 mod spec_checks;
 mod sync;
 mod ts;

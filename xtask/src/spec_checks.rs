@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::ci::{Step, run_command};
+use crate::process::{Step, run_command};
 use crate::{Failure, SpecArgs};
 
 pub fn steps() -> Vec<Step> {

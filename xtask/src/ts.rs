@@ -18,7 +18,7 @@ use codegen::diagnostic::render_all;
 use codegen::emit::ts::{js_string, model_json};
 
 use crate::SpecArgs;
-use crate::ci::{Step, run_command};
+use crate::process::{Step, run_command};
 
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/ts";
@@ -120,7 +120,7 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 
 /// Installs the tools, writes the inputs, links the packages.
 fn prepare(root: &Path) -> Result<(), String> {
-    crate::ci::npm_ci(&tools(root))?;
+    crate::process::npm_ci(&tools(root))?;
 
     let out = from_spec(root);
     if out.exists() {

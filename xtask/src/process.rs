@@ -1,0 +1,65 @@
+//! Running other programs: CI steps, commands and `npm ci`.
+//!
+//! Every step module (`ts`, `docs`, `spec_checks`, `bench`) builds its
+//! steps from these; `ci` only lists them in order.
+
+use std::path::Path;
+use std::process::Command;
+
+/// One CI step: a name for the log and what it runs.
+pub struct Step {
+    pub name: &'static str,
+    pub run: fn(&Path) -> Result<(), String>,
+}
+
+/// Runs a command in `dir`, echoing it; fails if it exits non-zero.
+pub fn run_command(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
+    println!("$ {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .status()
+        .map_err(|e| format!("cannot run `{program}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{program} {}` exited with {status}",
+            args.join(" ")
+        ))
+    }
+}
+
+/// Records which `package.json` + `package-lock.json` `node_modules` was installed from.
+const NPM_STAMP: &str = "node_modules/.xtask-npm-ci-stamp";
+
+/// `npm ci` in `dir`, unless its `node_modules` was installed from the same
+/// `package.json` and `package-lock.json`.
+pub fn npm_ci(dir: &Path) -> Result<(), String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("reading {}/{name}: {e}", dir.display()))
+    };
+    let wanted = format!("{}\n{}", read("package.json")?, read("package-lock.json")?);
+    let stamp = dir.join(NPM_STAMP);
+    if std::fs::read_to_string(&stamp).is_ok_and(|installed| installed == wanted) {
+        println!(
+            "{}/node_modules is up to date with its lockfile",
+            dir.display()
+        );
+        return Ok(());
+    }
+    run_command(dir, "npm", &["ci", "--no-audit", "--no-fund"], &[])
+        .map_err(|e| format!("{e} (the checks need Node 20 and npm)"))?;
+    std::fs::write(&stamp, &wanted).map_err(|e| format!("writing {}: {e}", stamp.display()))
+}
+
+pub fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
+    run_command(root, "cargo", args, &[])
+}
