@@ -1,13 +1,27 @@
 //! What changed between the committed catalog (`catalog.json` in the output
 //! folder) and a new one, and the smallest semver bump that the change needs.
 //!
-//! `ErrorCode` is `#[non_exhaustive]`, so an added code is a minor change; a
-//! removed code breaks every user that names it, so it is a major change
-//! (below 1.0, a minor one); a new deprecation is minor; a changed status,
-//! text, category or retryability is a patch.
+//! The advice is what cargo-semver-checks finds in the generated crate:
+//!
+//! - a removed code is a removed variant (`enum_variant_missing`): major;
+//! - a code whose number changed has another discriminant
+//!   (`enum_repr_variant_discriminant_changed`): major; the spec's number
+//!   lock forbids it, so only a lock edited by hand gets here;
+//! - a new deprecation (`enum_variant_marked_deprecated`): minor;
+//! - an added code, anywhere in the table: minor under semver (new API);
+//!   `ErrorCode` is `#[non_exhaustive]`, its representation is `u32` for
+//!   every size of table and the new code takes a number of its own, so no
+//!   existing code changes (cargo-semver-checks finds nothing to flag);
+//! - a changed status, text, category or retryability, or rows in another
+//!   order (`ErrorCode::ALL`'s order): a patch.
+//!
+//! Below 1.0 each kind moves one place down, as in Cargo and
+//! cargo-semver-checks: breaking is minor (0.1.0 → 0.2.0), additive is a
+//! patch; in 0.0.z every change is a patch-number change.
 
 use std::fmt;
 
+use semver::Version;
 use serde_json::Value;
 
 use crate::model::Catalog;
@@ -40,8 +54,11 @@ pub struct Changes {
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub newly_deprecated: Vec<String>,
-    /// A code and what changed in it (`status`, `texts`, `cases`, `category`, `retryable`).
+    /// A code and what changed in it (`status`, `texts`, `cases`,
+    /// `category`, `retryable`, `number`).
     pub changed: Vec<(String, Vec<&'static str>)>,
+    /// Whether the codes that both have are in another order.
+    pub reordered: bool,
 }
 
 impl Changes {
@@ -51,24 +68,34 @@ impl Changes {
             && self.removed.is_empty()
             && self.newly_deprecated.is_empty()
             && self.changed.is_empty()
+            && !self.reordered
     }
 
-    /// The smallest bump, under semver, that these changes need. Below 1.0,
-    /// each kind moves one place down: breaking is minor, additive is patch.
+    /// The smallest bump, under semver, that these changes need: the part
+    /// of the version to raise. Below 1.0, each kind moves one place down:
+    /// breaking is minor, additive is patch (and in 0.0.z, everything is).
     #[must_use]
     pub fn required_bump(&self) -> Bump {
-        let bump = if !self.removed.is_empty() {
+        let renumbered = self
+            .changed
+            .iter()
+            .any(|(_, what)| what.contains(&"number"));
+        let bump = if !self.removed.is_empty() || renumbered {
             Bump::Major
         } else if !self.added.is_empty() || !self.newly_deprecated.is_empty() {
             Bump::Minor
-        } else if !self.changed.is_empty() {
+        } else if !self.changed.is_empty() || self.reordered {
             Bump::Patch
         } else {
             Bump::None
         };
-        match (major_of(&self.old_version), bump) {
-            (Some(0), Bump::Major) => Bump::Minor,
-            (Some(0), Bump::Minor) => Bump::Patch,
+        match Version::parse(&self.old_version) {
+            Ok(v) if v.major == 0 && v.minor == 0 => bump.min(Bump::Patch),
+            Ok(v) if v.major == 0 => match bump {
+                Bump::Major => Bump::Minor,
+                Bump::Minor => Bump::Patch,
+                other => other,
+            },
             _ => bump,
         }
     }
@@ -124,6 +151,9 @@ impl Changes {
                 .collect();
             out += &format!("  changed ({}): {}\n", self.changed.len(), items.join(", "));
         }
+        if self.reordered {
+            out += "  reordered: ErrorCode::ALL lists the codes in the table's new order\n";
+        }
         let required = self.required_bump();
         out += &format!(
             "  smallest version bump under semver: {required} (version {} -> {}: {})",
@@ -147,14 +177,23 @@ impl Changes {
 /// When the old file is not a catalog that [`crate::emit::json`] wrote.
 pub fn compare(old_json: &str, new: &Catalog) -> Result<Changes, String> {
     let old: Value = serde_json::from_str(old_json).map_err(|e| format!("not JSON: {e}"))?;
-    let old_codes = old["codes"].as_array().ok_or("it has no `codes` list")?;
+    if !old["codes"].is_array() {
+        return Err("it has no `codes` list".into());
+    }
     let new_json = crate::emit::json::to_json(new);
-    let new_codes = new_json["codes"].as_array().ok_or("no codes")?;
+    Ok(compare_json(&old, &new_json, &new.meta.version))
+}
+
+/// [`compare`] on the two catalogs as JSON.
+fn compare_json(old: &Value, new_json: &Value, new_version: &str) -> Changes {
+    let no_codes = Vec::new();
+    let old_codes = old["codes"].as_array().unwrap_or(&no_codes);
+    let new_codes = new_json["codes"].as_array().unwrap_or(&no_codes);
     let code_of = |v: &Value| v["code"].as_str().unwrap_or_default().to_owned();
 
     let mut changes = Changes {
         old_version: old["version"].as_str().unwrap_or("0.0.0").to_owned(),
-        new_version: new.meta.version.clone(),
+        new_version: new_version.to_owned(),
         ..Changes::default()
     };
     let old_index: std::collections::HashMap<String, &Value> =
@@ -199,51 +238,53 @@ pub fn compare(old_json: &str, new: &Catalog) -> Result<Changes, String> {
                 what.push(key);
             }
         }
+        // A catalog written before codes had numbers has none to compare.
+        if !before["number"].is_null() && before["number"] != code["number"] {
+            what.push("number");
+        }
         if !what.is_empty() {
             changes.changed.push((name, what));
         }
     }
-    Ok(changes)
+    let order = |codes: &[Value], keep: &dyn Fn(&str) -> bool| -> Vec<String> {
+        codes.iter().map(code_of).filter(|c| keep(c)).collect()
+    };
+    changes.reordered = order(old_codes, &|c| new_index.contains(c))
+        != order(new_codes, &|c| old_index.contains_key(c));
+    changes
 }
 
-fn parts(version: &str) -> Option<(u64, u64, u64)> {
-    let core = version.split(['-', '+']).next()?;
-    let mut numbers = core.split('.').map(|p| p.parse::<u64>().ok());
-    Some((numbers.next()??, numbers.next()??, numbers.next()??))
-}
-
-fn major_of(version: &str) -> Option<u64> {
-    parts(version).map(|(major, _, _)| major)
-}
-
-/// Which part of the version grew from `old` to `new` (`None` when `new` is not greater).
+/// Which part of the version grew from `old` to `new` (`None` when `new` is
+/// not greater, or either is not a version).
 #[must_use]
 pub fn bump_between(old: &str, new: &str) -> Bump {
-    let (Some(a), Some(b)) = (parts(old), parts(new)) else {
+    let (Ok(old), Ok(new)) = (Version::parse(old), Version::parse(new)) else {
         return Bump::None;
     };
-    if b <= a {
+    if new <= old {
         Bump::None
-    } else if b.0 > a.0 {
+    } else if new.major > old.major {
         Bump::Major
-    } else if b.1 > a.1 {
+    } else if new.minor > old.minor {
         Bump::Minor
     } else {
         Bump::Patch
     }
 }
 
-/// `version` with the part named by `bump` raised.
+/// `version` with the part named by `bump` raised (and the parts after it
+/// reset); as it was if it is not a version.
 fn bumped(version: &str, bump: Bump) -> String {
-    let Some((major, minor, patch)) = parts(version) else {
+    let Ok(old) = Version::parse(version) else {
         return version.to_owned();
     };
-    match bump {
-        Bump::None => format!("{major}.{minor}.{patch}"),
-        Bump::Major => format!("{}.0.0", major + 1),
-        Bump::Minor => format!("{major}.{}.0", minor + 1),
-        Bump::Patch => format!("{major}.{minor}.{}", patch + 1),
-    }
+    let new = match bump {
+        Bump::None => Version::new(old.major, old.minor, old.patch),
+        Bump::Major => Version::new(old.major + 1, 0, 0),
+        Bump::Minor => Version::new(old.major, old.minor + 1, 0),
+        Bump::Patch => Version::new(old.major, old.minor, old.patch + 1),
+    };
+    new.to_string()
 }
 
 #[cfg(test)]
@@ -303,12 +344,65 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_number_is_breaking_and_a_new_order_is_a_patch() {
+        let mut c = changes("1.2.3", "1.2.3");
+        c.reordered = true;
+        assert_eq!(c.required_bump(), Bump::Patch);
+        assert!(c.summary().contains("reordered"), "{}", c.summary());
+        c.changed.push(("AIS.0014".into(), vec!["number"]));
+        assert_eq!(c.required_bump(), Bump::Major);
+        assert_eq!(c.minimum_version(), "2.0.0");
+    }
+
+    #[test]
+    fn in_0_0_z_every_change_is_a_patch_number() {
+        let mut c = changes("0.0.3", "0.0.3");
+        c.removed.push("AIS.0014".into());
+        assert_eq!(c.required_bump(), Bump::Patch);
+        assert_eq!(c.minimum_version(), "0.0.4");
+    }
+
+    /// The committed catalog and a new one, as `gen` compares them.
+    fn compare_codes(old: &[(&str, u32)], new: &[(&str, u32)]) -> Changes {
+        let json = |codes: &[(&str, u32)]| {
+            let codes: Vec<Value> = codes
+                .iter()
+                .map(|(code, number)| serde_json::json!({"code": code, "number": number, "cases": [{}]}))
+                .collect();
+            serde_json::json!({"version": "0.2.0", "codes": codes})
+        };
+        compare_json(&json(old), &json(new), "0.2.0")
+    }
+
+    #[test]
+    fn the_comparison_finds_new_numbers_and_new_orders() {
+        let same = compare_codes(&[("A", 0), ("B", 1)], &[("A", 0), ("B", 1)]);
+        assert!(same.is_empty());
+        let grown = compare_codes(&[("A", 0), ("B", 1)], &[("A", 0), ("C", 2), ("B", 1)]);
+        assert_eq!(grown.added, ["C"]);
+        assert!(!grown.reordered, "an insertion does not reorder the others");
+        assert_eq!(grown.required_bump(), Bump::Patch, "additive, below 1.0");
+        let moved = compare_codes(&[("A", 0), ("B", 1)], &[("B", 1), ("A", 0)]);
+        assert!(moved.reordered);
+        assert_eq!(moved.required_bump(), Bump::Patch);
+        let renumbered = compare_codes(&[("A", 0), ("B", 1)], &[("A", 1), ("B", 0)]);
+        assert_eq!(renumbered.changed.len(), 2);
+        assert_eq!(
+            renumbered.required_bump(),
+            Bump::Minor,
+            "breaking, below 1.0"
+        );
+    }
+
+    #[test]
     fn version_bumps() {
         assert_eq!(bump_between("0.1.0", "0.1.0"), Bump::None);
         assert_eq!(bump_between("0.1.0", "0.0.9"), Bump::None);
         assert_eq!(bump_between("0.1.0", "0.1.1"), Bump::Patch);
         assert_eq!(bump_between("0.1.9", "0.2.0"), Bump::Minor);
         assert_eq!(bump_between("1.9.9", "2.0.0"), Bump::Major);
+        assert_eq!(bump_between("0.1.0", "not a version"), Bump::None);
         assert_eq!(bumped("1.2.3", Bump::Minor), "1.3.0");
+        assert_eq!(bumped("1.2.3-rc.1", Bump::Patch), "1.2.4");
     }
 }

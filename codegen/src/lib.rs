@@ -19,6 +19,7 @@ pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod numbers;
 pub mod validate;
 
 use std::path::Path;
@@ -33,6 +34,9 @@ pub use model::Catalog;
 pub struct Loaded {
     pub catalog: Option<Catalog>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The number lock of a spec folder, with the numbers of new codes
+    /// added, for `gen` to write (see [`numbers`]); `None` for a lone table.
+    pub lock: Option<numbers::Lock>,
 }
 
 /// Reads and validates the spec at `spec` (a folder with `catalog.yaml`, or a
@@ -41,7 +45,9 @@ pub struct Loaded {
 #[must_use]
 pub fn load_spec(spec: &Path, display_root: &str) -> Loaded {
     let raw = load::load(spec, display_root);
-    validate::validate(&raw)
+    let mut loaded = validate::validate(&raw);
+    numbers::number(spec, display_root, &mut loaded);
+    loaded
 }
 
 /// Runs every emitter over a validated catalog. The files are sorted by path.

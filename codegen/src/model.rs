@@ -112,6 +112,10 @@ pub struct Code {
     pub rust_variant: String,
     /// The Markdown heading anchor (`ais0014`).
     pub anchor: String,
+    /// The code's stable number, `ErrorCode`'s discriminant: from the spec's
+    /// number lock, or the position in the table for a lone table (see
+    /// [`crate::numbers`]).
+    pub number: u32,
     /// Index into [`Catalog::categories`].
     pub category: usize,
     pub retryable: bool,

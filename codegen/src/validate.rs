@@ -64,6 +64,7 @@ pub fn validate(raw: &RawSpec) -> Loaded {
     Loaded {
         catalog,
         diagnostics: v.diagnostics,
+        lock: None,
     }
 }
 
@@ -941,6 +942,7 @@ impl Validator<'_> {
                     anchor: names::anchor(&row.code),
                     prefix,
                     code: row.code,
+                    number: 0, // set by `numbers::number`
                     category: 0,
                     retryable: false,
                     deprecated: row.deprecated,

@@ -95,14 +95,14 @@ fn statuses(catalog: &Catalog, code: &str) -> Vec<u16> {
 /// The generated Rust library parses, and lists every code once.
 fn assert_generates(catalog: &Catalog) {
     let files = codegen::generate(catalog);
-    let lib = files
+    let enum_file = files
         .iter()
-        .find(|f| f.path == "rust/src/lib.rs")
-        .expect("the Rust library");
-    syn::parse_file(&lib.contents).expect("the generated lib.rs parses");
+        .find(|f| f.path == "rust/src/error_code.rs")
+        .expect("the Rust library's enum");
+    syn::parse_file(&enum_file.contents).expect("the generated error_code.rs parses");
     for code in &catalog.codes {
-        let variant = format!("{},", code.rust_variant);
-        assert!(lib.contents.contains(&variant), "{}", code.code);
+        let variant = format!(" {} = {},", code.rust_variant, code.number);
+        assert!(enum_file.contents.contains(&variant), "{}", code.code);
     }
 }
 

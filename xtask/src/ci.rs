@@ -51,6 +51,7 @@ fn steps() -> Vec<Step> {
             run: |_| sync_check(),
         },
     ];
+    steps.extend(crate::exhaustive_match::steps());
     steps.extend(crate::ts::steps());
     steps.extend(crate::docs::steps());
     // Last: other specs' packages get the checks above, with their tools installed.

@@ -13,6 +13,8 @@
 mod bench;
 mod ci;
 mod docs;
+mod exhaustive_match;
+mod numbers;
 mod process;
 mod spec_checks;
 mod sync;

@@ -9,6 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use codegen::diagnostic::render_all;
+use codegen::numbers::Lock;
 use codegen::{Catalog, GeneratedFile};
 
 use crate::{Failure, SpecArgs};
@@ -37,11 +38,21 @@ impl Plan {
 
 /// Loads and validates the spec; prints its diagnostics to stderr.
 pub fn load(args: &SpecArgs) -> Result<Catalog, Failure> {
-    let loaded = codegen::load_spec(&args.spec, &args.spec_display);
+    load_with_lock(args).map(|(catalog, _)| catalog)
+}
+
+/// [`load`], with the spec folder's number lock (see `crate::numbers`).
+pub fn load_with_lock(args: &SpecArgs) -> Result<(Catalog, Option<Lock>), Failure> {
+    let mut loaded = codegen::load_spec(&args.spec, &args.spec_display);
+    crate::numbers::check_committed(&args.spec, &mut loaded);
     if !loaded.diagnostics.is_empty() {
         eprint!("{}", render_all(&loaded.diagnostics));
     }
-    loaded.catalog.ok_or(Failure::SpecErrors)
+    let lock = loaded.lock;
+    loaded
+        .catalog
+        .map(|catalog| (catalog, lock))
+        .ok_or(Failure::SpecErrors)
 }
 
 /// Every file of the output, the manifest included, sorted by path.
@@ -96,7 +107,7 @@ fn is_safe_relative(path: &str) -> bool {
 
 /// `cargo xtask gen`: writes what changed, removes what is no longer produced.
 pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
-    let catalog = load(args)?;
+    let (catalog, lock) = load_with_lock(args)?;
     if let Some(changes) = changes_since_committed(args, &catalog) {
         if changes.drops_codes_without_bump() {
             eprintln!(
@@ -119,6 +130,9 @@ pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
     let plan = plan(&args.out, files);
     apply(&args.out, &plan)
         .map_err(|e| Failure::Other(format!("writing {}: {e}", args.out_display)))?;
+    if let Some(lock) = &lock {
+        crate::numbers::write(lock).map_err(Failure::Other)?;
+    }
     update_lockfiles(args, &plan)?;
     println!(
         "generated {} into {}: {total} files, {} written, {} removed, {} unchanged",
@@ -312,9 +326,17 @@ impl Undo {
 
 /// `cargo xtask check`: generates in memory and prints a diff per file that differs.
 pub fn check(args: &SpecArgs) -> Result<(), Failure> {
-    let catalog = load(args)?;
+    let (catalog, lock) = load_with_lock(args)?;
     let plan = plan(&args.out, produce(&catalog));
-    let report = drift_report(&plan, &args.out_display);
+    let mut report = drift_report(&plan, &args.out_display);
+    if let Some(stale) = lock.as_ref().and_then(crate::numbers::drift) {
+        report = stale
+            + if report.is_empty() {
+                "run `cargo xtask gen` and commit\n"
+            } else {
+                &report
+            };
+    }
     if report.is_empty() {
         println!(
             "{} is up to date with {}",

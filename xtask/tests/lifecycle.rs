@@ -139,7 +139,7 @@ fn a_deprecated_code_is_marked_and_its_crate_builds_without_warnings() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let lib = fs::read_to_string(dir.join("out/rust/src/lib.rs")).expect("lib.rs");
+    let lib = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("error_code.rs");
     assert!(
         lib.contains("#[deprecated(note = \"no longer returned; use LC.0001\")]"),
         "{lib}"

@@ -49,6 +49,7 @@ pub fn to_json(catalog: &Catalog) -> Value {
                 "prefix": code.prefix,
                 "rust_variant": code.rust_variant,
                 "anchor": code.anchor,
+                "number": code.number,
                 "category": catalog.categories[code.category].key,
                 "retryable": code.retryable,
                 "deprecated": code.deprecated,

@@ -4,8 +4,6 @@ pub mod docs;
 pub mod json;
 pub mod markdown;
 pub mod rust;
-pub mod rust_lookup;
-pub mod rust_serde;
 pub mod ts;
 
 use crate::model::Catalog;

@@ -892,6 +892,7 @@ mod tests {
             prefix: code.split_once('.').map(|(p, _)| p.to_owned()),
             rust_variant: crate::names::rust_variant(code),
             anchor: crate::names::anchor(code),
+            number: 0,
             category,
             retryable: category == 1,
             deprecated: deprecated.map(str::to_owned),

@@ -33,6 +33,7 @@
 //!
 //! ```
 //! use ais_error_codes::ErrorCode;
+//!
 //! fn main() {
 //!     let code: ErrorCode = "AIS.0012".parse().expect("a documented code");
 //!     assert_eq!(code, ErrorCode::Ais0012);
@@ -45,408 +46,38 @@
 //!     }
 //! }
 //! ```
+//!
+//! # How the crate is laid out
+//!
+//! Each source file holds one concept, and each code is one row of each:
+//!
+//! - `error_code.rs`: the [`ErrorCode`] enum, one documented variant per code, with its
+//!   stable number, and [`ErrorCode::ALL`];
+//! - `table.rs`: one entry per code, with its text, category, retryability and every row
+//!   of the table for it (status, error message, description, handling measure), found
+//!   by the code's number without a `match`;
+//! - `lookup.rs`: the perfect hash table behind [`ErrorCode::from_code`];
+//! - `category.rs`: [`Category`];
+//! - `error_response.rs`: [`ErrorResponse`] and the serde support.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(clippy::doc_markdown)]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+mod category;
+mod error_code;
+mod error_response;
+mod lookup;
+mod table;
+
+pub use category::Category;
+pub use error_code::ErrorCode;
+pub use error_response::ErrorResponse;
+
+use core::cmp::Ordering;
 use core::fmt;
 use core::str::FromStr;
-use std::sync::OnceLock;
-/// An error code of the Image Recognition API.
-///
-/// One variant per code of the table, in its order. Parse a code with
-/// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
-/// [`Display`](fmt::Display) give it back.
-///
-/// `Ord` follows the table's order, which a new version of the table
-/// may change; sort by [`ErrorCode::as_str`] for an order by code.
-/// For the same reason, store or send a code as its text, never as its
-/// discriminant (its position in the table).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-#[repr(u8)]
-pub enum ErrorCode {
-    /// `AIS.0012`: The request parameter is not supported.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The request parameter is not supported.
-    /// - Description: The request parameter is not supported.
-    /// - Handling measure: Check whether the fields in the request are valid. For details, see the request description of the corresponding API.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "AIS.0012")]
-    Ais0012,
-    /// `AIS.0014`: The JSON format of the input data is incorrect.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The JSON format of the input data is incorrect.
-    /// - Description: The JSON format of the input data is incorrect.
-    /// - Handling measure: Check the JSON format of the input data.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "AIS.0014")]
-    Ais0014,
-    /// `AIS.0501`: The input parameter is invalid.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The input parameter is invalid.
-    /// - Description: The input parameter is invalid.
-    /// - Handling measure: Check the parameter.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "AIS.0501")]
-    Ais0501,
-    /// `AIS.0502`: The image format is not supported.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The image format is not supported.
-    /// - Description: The image format is not supported.
-    /// - Handling measure: Check whether the image format is supported.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "AIS.0502")]
-    Ais0502,
-    /// `AIS.0503`: The image is damaged.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The image is damaged.
-    /// - Description: The image is damaged.
-    /// - Handling measure: Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "AIS.0503")]
-    Ais0503,
-    /// `AIS.0504`: The image size does not meet requirements.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The image size does not meet requirements.
-    /// - Description: The image size does not meet requirements.
-    /// - Handling measure: Check whether the image size meets requirements.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "AIS.0504")]
-    Ais0504,
-    /// `AIS.0505`: Failed to run the algorithm.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: Failed to run the algorithm.
-    /// - Description: Failed to run the algorithm.
-    /// - Handling measure: Check the configuration. Contact technical support.
-    /// - Category: [`Category::Server`] (Contact support)
-    #[doc(alias = "AIS.0505")]
-    Ais0505,
-    /// `AIS.0506`: An internal error occurred.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: An internal error occurred.
-    /// - Description: An internal error occurred.
-    /// - Handling measure: Contact technical support.
-    /// - Category: [`Category::Server`] (Contact support); retryable
-    #[doc(alias = "AIS.0506")]
-    Ais0506,
-    /// `APIG.0101`: The API does not exist or has not been published.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The API does not exist or has not been published.
-    /// - Description: The API does not exist or has not been published.
-    /// - Handling measure: Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "APIG.0101")]
-    Apig0101,
-    /// `APIG.0301`: 1\. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: 1\. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.
-    ///
-    ///   2\. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.
-    /// - Description: 1\. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.
-    ///
-    ///   2\. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.
-    /// - Handling measure: decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.
-    ///
-    ///   token expires: The token expires. Obtain a new token and pass it.
-    ///
-    ///   verify aksk signature fail: Check whether the AK and SK are correct.
-    /// - Category: [`Category::Credentials`] (Fix the credentials)
-    #[doc(alias = "APIG.0301")]
-    Apig0301,
-    /// `APIG.0201`: The request body is oversized.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The request body is oversized.
-    /// - Description: The request body is oversized.
-    /// - Handling measure: Check whether the request body is oversized.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "APIG.0201")]
-    Apig0201,
-    /// `APIG.0308`: The request is sent too fast and exceeds the default rate limit of the service.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The request is sent too fast and exceeds the default rate limit of the service.
-    /// - Description: The request is sent too fast and exceeds the default rate limit of the service.
-    /// - Handling measure: The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.
-    /// - Category: [`Category::Throttling`] (Wait and retry); retryable
-    #[doc(alias = "APIG.0308")]
-    Apig0308,
-    /// `ModelArts.0203`: Invalid token.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: Invalid token.
-    /// - Description: Invalid token.
-    /// - Handling measure: Check whether the token is correct.
-    /// - Category: [`Category::Credentials`] (Fix the credentials)
-    #[doc(alias = "ModelArts.0203")]
-    ModelArts0203,
-    /// `ModelArts.4101`: The token is empty.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The token is empty.
-    /// - Description: The token is empty.
-    /// - Handling measure: The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.
-    /// - Category: [`Category::Credentials`] (Fix the credentials)
-    #[doc(alias = "ModelArts.4101")]
-    ModelArts4101,
-    /// `ModelArts.4102`: Failed to parse the token.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: Failed to parse the token.
-    /// - Description: Failed to parse the token.
-    /// - Handling measure: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.
-    /// - Category: [`Category::Credentials`] (Fix the credentials)
-    #[doc(alias = "ModelArts.4102")]
-    ModelArts4102,
-    /// `ModelArts.4103`: The token is invalid.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The token is invalid.
-    /// - Description: The token is invalid.
-    /// - Handling measure: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.
-    /// - Category: [`Category::Credentials`] (Fix the credentials)
-    #[doc(alias = "ModelArts.4103")]
-    ModelArts4103,
-    /// `ModelArts.4104`: The length of the request body is invalid.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The length of the request body is invalid.
-    /// - Description: The length of the request body is invalid.
-    /// - Handling measure: Check the request body length.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "ModelArts.4104")]
-    ModelArts4104,
-    /// `ModelArts.4105`: The JSON format of the request body is incorrect.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The JSON format of the request body is incorrect.
-    /// - Description: The JSON format of the request body is incorrect.
-    /// - Handling measure: Check the JSON format of the request body.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "ModelArts.4105")]
-    ModelArts4105,
-    /// `ModelArts.4106`: The account is restricted.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The account is restricted.
-    /// - Description: The account is restricted.
-    /// - Handling measure: Check the user resource status. For details about the account restriction reason, see the description of the account center.
-    /// - Category: [`Category::Permission`] (Grant access or subscribe)
-    #[doc(alias = "ModelArts.4106")]
-    ModelArts4106,
-    /// `ModelArts.4107`: An exception occurred when obtaining the temporary AK/SK.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: An exception occurred when obtaining the temporary AK/SK.
-    /// - Description: An exception occurred when obtaining the temporary AK/SK.
-    /// - Handling measure: Contact technical support.
-    /// - Category: [`Category::Server`] (Contact support); retryable
-    #[doc(alias = "ModelArts.4107")]
-    ModelArts4107,
-    /// `ModelArts.4201`: The request URL does not contain the service ID.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The request URL does not contain the service ID.
-    /// - Description: The request URL does not contain the service ID.
-    /// - Handling measure: Check the service ID in the request URL.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "ModelArts.4201")]
-    ModelArts4201,
-    /// `ModelArts.4202`: The request URL format is invalid.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The request URL format is invalid.
-    /// - Description: The request URL format is invalid.
-    /// - Handling measure: Check the request URL format.
-    /// - Category: [`Category::Request`] (Fix the request)
-    #[doc(alias = "ModelArts.4202")]
-    ModelArts4202,
-    /// `ModelArts.4203`: No access permission.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: No access permission.
-    /// - Description: No access permission.
-    /// - Handling measure: Check the access permission.
-    /// - Category: [`Category::Permission`] (Grant access or subscribe)
-    #[doc(alias = "ModelArts.4203")]
-    ModelArts4203,
-    /// `ModelArts.4204`: The API is not subscribed to.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The API is not subscribed to.
-    /// - Description: The API is not subscribed to.
-    /// - Handling measure: Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.
-    /// - Category: [`Category::Permission`] (Grant access or subscribe)
-    #[doc(alias = "ModelArts.4204")]
-    ModelArts4204,
-    /// `ModelArts.4601`: The external URL is invalid.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The external URL is invalid.
-    /// - Description: The external URL is invalid.
-    /// - Handling measure: Check whether the entered URL is correct.
-    /// - Category: [`Category::Resource`] (Fix the referenced file or URL)
-    #[doc(alias = "ModelArts.4601")]
-    ModelArts4601,
-    /// `ModelArts.4603`: The file failed to be downloaded from the external URL.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The file failed to be downloaded from the external URL.
-    /// - Description: The file failed to be downloaded from the external URL.
-    /// - Handling measure: Check whether the entered URL is correct.
-    /// - Category: [`Category::Resource`] (Fix the referenced file or URL)
-    #[doc(alias = "ModelArts.4603")]
-    ModelArts4603,
-    /// `ModelArts.4702`: The OBS agency failed to be queried.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The OBS agency failed to be queried.
-    /// - Description: The OBS agency failed to be queried.
-    /// - Handling measure: Check whether the OBS agency has been enabled for the service.
-    /// - Category: [`Category::Permission`] (Grant access or subscribe)
-    #[doc(alias = "ModelArts.4702")]
-    ModelArts4702,
-    /// `ModelArts.4703`: The OBS URL is invalid.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The OBS URL is invalid.
-    /// - Description: The OBS URL is invalid.
-    /// - Handling measure: Check the entered OBS URL.
-    /// - Category: [`Category::Resource`] (Fix the referenced file or URL)
-    #[doc(alias = "ModelArts.4703")]
-    ModelArts4703,
-    /// `ModelArts.4704`: Failed to obtain the OBS file.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: Failed to obtain the OBS file.
-    /// - Description: Failed to obtain the OBS file.
-    /// - Handling measure: Failed to download the OBS file. Check whether the file exists.
-    /// - Category: [`Category::Resource`] (Fix the referenced file or URL)
-    #[doc(alias = "ModelArts.4704")]
-    ModelArts4704,
-    /// `ModelArts.4705`: The OBS file is oversized.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The OBS file is oversized.
-    /// - Description: The OBS file is oversized.
-    /// - Handling measure: Use a file that meets the service size limit as the input.
-    /// - Category: [`Category::Resource`] (Fix the referenced file or URL)
-    #[doc(alias = "ModelArts.4705")]
-    ModelArts4705,
-    /// `ModelArts.4706`: The OBS file does not exist.
-    ///
-    /// - HTTP status: 400
-    /// - Error message: The OBS file does not exist.
-    /// - Description: The OBS file does not exist.
-    /// - Handling measure: Failed to download the OBS file. Check whether the file exists.
-    /// - Category: [`Category::Resource`] (Fix the referenced file or URL)
-    #[doc(alias = "ModelArts.4706")]
-    ModelArts4706,
-}
-/// What a caller should do about an error: the kind of fix it needs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum Category {
-    /// Fix the request
-    ///
-    /// The request itself is wrong (parameters, JSON, body size, image format, size or content, API address or method). Correct the request before sending it again.
-    Request,
-    /// Fix the credentials
-    ///
-    /// The token or AK/SK signature is missing, malformed, invalid or expired. Obtain a valid token or correct the AK/SK, then send the request again.
-    Credentials,
-    /// Grant access or subscribe
-    ///
-    /// The account may not use this API (no permission, API not subscribed in this region, account restricted, OBS agency not enabled). The account administrator must grant access, subscribe or lift the restriction.
-    Permission,
-    /// Fix the referenced file or URL
-    ///
-    /// The image the request points to (an external URL or an OBS object) is invalid, missing, too large or could not be downloaded. Check the address and the file it refers to.
-    Resource,
-    /// Wait and retry
-    ///
-    /// The request exceeded the rate limit of the API. Nothing is wrong with it; send it again later, at a lower rate.
-    Throttling,
-    /// Contact support
-    ///
-    /// The service failed internally and the caller cannot fix it. A transient fault may clear when the same request is sent again later; if it persists, contact technical support.
-    Server,
-}
-impl Category {
-    /// Every category, in the spec's order.
-    pub const ALL: &'static [Category] = &[
-        Category::Request,
-        Category::Credentials,
-        Category::Permission,
-        Category::Resource,
-        Category::Throttling,
-        Category::Server,
-    ];
-    /// The category's key in the spec (`request`).
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Category::Request => "request",
-            Category::Credentials => "credentials",
-            Category::Permission => "permission",
-            Category::Resource => "resource",
-            Category::Throttling => "throttling",
-            Category::Server => "server",
-        }
-    }
-    /// A short title: what to do.
-    #[must_use]
-    pub const fn title(self) -> &'static str {
-        match self {
-            Category::Request => "Fix the request",
-            Category::Credentials => "Fix the credentials",
-            Category::Permission => "Grant access or subscribe",
-            Category::Resource => "Fix the referenced file or URL",
-            Category::Throttling => "Wait and retry",
-            Category::Server => "Contact support",
-        }
-    }
-    /// What the category means and what a caller should do.
-    #[must_use]
-    pub const fn description(self) -> &'static str {
-        match self {
-            Category::Request => {
-                "The request itself is wrong (parameters, JSON, body size, image format, size or content, API address or method). Correct the request before sending it again."
-            }
-            Category::Credentials => {
-                "The token or AK/SK signature is missing, malformed, invalid or expired. Obtain a valid token or correct the AK/SK, then send the request again."
-            }
-            Category::Permission => {
-                "The account may not use this API (no permission, API not subscribed in this region, account restricted, OBS agency not enabled). The account administrator must grant access, subscribe or lift the restriction."
-            }
-            Category::Resource => {
-                "The image the request points to (an external URL or an OBS object) is invalid, missing, too large or could not be downloaded. Check the address and the file it refers to."
-            }
-            Category::Throttling => {
-                "The request exceeded the rate limit of the API. Nothing is wrong with it; send it again later, at a lower rate."
-            }
-            Category::Server => {
-                "The service failed internally and the caller cannot fix it. A transient fault may clear when the same request is sent again later; if it persists, contact technical support."
-            }
-        }
-    }
-}
-impl fmt::Display for Category {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+
 /// One row of the table: a code's status and texts. A code that the
 /// table lists several times has several cases; see [`ErrorCode::cases`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -461,9 +92,8 @@ pub struct ErrorCase {
     /// What to do about it.
     pub handling_measure: &'static str,
 }
+
 impl ErrorCode {
-    /// Every code, in the table's order.
-    pub const ALL: &'static [ErrorCode] = &ALL_CODES;
     /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
     /// The comparison is exact: codes are case-sensitive.
     #[must_use]
@@ -474,71 +104,80 @@ impl ErrorCode {
     /// The code as the API writes it (`"AIS.0014"`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
-        code_text(self as usize)
+        table::entry(self).code
     }
     /// The HTTP status of the code's first row.
     #[must_use]
     pub fn http_status(self) -> u16 {
-        case_status(self.first_case())
+        self.cases()[0].http_status
     }
     /// The `error_msg` of the code's first row.
     #[must_use]
     pub fn error_msg(self) -> &'static str {
-        case_text(self.first_case(), ERROR_MSG)
+        self.cases()[0].error_msg
     }
     /// The description of the code's first row.
     #[must_use]
     pub fn description(self) -> &'static str {
-        case_text(self.first_case(), DESCRIPTION)
+        self.cases()[0].description
     }
     /// The handling measure of the code's first row.
     #[must_use]
     pub fn handling_measure(self) -> &'static str {
-        case_text(self.first_case(), HANDLING_MEASURE)
+        self.cases()[0].handling_measure
     }
     /// Every row the table lists for this code, in table order; never empty.
-    ///
-    /// The first call builds the rows of every code, once.
     #[must_use]
     pub fn cases(self) -> &'static [ErrorCase] {
-        let i = self as usize;
-        let first = field(CODE_DATA[i], FIRST_CASE) as usize;
-        let end = field(CODE_DATA[i + 1], FIRST_CASE) as usize;
-        let all = CASES
-            .get_or_init(|| CASE_DATA.iter().map(|&entry| error_case(entry)).collect());
-        &all[first..end]
+        table::entry(self).cases
     }
     /// What a caller should do about this error.
     #[must_use]
     pub fn category(self) -> Category {
-        Category::ALL[(field(CODE_DATA[self as usize], FLAGS) & 0xFFFF) as usize]
+        table::entry(self).category
     }
     /// Whether sending the same request again later may succeed.
     #[must_use]
     pub fn is_retryable(self) -> bool {
-        field(CODE_DATA[self as usize], FLAGS) >> 16 == 1
-    }
-    /// The packed entry of the code's first row.
-    fn first_case(self) -> u128 {
-        CASE_DATA[field(CODE_DATA[self as usize], FIRST_CASE) as usize]
+        table::entry(self).retryable
     }
 }
+
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
+
 /// Prints the variant's name, as `#[derive(Debug)]` would.
 impl fmt::Debug for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(variant_name(*self as usize))
+        f.write_str(table::entry(*self).name)
     }
 }
+
+/// Codes are ordered by their text ([`ErrorCode::as_str`]), byte by
+/// byte: the same order in every version of the crate, whatever the
+/// order of the table or the codes' numbers.
+impl Ord for ErrorCode {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+/// The order of [`Ord`]: by the codes' text.
+impl PartialOrd for ErrorCode {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl AsRef<str> for ErrorCode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
+
 impl FromStr for ErrorCode {
     type Err = UnknownErrorCode;
     fn from_str(code: &str) -> Result<Self, Self::Err> {
@@ -548,12 +187,14 @@ impl FromStr for ErrorCode {
             })
     }
 }
+
 impl TryFrom<&str> for ErrorCode {
     type Error = UnknownErrorCode;
     fn try_from(code: &str) -> Result<Self, Self::Error> {
         code.parse()
     }
 }
+
 /// The error of parsing a code that the table does not list.
 ///
 /// If other error codes are displayed, contact technical support.
@@ -561,6 +202,7 @@ impl TryFrom<&str> for ErrorCode {
 pub struct UnknownErrorCode {
     code: String,
 }
+
 impl UnknownErrorCode {
     /// The text that was parsed.
     #[must_use]
@@ -568,559 +210,12 @@ impl UnknownErrorCode {
         &self.code
     }
 }
+
 impl fmt::Display for UnknownErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` ", self.code)?;
         f.write_str("is not a documented error code of the Image Recognition API")
     }
 }
+
 impl std::error::Error for UnknownErrorCode {}
-/// An error response body, as Huawei Cloud APIs return it.
-///
-/// With the `serde` feature, it deserializes from every body shape
-/// that the official SDKs accept, in their order of precedence:
-///
-/// 1. top-level `error_code` and `error_msg` (with `request_id`,
-///    `encoded_authorization_message` and `details` beside them);
-/// 2. else top-level `code` and `message`;
-/// 3. else an `error` object holding either pair.
-///
-/// A numeric code becomes its decimal text (`404` → `"404"`); an
-/// empty code or message counts as absent, as in the SDKs. Each entry
-/// of `details` is read by the same rules, and one that is not an
-/// error body makes the whole body an error. Any other shape is an
-/// error that names the keys it expected. It serializes in the first
-/// shape, and displays as `code: message`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ErrorResponse {
-    /// The error code, as the body writes it.
-    pub error_code: String,
-    /// The error message.
-    pub error_msg: String,
-    /// The request's id, when the body carries one.
-    pub request_id: Option<String>,
-    /// The encoded reason for an authorization failure, when present.
-    pub encoded_authorization_message: Option<String>,
-    /// Further errors, each read by the same rules.
-    pub details: Vec<ErrorResponse>,
-}
-impl ErrorResponse {
-    /// The documented code, or `None` if the table does not list it.
-    #[must_use]
-    pub fn code(&self) -> Option<ErrorCode> {
-        ErrorCode::from_code(&self.error_code)
-    }
-}
-impl fmt::Display for ErrorResponse {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.error_code, self.error_msg)
-    }
-}
-impl std::error::Error for ErrorResponse {}
-#[cfg(feature = "serde")]
-mod serde_impls {
-    use super::{ErrorCode, ErrorResponse};
-    use core::fmt;
-    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde::ser::{Serialize, SerializeStruct, Serializer};
-    impl Serialize for ErrorCode {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> Deserialize<'de> for ErrorCode {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct CodeVisitor;
-            impl Visitor<'_> for CodeVisitor {
-                type Value = ErrorCode;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a documented error code")
-                }
-                fn visit_str<E: de::Error>(self, code: &str) -> Result<ErrorCode, E> {
-                    ErrorCode::from_code(code)
-                        .ok_or_else(|| E::invalid_value(
-                            de::Unexpected::Str(code),
-                            &self,
-                        ))
-                }
-            }
-            deserializer.deserialize_str(CodeVisitor)
-        }
-    }
-    impl Serialize for ErrorResponse {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let fields = 2 + usize::from(self.request_id.is_some())
-                + usize::from(self.encoded_authorization_message.is_some())
-                + usize::from(!self.details.is_empty());
-            let mut body = serializer.serialize_struct("ErrorResponse", fields)?;
-            body.serialize_field("error_code", &self.error_code)?;
-            body.serialize_field("error_msg", &self.error_msg)?;
-            if let Some(id) = &self.request_id {
-                body.serialize_field("request_id", id)?;
-            }
-            if let Some(message) = &self.encoded_authorization_message {
-                body.serialize_field("encoded_authorization_message", message)?;
-            }
-            if !self.details.is_empty() {
-                body.serialize_field("details", &self.details)?;
-            }
-            body.end()
-        }
-    }
-    impl<'de> Deserialize<'de> for ErrorResponse {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            let body = Raw::deserialize(deserializer)?;
-            read_body(&body).map_err(de::Error::custom)
-        }
-    }
-    /// A body as read, before its shape is known.
-    enum Raw {
-        Text(String),
-        Number(String),
-        Object(Vec<(String, Raw)>),
-        List(Vec<Raw>),
-        Other,
-    }
-    impl Raw {
-        fn get(&self, key: &str) -> Option<&Raw> {
-            match self {
-                Raw::Object(entries) => {
-                    entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
-                }
-                _ => None,
-            }
-        }
-        /// A text or number under `key`, as text; empty text counts as absent.
-        fn text(&self, key: &str) -> Option<String> {
-            match self.get(key)? {
-                Raw::Text(text) | Raw::Number(text) if !text.is_empty() => {
-                    Some(text.clone())
-                }
-                _ => None,
-            }
-        }
-    }
-    impl<'de> Deserialize<'de> for Raw {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_any(RawVisitor)
-        }
-    }
-    struct RawVisitor;
-    impl<'de> Visitor<'de> for RawVisitor {
-        type Value = Raw;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an error response body")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
-            Ok(Raw::Text(v.to_owned()))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
-            Ok(Raw::Text(v))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-            Ok(Raw::Number(v.to_string()))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
-            Ok(Raw::Number(v.to_string()))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
-            Ok(Raw::Number(v.to_string()))
-        }
-        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Raw, E> {
-            Ok(Raw::Other)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
-            Ok(Raw::Other)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
-            Ok(Raw::Other)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-            d.deserialize_any(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
-            let mut items = Vec::new();
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(Raw::List(items))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
-            let mut entries = Vec::new();
-            while let Some((key, value)) = map.next_entry::<String, Raw>()? {
-                entries.push((key, value));
-            }
-            Ok(Raw::Object(entries))
-        }
-    }
-    const EXPECTED: &str = "expected `error_code` and `error_msg`, `code` and `message`, \
-                 or an `error` object holding one of these pairs";
-    /// Applies the SDKs' precedence to one body (or `details` entry).
-    fn read_body(body: &Raw) -> Result<ErrorResponse, String> {
-        if !matches!(body, Raw::Object(_)) {
-            return Err(format!("an error response body must be an object; {EXPECTED}"));
-        }
-        let pair = |level: &Raw| {
-            [("error_code", "error_msg"), ("code", "message")]
-                .iter()
-                .find_map(|(code, msg)| Some((level.text(code)?, level.text(msg)?)))
-        };
-        let nested = body.get("error").filter(|e| matches!(e, Raw::Object(_)));
-        let (level, (error_code, error_msg)) = match pair(body) {
-            Some(found) => (body, found),
-            None => {
-                match nested.and_then(|n| Some((n, pair(n)?))) {
-                    Some(found) => found,
-                    None => return Err(format!("unknown error body shape: {EXPECTED}")),
-                }
-            }
-        };
-        let details = match level.get("details").or_else(|| body.get("details")) {
-            Some(Raw::List(items)) => {
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        read_body(item).map_err(|e| format!("details[{i}]: {e}"))
-                    })
-                    .collect::<Result<Vec<_>, _>>()?
-            }
-            _ => Vec::new(),
-        };
-        Ok(ErrorResponse {
-            error_code,
-            error_msg,
-            request_id: level.text("request_id").or_else(|| body.text("request_id")),
-            encoded_authorization_message: level
-                .text("encoded_authorization_message")
-                .or_else(|| body.text("encoded_authorization_message")),
-            details,
-        })
-    }
-}
-/// Every code, by discriminant (a static, not a constant: a large
-/// constant array would be copied onto the stack where it is used).
-static ALL_CODES: [ErrorCode; 31] = [
-    ErrorCode::Ais0012,
-    ErrorCode::Ais0014,
-    ErrorCode::Ais0501,
-    ErrorCode::Ais0502,
-    ErrorCode::Ais0503,
-    ErrorCode::Ais0504,
-    ErrorCode::Ais0505,
-    ErrorCode::Ais0506,
-    ErrorCode::Apig0101,
-    ErrorCode::Apig0301,
-    ErrorCode::Apig0201,
-    ErrorCode::Apig0308,
-    ErrorCode::ModelArts0203,
-    ErrorCode::ModelArts4101,
-    ErrorCode::ModelArts4102,
-    ErrorCode::ModelArts4103,
-    ErrorCode::ModelArts4104,
-    ErrorCode::ModelArts4105,
-    ErrorCode::ModelArts4106,
-    ErrorCode::ModelArts4107,
-    ErrorCode::ModelArts4201,
-    ErrorCode::ModelArts4202,
-    ErrorCode::ModelArts4203,
-    ErrorCode::ModelArts4204,
-    ErrorCode::ModelArts4601,
-    ErrorCode::ModelArts4603,
-    ErrorCode::ModelArts4702,
-    ErrorCode::ModelArts4703,
-    ErrorCode::ModelArts4704,
-    ErrorCode::ModelArts4705,
-    ErrorCode::ModelArts4706,
-];
-/// Every text of the table, back to back: each code followed by its
-/// variant name, in table order, then each distinct text of the rows, once.
-static TEXT: &str = concat!(
-    "AIS.0012", "Ais0012", "AIS.0014", "Ais0014", "AIS.0501", "Ais0501", "AIS.0502",
-    "Ais0502", "AIS.0503", "Ais0503", "AIS.0504", "Ais0504", "AIS.0505", "Ais0505",
-    "AIS.0506", "Ais0506", "APIG.0101", "Apig0101", "APIG.0301", "Apig0301", "APIG.0201",
-    "Apig0201", "APIG.0308", "Apig0308", "ModelArts.0203", "ModelArts0203",
-    "ModelArts.4101", "ModelArts4101", "ModelArts.4102", "ModelArts4102",
-    "ModelArts.4103", "ModelArts4103", "ModelArts.4104", "ModelArts4104",
-    "ModelArts.4105", "ModelArts4105", "ModelArts.4106", "ModelArts4106",
-    "ModelArts.4107", "ModelArts4107", "ModelArts.4201", "ModelArts4201",
-    "ModelArts.4202", "ModelArts4202", "ModelArts.4203", "ModelArts4203",
-    "ModelArts.4204", "ModelArts4204", "ModelArts.4601", "ModelArts4601",
-    "ModelArts.4603", "ModelArts4603", "ModelArts.4702", "ModelArts4702",
-    "ModelArts.4703", "ModelArts4703", "ModelArts.4704", "ModelArts4704",
-    "ModelArts.4705", "ModelArts4705", "ModelArts.4706", "ModelArts4706",
-    "The request parameter is not supported.",
-    "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.",
-    "The JSON format of the input data is incorrect.",
-    "Check the JSON format of the input data.", "The input parameter is invalid.",
-    "Check the parameter.", "The image format is not supported.",
-    "Check whether the image format is supported.", "The image is damaged.",
-    "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.",
-    "The image size does not meet requirements.",
-    "Check whether the image size meets requirements.", "Failed to run the algorithm.",
-    "Check the configuration. Contact technical support.", "An internal error occurred.",
-    "Contact technical support.", "The API does not exist or has not been published.",
-    "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.",
-    "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.",
-    "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.",
-    "The request body is oversized.", "Check whether the request body is oversized.",
-    "The request is sent too fast and exceeds the default rate limit of the service.",
-    "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.",
-    "Invalid token.", "Check whether the token is correct.", "The token is empty.",
-    "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.",
-    "Failed to parse the token.",
-    "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.",
-    "The token is invalid.", "The length of the request body is invalid.",
-    "Check the request body length.",
-    "The JSON format of the request body is incorrect.",
-    "Check the JSON format of the request body.", "The account is restricted.",
-    "Check the user resource status. For details about the account restriction reason, see the description of the account center.",
-    "An exception occurred when obtaining the temporary AK/SK.",
-    "The request URL does not contain the service ID.",
-    "Check the service ID in the request URL.", "The request URL format is invalid.",
-    "Check the request URL format.", "No access permission.",
-    "Check the access permission.", "The API is not subscribed to.",
-    "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.",
-    "The external URL is invalid.", "Check whether the entered URL is correct.",
-    "The file failed to be downloaded from the external URL.",
-    "The OBS agency failed to be queried.",
-    "Check whether the OBS agency has been enabled for the service.",
-    "The OBS URL is invalid.", "Check the entered OBS URL.",
-    "Failed to obtain the OBS file.",
-    "Failed to download the OBS file. Check whether the file exists.",
-    "The OBS file is oversized.",
-    "Use a file that meets the service size limit as the input.",
-    "The OBS file does not exist."
-);
-/// Per code, by discriminant, four fields (see [`field`]): `CODE_START`,
-/// `NAME_START`, `FIRST_CASE` and `FLAGS`. One more entry closes the
-/// last code: its `CODE_START` ends the last name, its `FIRST_CASE` the last rows.
-static CODE_DATA: [u128; 31 + 1] = [
-    0x0000_0000_0000_0008_0000_0000_0000_0000, 0x0000_000f_0000_0017_0000_0001_0000_0000,
-    0x0000_001e_0000_0026_0000_0002_0000_0000, 0x0000_002d_0000_0035_0000_0003_0000_0000,
-    0x0000_003c_0000_0044_0000_0004_0000_0000, 0x0000_004b_0000_0053_0000_0005_0000_0000,
-    0x0000_005a_0000_0062_0000_0006_0000_0005, 0x0000_0069_0000_0071_0000_0007_0001_0005,
-    0x0000_0078_0000_0081_0000_0008_0000_0000, 0x0000_0089_0000_0092_0000_0009_0000_0001,
-    0x0000_009a_0000_00a3_0000_000a_0000_0000, 0x0000_00ab_0000_00b4_0000_000b_0001_0004,
-    0x0000_00bc_0000_00ca_0000_000c_0000_0001, 0x0000_00d7_0000_00e5_0000_000d_0000_0001,
-    0x0000_00f2_0000_0100_0000_000e_0000_0001, 0x0000_010d_0000_011b_0000_000f_0000_0001,
-    0x0000_0128_0000_0136_0000_0010_0000_0000, 0x0000_0143_0000_0151_0000_0011_0000_0000,
-    0x0000_015e_0000_016c_0000_0012_0000_0002, 0x0000_0179_0000_0187_0000_0013_0001_0005,
-    0x0000_0194_0000_01a2_0000_0014_0000_0000, 0x0000_01af_0000_01bd_0000_0015_0000_0000,
-    0x0000_01ca_0000_01d8_0000_0016_0000_0002, 0x0000_01e5_0000_01f3_0000_0017_0000_0002,
-    0x0000_0200_0000_020e_0000_0018_0000_0003, 0x0000_021b_0000_0229_0000_0019_0000_0003,
-    0x0000_0236_0000_0244_0000_001a_0000_0002, 0x0000_0251_0000_025f_0000_001b_0000_0003,
-    0x0000_026c_0000_027a_0000_001c_0000_0003, 0x0000_0287_0000_0295_0000_001d_0000_0003,
-    0x0000_02a2_0000_02b0_0000_001e_0000_0003, 0x0000_02bd_0000_02bd_0000_001f_0000_0000,
-];
-/// Where the code's text starts in `TEXT`; it ends where `NAME_START` starts.
-const CODE_START: u32 = 3;
-/// Where the variant's name starts in `TEXT`; it ends where the next code starts.
-const NAME_START: u32 = 2;
-/// The code's first row in `CASE_DATA`; its rows end where the next code's start.
-const FIRST_CASE: u32 = 1;
-/// The code's category (an index into [`Category::ALL`]) in the low
-/// 16 bits; bit 16 is set if it is retryable.
-const FLAGS: u32 = 0;
-/// Per row of the table, grouped by code in discriminant order, four
-/// fields: `STATUS` and the numbers of three texts (see `TEXT_START`).
-static CASE_DATA: [u128; 31] = [
-    0x0000_0190_0000_0000_0000_0000_0000_0001, 0x0000_0190_0000_0002_0000_0002_0000_0003,
-    0x0000_0190_0000_0004_0000_0004_0000_0005, 0x0000_0190_0000_0006_0000_0006_0000_0007,
-    0x0000_0190_0000_0008_0000_0008_0000_0009, 0x0000_0190_0000_000a_0000_000a_0000_000b,
-    0x0000_0190_0000_000c_0000_000c_0000_000d, 0x0000_0190_0000_000e_0000_000e_0000_000f,
-    0x0000_0190_0000_0010_0000_0010_0000_0011, 0x0000_0190_0000_0012_0000_0012_0000_0013,
-    0x0000_0190_0000_0014_0000_0014_0000_0015, 0x0000_0190_0000_0016_0000_0016_0000_0017,
-    0x0000_0190_0000_0018_0000_0018_0000_0019, 0x0000_0190_0000_001a_0000_001a_0000_001b,
-    0x0000_0190_0000_001c_0000_001c_0000_001d, 0x0000_0190_0000_001e_0000_001e_0000_001d,
-    0x0000_0190_0000_001f_0000_001f_0000_0020, 0x0000_0190_0000_0021_0000_0021_0000_0022,
-    0x0000_0190_0000_0023_0000_0023_0000_0024, 0x0000_0190_0000_0025_0000_0025_0000_000f,
-    0x0000_0190_0000_0026_0000_0026_0000_0027, 0x0000_0190_0000_0028_0000_0028_0000_0029,
-    0x0000_0190_0000_002a_0000_002a_0000_002b, 0x0000_0190_0000_002c_0000_002c_0000_002d,
-    0x0000_0190_0000_002e_0000_002e_0000_002f, 0x0000_0190_0000_0030_0000_0030_0000_002f,
-    0x0000_0190_0000_0031_0000_0031_0000_0032, 0x0000_0190_0000_0033_0000_0033_0000_0034,
-    0x0000_0190_0000_0035_0000_0035_0000_0036, 0x0000_0190_0000_0037_0000_0037_0000_0038,
-    0x0000_0190_0000_0039_0000_0039_0000_0036,
-];
-/// The HTTP status.
-const STATUS: u32 = 3;
-/// The number of the `error_msg` text.
-const ERROR_MSG: u32 = 2;
-/// The number of the description text.
-const DESCRIPTION: u32 = 1;
-/// The number of the handling measure text.
-const HANDLING_MEASURE: u32 = 0;
-/// Text `t` of the rows is `TEXT[TEXT_START[t]..TEXT_START[t + 1]]`.
-static TEXT_START: [u32; 59] = [
-    701, 740, 857, 904, 944, 975, 995, 1029, 1073, 1094, 1190, 1232, 1280, 1308, 1359,
-    1386, 1412, 1461, 1783, 2002, 2292, 2322, 2366, 2445, 2538, 2552, 2587, 2606, 2727,
-    2753, 2888, 2909, 2951, 2981, 3030, 3072, 3098, 3222, 3279, 3327, 3367, 3401, 3430,
-    3451, 3479, 3508, 3835, 3863, 3904, 3959, 3995, 4057, 4080, 4106, 4136, 4199, 4225,
-    4283, 4311,
-];
-/// Every row as an [`ErrorCase`], built on the first call of [`ErrorCode::cases`].
-static CASES: OnceLock<Box<[ErrorCase]>> = OnceLock::new();
-/// Field `k` of a packed entry: bits `32 * k` to `32 * k + 31`.
-#[allow(clippy::cast_possible_truncation)]
-const fn field(entry: u128, k: u32) -> u32 {
-    (entry >> (32 * k)) as u32
-}
-/// `TEXT[start..end]`.
-const fn text(start: u32, end: u32) -> &'static str {
-    TEXT.split_at(end as usize).0.split_at(start as usize).1
-}
-/// The text of the code with discriminant `i`.
-const fn code_text(i: usize) -> &'static str {
-    text(field(CODE_DATA[i], CODE_START), field(CODE_DATA[i], NAME_START))
-}
-/// The bytes of the code with discriminant `i`, for `from_code`:
-/// slicing bytes skips the two char-boundary checks of [`code_text`].
-fn code_bytes(i: usize) -> &'static [u8] {
-    let entry = CODE_DATA[i];
-    &TEXT
-        .as_bytes()[field(entry, CODE_START) as usize..field(entry, NAME_START) as usize]
-}
-/// The variant name of the code with discriminant `i`.
-fn variant_name(i: usize) -> &'static str {
-    text(field(CODE_DATA[i], NAME_START), field(CODE_DATA[i + 1], CODE_START))
-}
-/// The text in field `k` of a packed row.
-fn case_text(entry: u128, k: u32) -> &'static str {
-    let t = field(entry, k) as usize;
-    text(TEXT_START[t], TEXT_START[t + 1])
-}
-/// The HTTP status of a packed row.
-#[allow(clippy::cast_possible_truncation)]
-fn case_status(entry: u128) -> u16 {
-    field(entry, STATUS) as u16
-}
-fn error_case(entry: u128) -> ErrorCase {
-    ErrorCase {
-        http_status: case_status(entry),
-        error_msg: case_text(entry, ERROR_MSG),
-        description: case_text(entry, DESCRIPTION),
-        handling_measure: case_text(entry, HANDLING_MEASURE),
-    }
-}
-/// Finding a code by its text: a perfect hash table, built by the
-/// generator. The code's hash picks a bucket, the bucket's pilot moves
-/// it to its slot, and the slot gives the one code it can be.
-mod lookup {
-    use super::{code_bytes, ErrorCode};
-    /// The seed of `hash`.
-    const SEED: u64 = 0;
-    /// `log2` of the number of buckets.
-    const BUCKET_BITS: u32 = 3;
-    /// `log2` of the number of slots.
-    const SLOT_BITS: u32 = 6;
-    /// Each bucket's pilot.
-    static PILOTS: [u16; 8] = [2, 4, 2, 0, 0, 3, 1, 3];
-    /// Each slot's discriminant; a slot that no code uses holds 0.
-    static SLOTS: [u16; 64] = [
-        20, 0, 24, 0, 0, 23, 0, 0, 30, 0, 15, 21, 0, 11, 16, 0, 0, 0, 0, 10, 4, 26, 12,
-        22, 0, 27, 0, 9, 0, 0, 0, 0, 17, 0, 0, 0, 19, 0, 0, 29, 0, 0, 18, 2, 1, 0, 0, 5,
-        0, 3, 0, 0, 0, 0, 13, 0, 8, 7, 0, 14, 25, 6, 0, 28,
-    ];
-    /// The multiplier of the hash steps: the fractional part of the golden
-    /// ratio, an odd number with well-spread bits.
-    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-    /// Multiplies to 128 bits and folds the halves together: every input bit
-    /// reaches every output bit, in both directions.
-    #[inline]
-    #[allow(clippy::cast_possible_truncation)]
-    fn fold(x: u64, y: u64) -> u64 {
-        let product = u128::from(x) * u128::from(y);
-        (product as u64) ^ ((product >> 64) as u64)
-    }
-    /// The 8 bytes of `bytes` at `at` (`at + 8 <= bytes.len()`).
-    #[inline]
-    fn word(bytes: &[u8], at: usize) -> u64 {
-        let mut word = [0; 8];
-        word.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_le_bytes(word)
-    }
-    /// Every byte of a text shorter than 8 bytes, in one word: two
-    /// overlapping 4-byte reads, or for 1 to 3 bytes the first, middle and
-    /// last byte. For one length, equal words mean equal texts.
-    #[inline]
-    fn short_word(bytes: &[u8]) -> u64 {
-        let len = bytes.len();
-        if len >= 4 {
-            let mut first = [0; 4];
-            let mut last = [0; 4];
-            first.copy_from_slice(&bytes[..4]);
-            last.copy_from_slice(&bytes[len - 4..]);
-            u64::from(u32::from_le_bytes(first))
-                | (u64::from(u32::from_le_bytes(last)) << 32)
-        } else if len > 0 {
-            u64::from(bytes[0]) | (u64::from(bytes[len / 2]) << 8)
-                | (u64::from(bytes[len - 1]) << 16)
-        } else {
-            0
-        }
-    }
-    /// Hashes a code: its length, then its words folded into the state: 8
-    /// bytes at a time, the last word ending at the last byte (overlapping
-    /// the one before), so that there are no byte-by-byte copies.
-    #[inline]
-    fn hash(code: &[u8], seed: u64) -> u64 {
-        let len = code.len();
-        let mut hash = seed ^ len as u64;
-        if len < 8 {
-            return fold(hash ^ short_word(code), MULTIPLIER);
-        }
-        let mut at = 0;
-        while at + 8 < len {
-            hash = fold(hash ^ word(code, at), MULTIPLIER);
-            at += 8;
-        }
-        fold(hash ^ word(code, len - 8), MULTIPLIER)
-    }
-    /// Whether two texts are equal, compared a word at a time as `hash`
-    /// reads them (which the compiler inlines, unlike a call to `memcmp`).
-    #[inline]
-    fn same(a: &[u8], b: &[u8]) -> bool {
-        let len = a.len();
-        if len != b.len() {
-            return false;
-        }
-        if len < 8 {
-            return short_word(a) == short_word(b);
-        }
-        let mut at = 0;
-        while at + 8 < len {
-            if word(a, at) != word(b, at) {
-                return false;
-            }
-            at += 8;
-        }
-        word(a, len - 8) == word(b, len - 8)
-    }
-    /// The bucket of a hash: its top `bucket_bits` bits (1 to 32), so the
-    /// value is below `2^bucket_bits` and the cast cannot truncate.
-    #[inline]
-    #[allow(clippy::cast_possible_truncation)]
-    fn bucket(hash: u64, bucket_bits: u32) -> usize {
-        (hash >> (64 - bucket_bits)) as usize
-    }
-    /// The slot of a hash, moved by its bucket's pilot: the top `slot_bits`
-    /// bits (1 to 32) of the hash mixed with the pilot, so the value is below
-    /// `2^slot_bits` and the cast cannot truncate.
-    #[inline]
-    #[allow(clippy::cast_possible_truncation)]
-    fn slot(hash: u64, pilot: u16, slot_bits: u32) -> usize {
-        let moved = hash ^ u64::from(pilot).wrapping_mul(MULTIPLIER);
-        (moved.wrapping_mul(MULTIPLIER) >> (64 - slot_bits)) as usize
-    }
-    /// The code whose text is `code`.
-    pub(crate) fn find(code: &str) -> Option<ErrorCode> {
-        let h = hash(code.as_bytes(), SEED);
-        let pilot = PILOTS[bucket(h, BUCKET_BITS)];
-        let i = usize::from(SLOTS[slot(h, pilot, SLOT_BITS)]);
-        if same(code_bytes(i), code.as_bytes()) {
-            ErrorCode::ALL.get(i).copied()
-        } else {
-            None
-        }
-    }
-}

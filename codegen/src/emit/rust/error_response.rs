@@ -1,4 +1,4 @@
-//! The Rust crate's error-body support: `ErrorResponse`, and serde impls
+//! `error_response.rs`: the crate's error-body support, `ErrorResponse`, and serde impls
 //! behind the crate's `serde` feature (off by default, so that the default
 //! build has no dependencies).
 //!
@@ -11,15 +11,27 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::source_file;
+
 /// `ErrorResponse` (always), and the serde impls for it and `ErrorCode`.
-#[must_use]
-pub fn items() -> TokenStream {
+pub(super) fn file() -> syn::File {
     let response = error_response();
     let serde_impls = serde_impls();
-    quote! {
+    let items = quote! {
+        use core::fmt;
+
+        use crate::ErrorCode;
+
         #response
         #serde_impls
-    }
+    };
+    source_file(
+        &[
+            "[`ErrorResponse`], an error response body; with the `serde` feature, the serde",
+            "impls of it and of [`ErrorCode`].",
+        ],
+        items,
+    )
 }
 
 fn error_response() -> TokenStream {

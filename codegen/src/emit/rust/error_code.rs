@@ -1,0 +1,162 @@
+//! `error_code.rs`: the `ErrorCode` enum, one documented variant per code in
+//! the table's order, each with its stable number as its discriminant, and
+//! `ErrorCode::ALL`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+use super::syntax::{doc_attributes, int, outer_attributes, parse};
+use super::{lib_name, source_file, variant_ident};
+use crate::emit::markdown::{case_lines, escape_line, paragraphs};
+use crate::model::{Catalog, Code};
+
+pub(super) fn file(catalog: &Catalog) -> syn::File {
+    let mut file = source_file(
+        &[
+            "[`ErrorCode`]: one variant per code, in the table's order, each with its stable",
+            "number as its discriminant; and [`ErrorCode::ALL`].",
+        ],
+        TokenStream::new(),
+    );
+    file.items.push(syn::Item::Enum(error_code_enum(catalog)));
+    file.items.push(parse(all(catalog)));
+    file
+}
+
+/// The enum, its variants built as syntax (see `syntax`).
+fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
+    let urls = crate::emit::docs::code_urls(catalog);
+    let variants = catalog
+        .codes
+        .iter()
+        .zip(urls)
+        .map(|(code, url)| variant(catalog, code, url));
+    let service = format!(
+        " An error code of the {}.",
+        escape_line(&catalog.meta.service)
+    );
+    let first = &catalog.codes[0];
+    let example = format!(
+        "assert_eq!({}::ErrorCode::{} as u32, {});",
+        lib_name(catalog),
+        first.rust_variant,
+        first.number
+    );
+    let mut item: syn::ItemEnum = parse(quote! {
+        #[doc = #service]
+        ///
+        /// One variant per code of the table, in its order. Parse a code with
+        /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
+        /// [`Display`](core::fmt::Display) give it back.
+        ///
+        /// # Stable numbers
+        ///
+        /// Every code has a number for the life of the crate, its discriminant:
+        /// `code as u32`. A new code gets the next number, wherever its row is in
+        /// the table; a code keeps its number when rows are added, removed or
+        /// moved around it, and the number of a removed code is never given to
+        /// another. The numbers are kept in the spec's `codes.lock`.
+        ///
+        /// The representation is `u32` whatever the number of codes, so it does
+        /// not change as the table grows. Still, send and store a code as its
+        /// text ([`ErrorCode::as_str`]): that is what the API returns.
+        ///
+        /// ```
+        #[doc = #example]
+        /// ```
+        ///
+        /// # Order
+        ///
+        /// `Ord` compares the codes' text, byte by byte ([`ErrorCode::as_str`]),
+        /// an order that is the same in every version. [`ErrorCode::ALL`] lists
+        /// the codes in the table's order.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        #[repr(u32)]
+        pub enum ErrorCode {}
+    });
+    item.variants = variants.collect();
+    item
+}
+
+/// One variant: its docs, alias, deprecation and number.
+fn variant(catalog: &Catalog, code: &Code, url: Option<String>) -> syn::Variant {
+    let mut lines = variant_doc_lines(catalog, code);
+    if let Some(url) = url {
+        lines.push(String::new());
+        // In `<…>`, the address may hold parentheses; validation rejects `<>`.
+        lines.push(format!("See the [reference page](<{url}>)."));
+    }
+    let mut attrs = doc_attributes(&lines);
+    // rustdoc rejects an alias that holds a quote or is the variant's own name.
+    let alias = code.code.as_str();
+    if alias != code.rust_variant && !alias.contains(['"', '\'']) {
+        attrs.extend(outer_attributes(quote!(#[doc(alias = #alias)])));
+    }
+    if let Some(note) = code.deprecated.as_deref() {
+        attrs.extend(outer_attributes(quote!(#[deprecated(note = #note)])));
+    }
+    syn::Variant {
+        attrs,
+        ident: variant_ident(code),
+        fields: syn::Fields::Unit,
+        discriminant: Some((
+            syn::Token![=](Span::call_site()),
+            int(u64::from(code.number)),
+        )),
+    }
+}
+
+fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
+    let case = code.primary();
+    let summary = paragraphs(&case.error_msg).next().unwrap_or_default();
+    let mut lines = vec![
+        format!(
+            "`{}`: {}",
+            code.code.replace('`', "'"),
+            escape_line(summary)
+        ),
+        String::new(),
+    ];
+    if let Some(note) = &code.deprecated {
+        lines.push(format!("**Deprecated**: {}", escape_line(note)));
+        lines.push(String::new());
+    }
+    lines.extend(case_lines(case, escape_line));
+    let category = &catalog.categories[code.category];
+    lines.push(format!(
+        "- Category: [`Category::{0}`](crate::Category::{0}) ({1}){2}",
+        category.rust_variant,
+        escape_line(&category.title),
+        if code.retryable { "; retryable" } else { "" }
+    ));
+    if code.cases.len() > 1 {
+        lines.push(String::new());
+        lines.push(format!(
+            "The table lists this code {} times; [`ErrorCode::cases`] gives every row.",
+            code.cases.len()
+        ));
+        for other in &code.cases[1..] {
+            let summary = paragraphs(&other.error_msg).next().unwrap_or_default();
+            lines.push(format!("- {}: {}", other.http_status, escape_line(summary)));
+        }
+    }
+    lines
+}
+
+/// `ErrorCode::ALL`: every variant, one per line, in the table's order.
+fn all(catalog: &Catalog) -> TokenStream {
+    let all = catalog.codes.iter().map(variant_ident);
+    let allow_deprecated = catalog
+        .codes
+        .iter()
+        .any(|c| c.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        impl ErrorCode {
+            /// Every code, in the table's order.
+            #allow_deprecated
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! `lib.rs`: the crate's docs and its public API. Apart from the docs, it
+//! is the same for every table: the data it reads is in `table.rs`.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, lib_name, parse, render};
+use crate::emit::markdown::{escape_line, fence_for, paragraph_lines};
+use crate::emit::unknown_code_example;
+use crate::model::{Catalog, Code};
+
+pub(super) fn file(catalog: &Catalog) -> syn::File {
+    let docs = crate_docs(catalog);
+    let error_case = error_case();
+    let accessors = accessors();
+    let traits = traits();
+    let unknown = unknown_error_code(catalog);
+    parse(quote! {
+        #docs
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        // The docs quote the spec's prose, whose words are not code.
+        #![allow(clippy::doc_markdown)]
+        #![forbid(unsafe_code)]
+        #![deny(missing_docs)]
+
+        mod category;
+        mod error_code;
+        mod error_response;
+        mod lookup;
+        mod table;
+
+        pub use category::Category;
+        pub use error_code::ErrorCode;
+        pub use error_response::ErrorResponse;
+
+        use core::cmp::Ordering;
+        use core::fmt;
+        use core::str::FromStr;
+
+        #error_case
+        #accessors
+        #traits
+        #unknown
+    })
+}
+
+fn crate_docs(catalog: &Catalog) -> TokenStream {
+    let meta = &catalog.meta;
+    let first = &catalog.codes[0];
+    let mut lines = vec![
+        format!(
+            "{}: the documented error codes of the {}, as a Rust enum.",
+            escape_line(&meta.title),
+            escape_line(&meta.service)
+        ),
+        String::new(),
+    ];
+    let source = match &meta.source_url {
+        Some(url) => format!(
+            "The codes come from the documented error-code table at <{}>",
+            url.replace(['<', '>', ' '], "")
+        ),
+        None => "The codes come from a documented error-code table".to_owned(),
+    };
+    let updated = meta
+        .updated_on
+        .as_deref()
+        .map(|u| format!(" (updated on {})", escape_line(u)))
+        .unwrap_or_default();
+    lines.push(format!(
+        "{source}{updated}. [`ErrorCode`] has one variant per code, in the table's order;"
+    ));
+    lines.push(
+        "each variant's documentation gives its HTTP status, error message, description,".into(),
+    );
+    lines.push("handling measure and [`Category`].".into());
+    lines.push(String::new());
+    lines.push(format!(
+        "An error response body has the status {} and looks like this:",
+        meta.error_body.status
+    ));
+    lines.push(String::new());
+    let fence = fence_for(&meta.error_body.example);
+    lines.push(format!("{fence}json"));
+    lines.extend(
+        meta.error_body
+            .example
+            .trim_end()
+            .lines()
+            .map(str::to_owned),
+    );
+    lines.push(fence);
+    lines.push(String::new());
+    lines.push("# Codes that are not in the table".into());
+    lines.push(String::new());
+    lines.extend(paragraph_lines(&meta.other.text, escape_line));
+    lines.push(String::new());
+    lines.push("Such a code parses to an [`UnknownErrorCode`], which keeps the text, and".into());
+    lines.push("[`ErrorCode`] is `#[non_exhaustive]`: a later version may add codes.".into());
+    lines.push(String::new());
+    lines.push("# Error bodies".into());
+    lines.push(String::new());
+    lines.push(
+        "[`ErrorResponse`] holds a parsed error body; [`ErrorResponse::code`] gives its".into(),
+    );
+    lines.push(
+        "[`ErrorCode`]. With the crate's `serde` feature, `ErrorResponse` deserializes".into(),
+    );
+    lines.push("from every body shape that Huawei Cloud's SDKs accept, and `ErrorCode`".into());
+    lines.push("(de)serializes as its code. The default build has no dependencies.".into());
+    lines.push(String::new());
+    lines.push("# Example".into());
+    lines.push(String::new());
+    let example = example(catalog, first);
+    let fence = fence_for(&example);
+    lines.push(fence.clone());
+    lines.extend(example.lines().map(str::to_owned));
+    lines.push(fence);
+    lines.push(String::new());
+    lines.push("# How the crate is laid out".into());
+    lines.push(String::new());
+    lines.push("Each source file holds one concept, and each code is one row of each:".into());
+    lines.push(String::new());
+    lines.push(
+        "- `error_code.rs`: the [`ErrorCode`] enum, one documented variant per code, with its"
+            .into(),
+    );
+    lines.push("  stable number, and [`ErrorCode::ALL`];".into());
+    lines.push(
+        "- `table.rs`: one entry per code, with its text, category, retryability and every row"
+            .into(),
+    );
+    lines.push(
+        "  of the table for it (status, error message, description, handling measure), found"
+            .into(),
+    );
+    lines.push("  by the code's number without a `match`;".into());
+    lines.push("- `lookup.rs`: the perfect hash table behind [`ErrorCode::from_code`];".into());
+    lines.push("- `category.rs`: [`Category`];".into());
+    lines.push("- `error_response.rs`: [`ErrorResponse`] and the serde support.".into());
+    doc_attrs(&lines, true)
+}
+
+/// The crate's example, built as tokens and printed, for the docs (a doc
+/// test) and the README.
+pub(super) fn example(catalog: &Catalog, code: &Code) -> String {
+    let krate = format_ident!("{}", lib_name(catalog));
+    let variant = format_ident!("{}", code.rust_variant);
+    let text = code.code.as_str();
+    let status = Literal::u16_unsuffixed(code.primary().http_status);
+    let unknown = unknown_code_example(catalog);
+    let tokens = quote! {
+        use #krate::ErrorCode;
+
+        fn main() {
+            // Parse the `error_code` of an error response body.
+            let code: ErrorCode = #text.parse().expect("a documented code");
+            assert_eq!(code, ErrorCode::#variant);
+            assert_eq!(code.as_str(), #text);
+            assert_eq!(code.http_status(), #status);
+            println!("{code}: {} ({:?})", code.error_msg(), code.category());
+
+            // A code that is not in the table.
+            match #unknown.parse::<ErrorCode>() {
+                Ok(code) => println!("documented: {code}"),
+                Err(unknown) => println!("not in the table: {}", unknown.code()),
+            }
+        }
+    };
+    render(parse(tokens))
+}
+
+fn error_case() -> TokenStream {
+    quote! {
+        /// One row of the table: a code's status and texts. A code that the
+        /// table lists several times has several cases; see [`ErrorCode::cases`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub struct ErrorCase {
+            /// The HTTP status of the response.
+            pub http_status: u16,
+            /// The `error_msg` the API returns.
+            pub error_msg: &'static str,
+            /// What the error means.
+            pub description: &'static str,
+            /// What to do about it.
+            pub handling_measure: &'static str,
+        }
+    }
+}
+
+/// `ErrorCode`'s methods: each reads the code's entry in `table.rs`.
+fn accessors() -> TokenStream {
+    quote! {
+        impl ErrorCode {
+            /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
+            /// The comparison is exact: codes are case-sensitive.
+            #[must_use]
+            #[inline]
+            pub fn from_code(code: &str) -> Option<ErrorCode> {
+                lookup::find(code)
+            }
+
+            /// The code as the API writes it (`"AIS.0014"`).
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                table::entry(self).code
+            }
+
+            /// The HTTP status of the code's first row.
+            #[must_use]
+            pub fn http_status(self) -> u16 {
+                self.cases()[0].http_status
+            }
+
+            /// The `error_msg` of the code's first row.
+            #[must_use]
+            pub fn error_msg(self) -> &'static str {
+                self.cases()[0].error_msg
+            }
+
+            /// The description of the code's first row.
+            #[must_use]
+            pub fn description(self) -> &'static str {
+                self.cases()[0].description
+            }
+
+            /// The handling measure of the code's first row.
+            #[must_use]
+            pub fn handling_measure(self) -> &'static str {
+                self.cases()[0].handling_measure
+            }
+
+            /// Every row the table lists for this code, in table order; never empty.
+            #[must_use]
+            pub fn cases(self) -> &'static [ErrorCase] {
+                table::entry(self).cases
+            }
+
+            /// What a caller should do about this error.
+            #[must_use]
+            pub fn category(self) -> Category {
+                table::entry(self).category
+            }
+
+            /// Whether sending the same request again later may succeed.
+            #[must_use]
+            pub fn is_retryable(self) -> bool {
+                table::entry(self).retryable
+            }
+        }
+    }
+}
+
+fn traits() -> TokenStream {
+    quote! {
+        impl fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        // What `#[derive(Debug)]` prints, from the table: the derived `match`
+        // over thousands of variants takes seconds and gigabytes to compile.
+        /// Prints the variant's name, as `#[derive(Debug)]` would.
+        impl fmt::Debug for ErrorCode {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(table::entry(*self).name)
+            }
+        }
+
+        /// Codes are ordered by their text ([`ErrorCode::as_str`]), byte by
+        /// byte: the same order in every version of the crate, whatever the
+        /// order of the table or the codes' numbers.
+        impl Ord for ErrorCode {
+            fn cmp(&self, other: &Self) -> Ordering {
+                self.as_str().cmp(other.as_str())
+            }
+        }
+
+        /// The order of [`Ord`]: by the codes' text.
+        impl PartialOrd for ErrorCode {
+            fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl AsRef<str> for ErrorCode {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl FromStr for ErrorCode {
+            type Err = UnknownErrorCode;
+
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                ErrorCode::from_code(code).ok_or_else(|| UnknownErrorCode { code: code.to_owned() })
+            }
+        }
+
+        impl TryFrom<&str> for ErrorCode {
+            type Error = UnknownErrorCode;
+
+            fn try_from(code: &str) -> Result<Self, Self::Error> {
+                code.parse()
+            }
+        }
+    }
+}
+
+fn unknown_error_code(catalog: &Catalog) -> TokenStream {
+    let not_documented = format!(
+        "is not a documented error code of the {}",
+        catalog.meta.service
+    );
+    let other = doc_attrs(
+        &paragraph_lines(&catalog.meta.other.text, escape_line),
+        false,
+    );
+    quote! {
+        /// The error of parsing a code that the table does not list.
+        ///
+        #other
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub struct UnknownErrorCode {
+            code: String,
+        }
+
+        impl UnknownErrorCode {
+            /// The text that was parsed.
+            #[must_use]
+            pub fn code(&self) -> &str {
+                &self.code
+            }
+        }
+
+        impl fmt::Display for UnknownErrorCode {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "`{}` ", self.code)?;
+                f.write_str(#not_documented)
+            }
+        }
+
+        impl std::error::Error for UnknownErrorCode {}
+    }
+}

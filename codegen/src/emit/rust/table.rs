@@ -1,0 +1,141 @@
+//! `table.rs`: the data of every code, one entry per code in the order of
+//! the codes' stable numbers, every text of the spec a string literal in
+//! the entry of its code; and how an entry is found from a code.
+//!
+//! Entries are in number order so that the entry of code `n` is found at
+//! `ENTRIES[n]` (after a removed code, a little before it: a binary search
+//! by number finds it), with no `match` (a `match` over thousands of
+//! variants is slow to compile). A new code takes the next number, so its
+//! entry is added at the end.
+
+use quote::quote;
+
+use super::source_file;
+use super::syntax::{boolean, int, parse, path, slice, string, struct_expr};
+use crate::model::{Case, Catalog, Code};
+
+pub(super) fn file(catalog: &Catalog) -> syn::File {
+    let mut file = source_file(
+        &[
+            "The table: one entry per code, with every row the spec has for it, in the order",
+            "of the codes' numbers (`ErrorCode as u32`); and how a code finds its entry.",
+        ],
+        quote! {
+            use crate::{Category, ErrorCase, ErrorCode};
+        },
+    );
+    file.items.push(parse(entry_struct()));
+    file.items.push(syn::Item::Static(entries(catalog)));
+    file.items.extend(parse::<syn::File>(lookup_fns()).items);
+    file
+}
+
+/// `struct Entry`.
+fn entry_struct() -> proc_macro2::TokenStream {
+    quote! {
+        /// A code's data.
+        pub(crate) struct Entry {
+            /// The code.
+            pub(crate) error_code: ErrorCode,
+            /// The code as the API writes it.
+            pub(crate) code: &'static str,
+            /// The name of its variant, which `Debug` prints.
+            pub(crate) name: &'static str,
+            /// What a caller should do about it.
+            pub(crate) category: Category,
+            /// Whether sending the same request again later may succeed.
+            pub(crate) retryable: bool,
+            /// Every row of the table for this code, in table order; never empty.
+            pub(crate) cases: &'static [ErrorCase],
+        }
+    }
+}
+
+/// `static ENTRIES`: every code's entry, in number order, built as syntax
+/// (see `syntax`).
+fn entries(catalog: &Catalog) -> syn::ItemStatic {
+    let allow_deprecated = catalog
+        .codes
+        .iter()
+        .any(|c| c.deprecated.is_some())
+        .then(|| quote!(#[allow(deprecated)]));
+    let mut item: syn::ItemStatic = parse(quote! {
+        /// Every code's entry, in the order of their numbers.
+        #allow_deprecated
+        static ENTRIES: &[Entry] = &[];
+    });
+    let mut by_number: Vec<&Code> = catalog.codes.iter().collect();
+    by_number.sort_by_key(|code| code.number);
+    *item.expr = slice(by_number.iter().map(|code| entry(catalog, code)));
+    item
+}
+
+/// `entry` and `by_number`: how a code finds its entry.
+fn lookup_fns() -> proc_macro2::TokenStream {
+    quote! {
+        /// The entry of `code`: `ENTRIES[n]` for the code numbered `n`, unless
+        /// codes numbered before it were removed. (Every code has an entry: the
+        /// `None` arm is never taken.)
+        pub(crate) const fn entry(code: ErrorCode) -> &'static Entry {
+            match by_number(code as u32) {
+                Some(entry) => entry,
+                None => &ENTRIES[0],
+            }
+        }
+
+        /// The entry of the code numbered `number`, if there is one.
+        pub(crate) const fn by_number(number: u32) -> Option<&'static Entry> {
+            let i = number as usize;
+            if i < ENTRIES.len() && ENTRIES[i].error_code as u32 == number {
+                return Some(&ENTRIES[i]);
+            }
+            // Codes were removed: a binary search by number.
+            let (mut low, mut high) = (0, ENTRIES.len());
+            while low < high {
+                let middle = low + (high - low) / 2;
+                let found = ENTRIES[middle].error_code as u32;
+                if found == number {
+                    return Some(&ENTRIES[middle]);
+                }
+                if found < number {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            None
+        }
+    }
+}
+
+/// One code's entry, its variant and texts, and a row per case:
+/// `Entry { error_code: ErrorCode::Ais0014, code: "AIS.0014", name: "Ais0014",
+/// category: Category::Request, retryable: false, cases: &[ErrorCase { … }] }`.
+fn entry(catalog: &Catalog, code: &Code) -> syn::Expr {
+    let category = &catalog.categories[code.category].rust_variant;
+    struct_expr(
+        "Entry",
+        [
+            ("error_code", path(&["ErrorCode", &code.rust_variant])),
+            ("code", string(&code.code)),
+            ("name", string(&code.rust_variant)),
+            ("category", path(&["Category", category])),
+            ("retryable", boolean(code.retryable)),
+            ("cases", slice(code.cases.iter().map(case))),
+        ],
+    )
+}
+
+/// One row of the table: `ErrorCase { http_status: 400, error_msg: "…",
+/// description: "…", handling_measure: "…" }`.
+fn case(case: &Case) -> syn::Expr {
+    struct_expr(
+        "ErrorCase",
+        [
+            ("http_status", int(u64::from(case.http_status))),
+            ("error_msg", string(&case.error_msg)),
+            ("description", string(&case.description)),
+            ("handling_measure", string(&case.handling_measure)),
+        ],
+    )
+}

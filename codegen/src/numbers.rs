@@ -1,0 +1,534 @@
+//! Stable code numbers: every code keeps one number for the life of the
+//! crate, whatever rows are added, removed or reordered around it. The
+//! number is `ErrorCode`'s discriminant (`code as u32`), so a number that
+//! changed would break users (cargo-semver-checks:
+//! `enum_repr_variant_discriminant_changed`).
+//!
+//! The numbers are recorded in the spec folder's lock file, `codes.lock`, a
+//! two-column CSV (`code,number`, one line per code, in number order) that
+//! `cargo xtask gen` maintains and the maintainer commits with the spec:
+//!
+//! ```text
+//! code,number
+//! AIS.0012,0
+//! AIS.0014,1
+//! ```
+//!
+//! - A code that is in the lock keeps its number.
+//! - A new code gets the next number after the largest one in the lock
+//!   (codes new in one run are numbered in table order).
+//! - A code that leaves the table keeps its line, so its number is never
+//!   reused and comes back if the code does (as protobuf field numbers and
+//!   rustc's error codes never are reused).
+//!
+//! A lone table (`--spec table.csv`) has no lock: its codes are numbered in
+//! table order, which is stable only as long as rows are only appended.
+//!
+//! That nobody edited a number by hand is checked by `cargo xtask gen`
+//! against the lock in git's `HEAD` ([`compare_with_committed`]).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::Loaded;
+use crate::diagnostic::Diagnostic;
+use crate::model::Code;
+
+/// The lock file's name in a spec folder.
+pub const LOCK_FILE: &str = "codes.lock";
+
+/// The header line of the lock file.
+const HEADER: [&str; 2] = ["code", "number"];
+
+/// A spec folder's number lock: every code that was ever numbered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lock {
+    /// The file, to write to.
+    pub path: PathBuf,
+    /// The file as shown in messages (`spec/codes.lock`).
+    pub display: String,
+    /// Every code ever numbered, in number order; a code that left the
+    /// table keeps its entry.
+    pub entries: Vec<Entry>,
+    /// The file's text as read, or `None` if there was no file.
+    pub on_disk: Option<String>,
+}
+
+/// One line of the lock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub code: String,
+    pub number: u32,
+    /// The 1-based line it was read from; 0 for a code numbered in this run.
+    pub line: usize,
+}
+
+impl Lock {
+    /// The file's text as `gen` writes it: the header, then one line per
+    /// code in number order.
+    #[must_use]
+    pub fn contents(&self) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        let mut rows = vec![HEADER.map(str::to_owned)];
+        rows.extend(
+            self.entries
+                .iter()
+                .map(|e| [e.code.clone(), e.number.to_string()]),
+        );
+        for row in rows {
+            // Writing to memory cannot fail.
+            let _ = writer.write_record(&row);
+        }
+        writer
+            .into_inner()
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default()
+    }
+
+    /// Whether the file on disk differs from [`Lock::contents`] (or is missing).
+    #[must_use]
+    pub fn is_stale(&self) -> bool {
+        self.on_disk
+            .as_deref()
+            .is_none_or(|text| text.replace("\r\n", "\n") != self.contents())
+    }
+
+    /// The codes numbered in this run, with their numbers.
+    #[must_use]
+    pub fn new_entries(&self) -> Vec<&Entry> {
+        self.entries.iter().filter(|e| e.line == 0).collect()
+    }
+}
+
+/// Numbers the codes of a loaded spec: from the lock file of a spec folder
+/// (which gains a line for each new code), or in table order for a lone
+/// table. Problems of the lock file are added to the diagnostics, and then
+/// there is no catalog.
+pub fn number(spec: &Path, display_root: &str, loaded: &mut Loaded) {
+    if !spec.is_dir() {
+        if let Some(catalog) = &mut loaded.catalog {
+            for (number, code) in (0..).zip(&mut catalog.codes) {
+                code.number = number;
+            }
+        }
+        return;
+    }
+    let path = spec.join(LOCK_FILE);
+    let display = format!("{}/{LOCK_FILE}", display_root.trim_end_matches('/'));
+    let on_disk = std::fs::read_to_string(&path).ok();
+    let (entries, mut problems) = match &on_disk {
+        Some(text) => parse(text, &display),
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut lock = Lock {
+        path,
+        display,
+        entries,
+        on_disk,
+    };
+    if let Some(catalog) = &mut loaded.catalog
+        && problems.is_empty()
+    {
+        problems.extend(assign(&mut lock, &mut catalog.codes));
+    }
+    if problems.iter().any(Diagnostic::is_error) {
+        loaded.catalog = None;
+    }
+    loaded.diagnostics.extend(problems);
+    loaded.lock = Some(lock);
+}
+
+/// Gives every code its number from the lock, and new codes the next ones.
+fn assign(lock: &mut Lock, codes: &mut [Code]) -> Vec<Diagnostic> {
+    let numbers: HashMap<&str, u32> = lock
+        .entries
+        .iter()
+        .map(|e| (e.code.as_str(), e.number))
+        .collect();
+    let mut next = lock
+        .entries
+        .iter()
+        .map(|e| e.number)
+        .max()
+        .map_or(Some(0), |n| n.checked_add(1));
+    let mut added = Vec::new();
+    for code in codes.iter_mut() {
+        if let Some(&number) = numbers.get(code.code.as_str()) {
+            code.number = number;
+            continue;
+        }
+        let Some(number) = next else {
+            return vec![Diagnostic::error(
+                &lock.display,
+                0,
+                0,
+                format!(
+                    "no number is left for `{}`: the lock has used every 32-bit number",
+                    code.code
+                ),
+            )];
+        };
+        code.number = number;
+        next = number.checked_add(1);
+        added.push(Entry {
+            code: code.code.clone(),
+            number,
+            line: 0,
+        });
+    }
+    lock.entries.extend(added);
+    Vec::new()
+}
+
+/// Reads a lock file's text: its entries in number order, and a diagnostic
+/// for each line that is not `code,number`, each code or number that is
+/// there twice.
+#[must_use]
+pub fn parse(text: &str, display: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let source = |line: usize| lines.get(line.wrapping_sub(1)).copied();
+    let error = |line: usize, message: String, hint: &str| {
+        Diagnostic::error(display, line, 1, message)
+            .with_source_line(source(line))
+            .with_hint(hint)
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut problems = Vec::new();
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    let mut by_number: HashMap<u32, usize> = HashMap::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e
+                    .position()
+                    .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+                problems.push(error(
+                    line,
+                    format!("this line cannot be read as CSV: {e}"),
+                    "each line is `code,number`",
+                ));
+                continue;
+            }
+        };
+        let line = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let fields: Vec<&str> = record.iter().collect();
+        if i == 0 {
+            if fields != HEADER {
+                problems.push(error(
+                    line,
+                    "the lock file must start with the line `code,number`".into(),
+                    "restore the header line",
+                ));
+            }
+            continue;
+        }
+        let [code, number] = fields[..] else {
+            problems.push(error(
+                line,
+                format!("expected 2 fields (`code,number`), found {}", fields.len()),
+                "each line is a code and its number, e.g. `AIS.0014,1`",
+            ));
+            continue;
+        };
+        let Ok(number) = number.parse::<u32>() else {
+            problems.push(error(
+                line,
+                format!("`{number}` is not a number from 0 to 4294967295"),
+                "each line is a code and its number, e.g. `AIS.0014,1`",
+            ));
+            continue;
+        };
+        if code.is_empty() || code.chars().any(char::is_whitespace) {
+            problems.push(error(
+                line,
+                format!("`{code}` is not a code (empty, or with whitespace)"),
+                "each line is a code and its number, e.g. `AIS.0014,1`",
+            ));
+            continue;
+        }
+        if let Some(&other) = by_code.get(code) {
+            problems.push(error(
+                line,
+                format!(
+                    "`{code}` is numbered twice: here and on line {}",
+                    entries[other].line
+                ),
+                "a code has one number: delete the line that `cargo xtask gen` did not write",
+            ));
+            continue;
+        }
+        if let Some(&other) = by_number.get(&number) {
+            problems.push(error(
+                line,
+                format!(
+                    "the number {number} is given to `{code}` and, on line {}, to `{}`",
+                    entries[other].line, entries[other].code
+                ),
+                "a number belongs to one code, forever: delete the line that `cargo xtask gen` did not write",
+            ));
+            continue;
+        }
+        by_code.insert(code.to_owned(), entries.len());
+        by_number.insert(number, entries.len());
+        entries.push(Entry {
+            code: code.to_owned(),
+            number,
+            line,
+        });
+    }
+    if entries.is_empty() && problems.is_empty() && lines.is_empty() {
+        problems.push(error(
+            0,
+            "the lock file is empty".into(),
+            "delete it and run `cargo xtask gen` to write it again, or restore it from git",
+        ));
+    }
+    entries.sort_by_key(|e| e.number);
+    (entries, problems)
+}
+
+/// Compares the lock with the one committed (git's `HEAD`): every committed
+/// line must still be there, with the same number. A diagnostic for each
+/// that is not, pointing at the line that changed it, or at the file when
+/// the line is gone.
+#[must_use]
+pub fn compare_with_committed(lock: &Lock, committed: &str) -> Vec<Diagnostic> {
+    let (before, _) = parse(committed, &lock.display);
+    let now: HashMap<&str, &Entry> = lock.entries.iter().map(|e| (e.code.as_str(), e)).collect();
+    let lines: Vec<&str> = lock
+        .on_disk
+        .as_deref()
+        .unwrap_or_default()
+        .lines()
+        .collect();
+    let restore = |e: &Entry| {
+        format!(
+            "restore the line `{},{}`: a code keeps its number for the life of the crate (it is \
+             `ErrorCode`'s discriminant, and users may store it), and a removed code keeps its \
+             line so that its number is never reused. Numbers are added by `cargo xtask gen`, \
+             never by hand",
+            e.code, e.number
+        )
+    };
+    let mut problems = Vec::new();
+    if lock.on_disk.is_none() && !before.is_empty() {
+        return vec![
+            Diagnostic::error(
+                &lock.display,
+                0,
+                0,
+                format!(
+                    "{} is missing, but git's HEAD has it with {} codes",
+                    lock.display,
+                    before.len()
+                ),
+            )
+            .with_hint(format!(
+                "restore it (`git checkout HEAD -- {}`): it holds the stable numbers of the codes",
+                lock.display
+            )),
+        ];
+    }
+    for old in &before {
+        match now.get(old.code.as_str()) {
+            Some(new) if new.number == old.number => {}
+            Some(new) => problems.push(
+                Diagnostic::error(
+                    &lock.display,
+                    new.line,
+                    1,
+                    format!(
+                        "`{}` has the number {} here, but {} in the committed {} (git HEAD)",
+                        old.code, new.number, old.number, lock.display
+                    ),
+                )
+                .with_source_line(lines.get(new.line.wrapping_sub(1)).copied())
+                .with_hint(restore(old)),
+            ),
+            None => problems.push(
+                Diagnostic::error(
+                    &lock.display,
+                    0,
+                    0,
+                    format!(
+                        "the line of `{}` (number {}) was removed; the committed {} (git HEAD) has it",
+                        old.code, old.number, lock.display
+                    ),
+                )
+                .with_hint(restore(old)),
+            ),
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(pairs: &[(&str, u32)]) -> Vec<Entry> {
+        pairs
+            .iter()
+            .map(|&(code, number)| Entry {
+                code: code.to_owned(),
+                number,
+                line: 0,
+            })
+            .collect()
+    }
+
+    fn lock(text: Option<&str>) -> Lock {
+        let (entries, problems) =
+            text.map_or_else(Default::default, |t| parse(t, "spec/codes.lock"));
+        assert!(problems.is_empty(), "{problems:?}");
+        Lock {
+            path: PathBuf::from("codes.lock"),
+            display: "spec/codes.lock".into(),
+            entries,
+            on_disk: text.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_lock_reads_back_what_it_writes_with_any_code() {
+        let mut lock = lock(None);
+        lock.entries = entries(&[("AIS.0012", 0), ("A,\"B\"", 1), ("#1", 2), ("é", 3)]);
+        let text = lock.contents();
+        assert!(
+            text.starts_with("code,number\nAIS.0012,0\n\"A,\"\"B\"\"\",1\n"),
+            "{text}"
+        );
+        let (read, problems) = parse(&text, "x");
+        assert!(problems.is_empty(), "{problems:?}");
+        let read: Vec<(String, u32)> = read.into_iter().map(|e| (e.code, e.number)).collect();
+        let written: Vec<(String, u32)> = lock
+            .entries
+            .into_iter()
+            .map(|e| (e.code, e.number))
+            .collect();
+        assert_eq!(read, written);
+    }
+
+    #[test]
+    fn every_bad_line_is_reported_at_its_line() {
+        let text = "code,number\nA,0\nB,x\nC\nA,1\nD,0\nE F,4\n";
+        let (entries, problems) = parse(text, "spec/codes.lock");
+        let at: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(at.len(), 5, "{at:?}");
+        assert_eq!(at[0].0, 3);
+        assert!(at[0].1.contains("`x` is not a number"), "{at:?}");
+        assert_eq!(at[1].0, 4);
+        assert!(at[1].1.contains("expected 2 fields"));
+        assert_eq!(at[2].0, 5);
+        assert!(
+            at[2]
+                .1
+                .contains("`A` is numbered twice: here and on line 2")
+        );
+        assert_eq!(at[3].0, 6);
+        assert!(
+            at[3]
+                .1
+                .contains("the number 0 is given to `D` and, on line 2, to `A`")
+        );
+        assert_eq!(at[4].0, 7);
+        assert_eq!(
+            entries,
+            vec![Entry {
+                code: "A".into(),
+                number: 0,
+                line: 2
+            }]
+        );
+        let (_, header) = parse("number,code\n", "x");
+        assert!(
+            header[0]
+                .message
+                .contains("must start with the line `code,number`")
+        );
+    }
+
+    fn code(text: &str) -> Code {
+        Code {
+            code: text.to_owned(),
+            prefix: None,
+            rust_variant: text.replace('.', ""),
+            anchor: text.to_lowercase(),
+            number: 0,
+            category: 0,
+            retryable: false,
+            deprecated: None,
+            cases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn codes_keep_their_numbers_and_new_codes_take_the_next_ones() {
+        let mut lock = lock(Some("code,number\nA,0\nGONE,1\nC,2\n"));
+        let mut codes = vec![code("C"), code("NEW1"), code("A"), code("NEW2")];
+        assert!(assign(&mut lock, &mut codes).is_empty());
+        let numbers: Vec<u32> = codes.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, [2, 3, 0, 4], "GONE keeps 1, never reused");
+        assert_eq!(
+            lock.contents(),
+            "code,number\nA,0\nGONE,1\nC,2\nNEW1,3\nNEW2,4\n"
+        );
+        let new: Vec<&str> = lock.new_entries().iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(new, ["NEW1", "NEW2"]);
+        assert!(lock.is_stale());
+    }
+
+    #[test]
+    fn a_changed_or_dropped_number_is_an_error_at_its_line() {
+        let committed = "code,number\nA,0\nB,1\nC,2\n";
+        assert!(compare_with_committed(&lock(Some(committed)), committed).is_empty());
+        let grown = "code,number\nA,0\nB,1\nC,2\nD,3\n";
+        assert!(compare_with_committed(&lock(Some(grown)), committed).is_empty());
+
+        let edited = "code,number\nA,0\nC,1\nB,2\n";
+        let problems = compare_with_committed(&lock(Some(edited)), committed);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].line, 4);
+        assert!(
+            problems[0]
+                .message
+                .contains("`B` has the number 2 here, but 1 in the committed spec/codes.lock")
+        );
+        assert!(
+            problems[0]
+                .hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("restore the line `B,1`")
+        );
+        assert_eq!(problems[1].line, 3);
+
+        let dropped = "code,number\nA,0\nC,2\n";
+        let problems = compare_with_committed(&lock(Some(dropped)), committed);
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0]
+                .message
+                .contains("the line of `B` (number 1) was removed")
+        );
+
+        let problems = compare_with_committed(&lock(None), committed);
+        assert!(
+            problems[0]
+                .message
+                .contains("is missing, but git's HEAD has it with 3 codes")
+        );
+    }
+}
