@@ -339,7 +339,8 @@ pub fn compare_with_committed(lock: &Lock, committed: &str) -> Vec<Diagnostic> {
         ];
     }
     for old in &before {
-        match now.get(old.code.as_str()) {
+        // A code numbered in this run (line 0) lost its line in the file.
+        match now.get(old.code.as_str()).filter(|new| new.line > 0) {
             Some(new) if new.number == old.number => {}
             Some(new) => problems.push(
                 Diagnostic::error(

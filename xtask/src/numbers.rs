@@ -9,6 +9,9 @@ use std::process::{Command, Stdio};
 
 use codegen::numbers::{Lock, compare_with_committed};
 
+/// How many new codes `gen` names (a new lock numbers every code).
+const LISTED: usize = 10;
+
 /// Adds an error to `loaded` for every number of the lock that differs from
 /// the lock in git's `HEAD` (when the spec folder is in a repository that
 /// committed one); there is then no catalog.
@@ -55,16 +58,20 @@ pub fn write(lock: &Lock) -> Result<(), String> {
     fs::write(&aside, lock.contents())
         .and_then(|()| fs::rename(&aside, &lock.path))
         .map_err(|e| format!("writing {}: {e}", lock.display))?;
-    let new: Vec<String> = lock
-        .new_entries()
+    let new = lock.new_entries();
+    let mut listed: Vec<String> = new
         .iter()
+        .take(LISTED)
         .map(|e| format!("{} = {}", e.code, e.number))
         .collect();
+    if new.len() > LISTED {
+        listed.push(format!("and {} more", new.len() - LISTED));
+    }
     println!(
         "numbered {} new code(s) in {} ({}): commit it with the spec",
         new.len(),
         lock.display,
-        new.join(", ")
+        listed.join(", ")
     );
     Ok(())
 }

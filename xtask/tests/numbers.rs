@@ -1,0 +1,200 @@
+//! Stable code numbers through the real `xtask` binary, in a git repository
+//! of its own: `gen` writes `spec/codes.lock`, a new code anywhere takes the
+//! next number and moves no other, and a hand edit that changes or drops a
+//! committed number is refused with the file and line, nothing written.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure\n";
+const CATALOG: &str = "title: Number test codes\nversion: 0.1.0\nrust_crate: number-codes\nnpm_package: number-codes\n";
+
+fn row(code: &str) -> String {
+    format!("400,{code},Message of {code}.,Description.,Fix it.\n")
+}
+
+fn write_table(dir: &Path, codes: &[&str]) {
+    let rows: String = codes.iter().map(|c| row(c)).collect();
+    fs::write(dir.join("spec/codes.csv"), format!("{HEADER}{rows}")).expect("write table");
+}
+
+fn xtask(dir: &Path, command: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([command, "--spec", "spec", "--out", "out"])
+        .current_dir(dir)
+        .output()
+        .expect("run xtask")
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(status.status.success(), "git {args:?}: {status:?}");
+}
+
+fn lock(dir: &Path) -> String {
+    fs::read_to_string(dir.join("spec/codes.lock")).expect("codes.lock")
+}
+
+/// A repository with three codes generated and committed.
+fn committed_spec() -> tempfile::TempDir {
+    let repo = tempfile::tempdir().expect("a temporary folder");
+    let dir = repo.path();
+    fs::create_dir_all(dir.join("spec")).expect("mkdir");
+    fs::write(dir.join("spec/catalog.yaml"), CATALOG).expect("write catalog");
+    write_table(dir, &["LC.0001", "LC.0002", "LC.0003"]);
+    git(dir, &["init", "--quiet"]);
+    let out = xtask(dir, "gen");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("numbered 3 new code(s) in spec/codes.lock"),
+        "{out:?}"
+    );
+    assert_eq!(lock(dir), "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\n");
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "--quiet", "-m", "three codes"]);
+    repo
+}
+
+#[test]
+fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
+    let repo = committed_spec();
+    let dir = repo.path();
+    write_table(dir, &["LC.0001", "LC.0004", "LC.0002", "LC.0003"]);
+    let out = xtask(dir, "check");
+    assert_eq!(out.status.code(), Some(1), "the lock lacks LC.0004");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("spec/codes.lock is not up to date: it has no number for LC.0004"),
+        "{out:?}"
+    );
+    let out = xtask(dir, "gen");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("(LC.0004 = 3)"),
+        "{out:?}"
+    );
+    assert_eq!(
+        lock(dir),
+        "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\n"
+    );
+    let enum_file = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read");
+    for variant in ["Lc0001 = 0,", "Lc0004 = 3,", "Lc0002 = 1,", "Lc0003 = 2,"] {
+        assert!(enum_file.contains(variant), "{variant}\n{enum_file}");
+    }
+    assert!(xtask(dir, "check").status.success());
+
+    // A code that leaves the table keeps its line: its number is never reused.
+    write_table(dir, &["LC.0001", "LC.0004", "LC.0003", "LC.0005"]);
+    fs::write(
+        dir.join("spec/catalog.yaml"),
+        CATALOG.replace("0.1.0", "0.2.0"),
+    )
+    .expect("write catalog");
+    let out = xtask(dir, "gen");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        lock(dir),
+        "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\nLC.0005,4\n"
+    );
+}
+
+#[test]
+fn a_changed_number_is_refused_at_its_line_and_nothing_is_written() {
+    let repo = committed_spec();
+    let dir = repo.path();
+    fs::write(
+        dir.join("spec/codes.lock"),
+        "code,number\nLC.0001,0\nLC.0002,2\nLC.0003,1\n",
+    )
+    .expect("edit the lock");
+    let before = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read");
+    let out = xtask(dir, "gen");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "spec/codes.lock:3:1: error: `LC.0002` has the number 2 here, but 1 in the committed spec/codes.lock (git HEAD)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("restore the line `LC.0002,1`"), "{stderr}");
+    assert!(
+        stderr.contains("spec/codes.lock:4:1: error: `LC.0003`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read"),
+        before,
+        "nothing is written"
+    );
+}
+
+#[test]
+fn a_dropped_line_or_lock_is_refused() {
+    let repo = committed_spec();
+    let dir = repo.path();
+    fs::write(
+        dir.join("spec/codes.lock"),
+        "code,number\nLC.0001,0\nLC.0003,2\n",
+    )
+    .expect("edit the lock");
+    let out = xtask(dir, "gen");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the line of `LC.0002` (number 1) was removed"),
+        "{stderr}"
+    );
+
+    fs::remove_file(dir.join("spec/codes.lock")).expect("remove the lock");
+    let out = xtask(dir, "gen");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("spec/codes.lock is missing, but git's HEAD has it with 3 codes"),
+        "{stderr}"
+    );
+    assert!(!dir.join("spec/codes.lock").exists(), "nothing is written");
+}
+
+#[test]
+fn a_malformed_lock_is_reported_at_each_bad_line() {
+    let repo = committed_spec();
+    let dir = repo.path();
+    fs::write(
+        dir.join("spec/codes.lock"),
+        "code,number\nLC.0001,0\nLC.0002,one\nLC.0003,2\nLC.0003,3\n",
+    )
+    .expect("edit the lock");
+    let out = xtask(dir, "gen");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("spec/codes.lock:3:1: error: `one` is not a number"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "spec/codes.lock:5:1: error: `LC.0003` is numbered twice: here and on line 4"
+        ),
+        "{stderr}"
+    );
+}
