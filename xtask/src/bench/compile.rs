@@ -1,11 +1,16 @@
-//! Compile time of the generated crate against its floor: a crate that holds
-//! only the bare enum with the same variants.
+//! Compile time of the generated crate against what a Rust user would write
+//! instead: the same codes as an enum with strum's derives (`EnumString`,
+//! `IntoStaticStr`, `EnumIter`, `EnumMessage` with `message` = `error_msg`
+//! and `detailed_message` = description, and the std derives); and, for
+//! scale, the bare enum.
 //!
-//! Each crate is built clean (an empty target folder), alone, with
-//! `cargo build` and `cargo build --release`, without incremental compilation
-//! (as a dependency is built). The wall time is measured here; the peak
-//! memory is GNU time's maximum resident set size of `cargo` and the `rustc`
-//! it runs (the larger of the two: `rustc`'s, for these crates).
+//! Each crate is built alone, with its dependencies already built (strum's
+//! lockfile is `xtask/bench/strum/Cargo.lock`; its target folder is kept
+//! across runs), without incremental compilation (as a dependency is built):
+//! `cargo clean -p` the crate, then `cargo build` and `cargo build
+//! --release`. The wall time is measured here; the peak memory is GNU time's
+//! maximum resident set size of `cargo` and the `rustc` it runs (the larger
+//! of the two: `rustc`'s, for these crates).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -13,18 +18,29 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use codegen::Catalog;
+
 use super::{median, seconds};
 
 /// GNU time, for the peak memory of a build.
 const GNU_TIME: &str = "/usr/bin/time";
 
-/// The `Cargo.toml` of a floor crate: its own workspace.
-const FLOOR_MANIFEST: &str = "[package]\nname = \"floor\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n";
+/// The goals of issue 11: the generated crate compiles at least this many
+/// times faster than the strum enum, debug and release, ...
+const SPEED_GOAL: f64 = 5.0;
+/// ... with at most this share of its peak memory.
+const MEMORY_GOAL: f64 = 0.25;
 
-/// One crate to build: a name for the table and its folder.
+/// One crate to build.
 struct Subject {
     label: &'static str,
+    /// Its package name, for `cargo clean -p`.
+    package: String,
     dir: PathBuf,
+    /// Where it is built: kept across runs for a crate with dependencies.
+    target: PathBuf,
+    /// Dependencies to build before timing (`cargo build -p`).
+    dependencies: &'static [&'static str],
 }
 
 /// The median time and peak memory of clean builds of one crate in one profile.
@@ -34,64 +50,63 @@ struct Measured {
     peak_kib: Option<u64>,
 }
 
-/// Builds the crate generated from `spec` and its floors `runs` times each,
-/// in both profiles; returns the report's section.
-pub fn run(work: &Path, spec: &Path, runs: usize) -> Result<String, String> {
-    let loaded = codegen::load_spec(spec, "spec");
-    let catalog = loaded.catalog.ok_or_else(|| {
-        format!(
-            "the synthetic spec has errors:\n{}",
-            codegen::diagnostic::render_all(&loaded.diagnostics)
-        )
-    })?;
-    let variants: Vec<&str> = catalog
-        .codes
-        .iter()
-        .map(|c| c.rust_variant.as_str())
-        .collect();
+/// Builds the crate generated from `catalog`, the strum enum and the bare
+/// enum `runs` times each, in both profiles; returns the report's section.
+/// `work` is emptied first; `strum_target` is kept.
+pub fn run(
+    root: &Path,
+    work: &Path,
+    strum_target: &Path,
+    catalog: &Catalog,
+    runs: usize,
+    quick: bool,
+) -> Result<String, String> {
     if work.exists() {
         fs::remove_dir_all(work).map_err(|e| format!("removing {}: {e}", work.display()))?;
     }
     let generated = work.join("generated");
-    for file in codegen::emit::rust::emit(&catalog) {
-        let path = generated.join(file.path.trim_start_matches("rust/"));
+    for file in codegen::emit::rust::emit(catalog) {
         let mut contents = file.contents;
         if file.path == "rust/Cargo.toml" {
             // Its own workspace: `target/` is inside this one.
-            contents += "\n[workspace]\n";
+            contents += &format!("\n{}", own_workspace()?);
         }
-        write(&path, &contents)?;
+        write(
+            &generated.join(file.path.trim_start_matches("rust/")),
+            &contents,
+        )?;
     }
-    let bare = work.join("floor-bare");
-    write_floor(&bare, &variants, "")?;
-    let contract = work.join("floor-contract");
-    write_contract_floor(
-        &contract,
-        &fs::read_to_string(generated.join("src/lib.rs"))
-            .map_err(|e| format!("reading the generated lib.rs: {e}"))?,
-    )?;
-    let derives = work.join("floor-derives");
-    write_floor(
-        &derives,
-        &variants,
-        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n",
-    )?;
+    let strum = work.join("strum");
+    write(&strum.join("src/lib.rs"), &strum_enum(catalog))?;
+    for name in ["Cargo.toml", "Cargo.lock"] {
+        fs::copy(root.join("xtask/bench/strum").join(name), strum.join(name))
+            .map_err(|e| format!("copying xtask/bench/strum/{name}: {e}"))?;
+    }
+    let bare = work.join("bare");
+    write(&bare.join("Cargo.toml"), &bare_manifest()?)?;
+    write(&bare.join("src/lib.rs"), &bare_enum(catalog))?;
+
     let subjects = [
         Subject {
             label: "generated crate",
+            package: catalog.meta.crate_name.clone(),
             dir: generated,
+            target: work.join("target"),
+            dependencies: &[],
         },
         Subject {
-            label: "floor: the bare enum",
+            label: "enum with strum's derives",
+            package: "strum-codes".into(),
+            dir: strum,
+            target: strum_target.to_path_buf(),
+            dependencies: &["strum"],
+        },
+        Subject {
+            label: "bare enum",
+            package: "bare".into(),
             dir: bare,
-        },
-        Subject {
-            label: "contract floor: the generated enum (docs, aliases, derives) and `ALL` alone",
-            dir: contract,
-        },
-        Subject {
-            label: "the enum with the derives of the contract (a derived Debug included)",
-            dir: derives,
+            target: work.join("target"),
+            dependencies: &[],
         },
     ];
     let has_gnu_time = Path::new(GNU_TIME).exists();
@@ -110,14 +125,30 @@ pub fn run(work: &Path, spec: &Path, runs: usize) -> Result<String, String> {
         }
         results.push(row);
     }
+    Ok(report(
+        catalog,
+        &subjects,
+        &results,
+        (runs, quick),
+        has_gnu_time,
+    ))
+}
 
+/// The report's section: a row per crate, then the ratios.
+fn report(
+    catalog: &Catalog,
+    subjects: &[Subject],
+    results: &[Vec<Measured>],
+    (runs, quick): (usize, bool),
+    has_gnu_time: bool,
+) -> String {
     let mut table = format!(
-        "\n### Compile time\n\nClean builds of one crate alone with {} variants (the synthetic spec of \
-         {} rows), `CARGO_INCREMENTAL=0`, median of {runs}; peak memory is the maximum resident set \
-         size of `cargo` and `rustc`{}.\n\n\
+        "\n### Compile time\n\nThe crate alone with {} codes (the synthetic spec of {} rows), \
+         dependencies already built, `CARGO_INCREMENTAL=0`, median of {runs} clean builds; peak \
+         memory is the maximum resident set size of `cargo` and `rustc`{}.\n\n\
          | crate | `cargo build` | peak memory | `cargo build --release` | peak memory |\n\
          |---|---:|---:|---:|---:|\n",
-        super::thousands(variants.len()),
+        super::thousands(catalog.codes.len()),
         super::thousands(catalog.codes.iter().map(|c| c.cases.len()).sum()),
         if has_gnu_time {
             " (GNU time)"
@@ -125,7 +156,7 @@ pub fn run(work: &Path, spec: &Path, runs: usize) -> Result<String, String> {
             " (not measured: /usr/bin/time is not installed)"
         },
     );
-    for (subject, row) in subjects.iter().zip(&results) {
+    for (subject, row) in subjects.iter().zip(results) {
         let _ = writeln!(
             table,
             "| {} | {} | {} | {} | {} |",
@@ -136,29 +167,110 @@ pub fn run(work: &Path, spec: &Path, runs: usize) -> Result<String, String> {
             memory(row[1].peak_kib),
         );
     }
-    // Subjects by index: 0 generated, 1 bare enum, 2 contract floor.
-    let ratio = |subject: usize, floor: usize, profile: usize| {
-        results[subject][profile].time.as_secs_f64()
-            / results[floor][profile].time.as_secs_f64().max(1e-9)
+    // Subjects by index: 0 generated, 1 strum, 2 bare enum.
+    let time_ratio = |a: usize, b: usize, profile: usize| {
+        results[a][profile].time.as_secs_f64() / results[b][profile].time.as_secs_f64().max(1e-9)
+    };
+    let memory_ratio = |a: usize, b: usize, profile: usize| match (
+        results[a][profile].peak_kib,
+        results[b][profile].peak_kib,
+    ) {
+        (Some(a), Some(b)) if b > 0 => Some(ratio_of(a, b)),
+        _ => None,
+    };
+    let share = |r: Option<f64>| r.map_or_else(|| "n/a".to_owned(), |r| format!("{r:.2}×"));
+    let _ = writeln!(
+        table,
+        "| **strum / generated crate** | **{:.1}×** | **{}** | **{:.1}×** | **{}** |",
+        time_ratio(1, 0, 0),
+        share(memory_ratio(0, 1, 0).map(|r| 1.0 / r)),
+        time_ratio(1, 0, 1),
+        share(memory_ratio(0, 1, 1).map(|r| 1.0 / r)),
+    );
+    let _ = writeln!(
+        table,
+        "| generated crate / bare enum | {:.1}× | {} | {:.1}× | {} |",
+        time_ratio(0, 2, 0),
+        share(memory_ratio(0, 2, 0)),
+        time_ratio(0, 2, 1),
+        share(memory_ratio(0, 2, 1)),
+    );
+    let fast = (0..2).all(|profile| time_ratio(1, 0, profile) >= SPEED_GOAL);
+    let small = (0..2).all(|profile| memory_ratio(0, 1, profile).is_none_or(|r| r <= MEMORY_GOAL));
+    let verdict = if quick {
+        "not judged in a quick run (strum's cost grows faster than linearly: the goal is for about \
+         10,000 codes)"
+    } else if fast && small {
+        "met"
+    } else {
+        "**not met**"
     };
     let _ = writeln!(
         table,
-        "| **generated / bare enum** | **{:.2}×** | | **{:.2}×** | |",
-        ratio(0, 1, 0),
-        ratio(0, 1, 1)
+        "\nThe goal: the generated crate compiles at least {SPEED_GOAL}× faster than the strum \
+         enum, debug and release, with at most {MEMORY_GOAL} of its peak memory (the memory \
+         ratios above are strum's peak over the generated crate's): {verdict}."
     );
-    for (label, subject, floor) in [
-        ("generated / contract floor", 0, 2),
-        ("contract floor / bare enum", 2, 1),
-    ] {
+    table
+}
+
+/// `a / b` of two memory sizes.
+fn ratio_of(a: u64, b: u64) -> f64 {
+    let as_f64 = |n: u64| f64::from(u32::try_from(n).unwrap_or(u32::MAX));
+    as_f64(a) / as_f64(b)
+}
+
+/// The strum enum: one variant per code, with its code, message and
+/// description as strum attributes, and the std derives.
+fn strum_enum(catalog: &Catalog) -> String {
+    let mut lib = String::from(
+        "//! The codes as an enum with strum's derives.\n\n\
+         use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};\n\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
+         #[derive(EnumString, IntoStaticStr, EnumIter, EnumMessage)]\n\
+         pub enum ErrorCode {\n",
+    );
+    for code in &catalog.codes {
+        let case = code.primary();
+        // `{:?}` writes a Rust string literal: quotes and escapes included.
         let _ = writeln!(
-            table,
-            "| {label} | {:.2}× | | {:.2}× | |",
-            ratio(subject, floor, 0),
-            ratio(subject, floor, 1)
+            lib,
+            "    #[strum(serialize = {:?}, message = {:?}, detailed_message = {:?})]\n    {},",
+            code.code, case.error_msg, case.description, code.rust_variant
         );
     }
-    Ok(table)
+    lib += "}\n";
+    lib
+}
+
+/// The bare enum: only the variants.
+fn bare_enum(catalog: &Catalog) -> String {
+    let mut lib = String::from("//! The bare enum.\n\npub enum ErrorCode {\n");
+    for code in &catalog.codes {
+        let _ = writeln!(lib, "    {},", code.rust_variant);
+    }
+    lib += "}\n";
+    lib
+}
+
+/// `[workspace]`: a crate that is a workspace of its own.
+fn own_workspace() -> Result<String, String> {
+    let mut manifest = toml::Table::new();
+    manifest.insert("workspace".into(), toml::Table::new().into());
+    toml::to_string(&manifest).map_err(|e| format!("writing a manifest: {e}"))
+}
+
+/// The bare enum's `Cargo.toml`.
+fn bare_manifest() -> Result<String, String> {
+    let mut package = toml::Table::new();
+    package.insert("name".into(), "bare".into());
+    package.insert("version".into(), "0.0.0".into());
+    package.insert("edition".into(), "2021".into());
+    package.insert("publish".into(), false.into());
+    let mut manifest = toml::Table::new();
+    manifest.insert("package".into(), package.into());
+    manifest.insert("workspace".into(), toml::Table::new().into());
+    toml::to_string(&manifest).map_err(|e| format!("writing a manifest: {e}"))
 }
 
 fn write(path: &Path, contents: &str) -> Result<(), String> {
@@ -168,42 +280,29 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
     fs::write(path, contents).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
-/// A crate that holds only `pub enum ErrorCode` with these variants.
-fn write_floor(dir: &Path, variants: &[&str], derives: &str) -> Result<(), String> {
-    write(&dir.join("Cargo.toml"), FLOOR_MANIFEST)?;
-    let mut lib = String::from("//! The floor: the bare enum.\n\n");
-    lib += derives;
-    lib += "pub enum ErrorCode {\n";
-    for variant in variants {
-        let _ = writeln!(lib, "    {variant},");
-    }
-    lib += "}\n";
-    write(&dir.join("src/lib.rs"), &lib)
+/// `cargo` with `args` in the subject's folder and target folder.
+fn cargo(subject: &Subject, args: &[&str]) -> Command {
+    let mut command = Command::new("cargo");
+    command
+        .args(args)
+        .current_dir(&subject.dir)
+        .env("CARGO_TARGET_DIR", &subject.target)
+        .env("CARGO_INCREMENTAL", "0");
+    command
 }
 
-/// A crate with what the contract asks of every variant and nothing else:
-/// the generated `ErrorCode` (its docs, aliases, derives and `repr`) and
-/// `ErrorCode::ALL`, cut out of the generated `lib.rs`. The rest of the
-/// generated crate (its data, lookup and impls) is what the generator adds.
-fn write_contract_floor(dir: &Path, generated_lib: &str) -> Result<(), String> {
-    let cut = |start: &str, end: &str| -> Result<&str, String> {
-        let from = generated_lib
-            .find(start)
-            .ok_or_else(|| format!("the generated lib.rs has no `{start}`"))?;
-        let to = generated_lib[from..]
-            .find(end)
-            .ok_or_else(|| format!("the generated lib.rs has no `{end}` after `{start}`"))?;
-        Ok(&generated_lib[from..from + to + end.len()])
-    };
-    let enum_item = cut("/// An error code of the", "\n}\n")?;
-    let all_codes = cut("static ALL_CODES", "];\n")?;
-    write(&dir.join("Cargo.toml"), FLOOR_MANIFEST)?;
-    let lib = format!(
-        "//! The contract's floor: the documented enum and `ALL`.\n#![allow(deprecated)]\n\n\
-         /// The variants' docs link to it.\npub enum Category {{}}\n\n{enum_item}\n\
-         impl ErrorCode {{\n    /// Every code.\n    pub const ALL: &'static [ErrorCode] = &ALL_CODES;\n}}\n\n{all_codes}"
-    );
-    write(&dir.join("src/lib.rs"), &lib)
+fn run_quietly(mut command: Command, what: &str) -> Result<(), String> {
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
 }
 
 /// Builds `subject` clean `runs` times; the median time and peak memory.
@@ -214,32 +313,48 @@ fn measure(
     runs: usize,
     has_gnu_time: bool,
 ) -> Result<Measured, String> {
-    let target = work.join("target");
+    let profile: &[&str] = if release { &["--release"] } else { &[] };
+    for dependency in subject.dependencies {
+        let mut args = vec!["build", "--locked", "--quiet", "-p", dependency];
+        args.extend_from_slice(profile);
+        run_quietly(
+            cargo(subject, &args),
+            &format!("building {dependency} for the {}", subject.label),
+        )?;
+    }
+    // A crate without dependencies needs no registry; strum's are locked.
+    let registry = if subject.dependencies.is_empty() {
+        "--offline"
+    } else {
+        "--locked"
+    };
     let memory_file = work.join("peak-memory.txt");
     let mut times = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..runs {
-        if target.exists() {
-            fs::remove_dir_all(&target)
-                .map_err(|e| format!("removing {}: {e}", target.display()))?;
-        }
-        let mut cargo_args = vec!["build", "--offline", "--quiet"];
-        if release {
-            cargo_args.push("--release");
-        }
+        let mut args = vec!["clean", "--quiet", registry, "-p", &subject.package];
+        args.extend_from_slice(profile);
+        run_quietly(
+            cargo(subject, &args),
+            &format!("cleaning the {}", subject.label),
+        )?;
+        let mut args = vec!["build", "--quiet", registry];
+        args.extend_from_slice(profile);
         let mut command = if has_gnu_time {
-            let mut c = Command::new(GNU_TIME);
-            c.arg("--format=%M").arg("--output").arg(&memory_file);
-            c.arg("cargo");
-            c
+            let mut command = Command::new(GNU_TIME);
+            command
+                .arg("--format=%M")
+                .arg("--output")
+                .arg(&memory_file)
+                .arg("cargo")
+                .args(&args)
+                .current_dir(&subject.dir)
+                .env("CARGO_TARGET_DIR", &subject.target)
+                .env("CARGO_INCREMENTAL", "0");
+            command
         } else {
-            Command::new("cargo")
+            cargo(subject, &args)
         };
-        command
-            .args(&cargo_args)
-            .current_dir(&subject.dir)
-            .env("CARGO_TARGET_DIR", &target)
-            .env("CARGO_INCREMENTAL", "0");
         let started = Instant::now();
         let output = command
             .output()

@@ -20,10 +20,10 @@ const LOOKUPS: [(&str, &str); 3] = [
 /// returns the report's section.
 pub fn run(root: &Path, large: &Path, quick: bool) -> Result<String, String> {
     let bench = root.join("xtask").join("bench").join("lookup");
-    let seed = load(&root.join("spec"))?;
+    let seed = super::load(&root.join("spec"))?;
     write_crate(seed, "seed-codes", &bench.join("crates").join("seed"))?;
     write_crate(
-        load(large)?,
+        super::load(large)?,
         "large-codes",
         &bench.join("crates").join("large"),
     )?;
@@ -51,17 +51,6 @@ pub fn run(root: &Path, large: &Path, quick: bool) -> Result<String, String> {
         ));
     }
     report(&stdout)
-}
-
-fn load(spec: &Path) -> Result<Catalog, String> {
-    let loaded = codegen::load_spec(spec, "spec");
-    loaded.catalog.ok_or_else(|| {
-        format!(
-            "{} has errors:\n{}",
-            spec.display(),
-            codegen::diagnostic::render_all(&loaded.diagnostics)
-        )
-    })
 }
 
 /// Writes the Rust crate of `catalog` under another name (the benchmark's

@@ -11,7 +11,6 @@
 //!   often the message again; handling measures from a small set, a few of
 //!   them with several paragraphs, commas and quotes (CSV quoting).
 
-use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -241,20 +240,23 @@ fn rows(count: usize) -> Vec<Row> {
     rows
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 /// The table as CSV, in the spec's format.
 #[must_use]
 pub fn csv(rows_count: usize) -> String {
-    let mut out =
-        String::from("status_code,error_code,error_msg,description,handling_measure,category\n");
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let mut records = vec![
+        [
+            "status_code",
+            "error_code",
+            "error_msg",
+            "description",
+            "handling_measure",
+            "category",
+        ]
+        .map(str::to_owned),
+    ];
     let mut seen = std::collections::HashSet::new();
     for row in rows(rows_count) {
         // Later rows of a repeated code leave the category empty.
@@ -263,17 +265,23 @@ pub fn csv(rows_count: usize) -> String {
         } else {
             ""
         };
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{category}",
-            row.status,
-            csv_field(&row.code),
-            csv_field(&row.message),
-            csv_field(&row.description),
-            csv_field(row.measure),
-        );
+        records.push([
+            row.status.to_string(),
+            row.code,
+            row.message,
+            row.description,
+            row.measure.to_owned(),
+            category.to_owned(),
+        ]);
     }
-    out
+    for record in records {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(&record);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
 }
 
 /// `catalog.yaml` of a synthetic spec whose crate is `crate_name`.
@@ -344,13 +352,9 @@ mod tests {
     use super::*;
 
     fn load(rows_count: usize) -> codegen::Catalog {
-        let dir = std::env::temp_dir().join(format!(
-            "xtask-synthetic-{rows_count}-{}",
-            std::process::id()
-        ));
-        write_spec(&dir, rows_count, "synthetic-error-codes").expect("written");
-        let loaded = codegen::load_spec(&dir, "spec");
-        let _ = fs::remove_dir_all(&dir);
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        write_spec(dir.path(), rows_count, "synthetic-error-codes").expect("written");
+        let loaded = codegen::load_spec(dir.path(), "spec");
         assert!(
             loaded.diagnostics.is_empty(),
             "{}",
