@@ -18,12 +18,16 @@
 /// moved around it, and the number of a removed code is never given to
 /// another. The numbers are kept in the spec's `codes.lock`.
 ///
-/// The representation is `u32` whatever the number of codes, so it does
-/// not change as the table grows. Still, send and store a code as its
-/// text ([`ErrorCode::as_str`]): that is what the API returns.
+/// The representation is `u32` whatever the number of codes: it never
+/// has to change as the table grows (a `u8` or a `u16` would have to
+/// grow past 255 or 65,535 codes, a breaking change). Still, send and
+/// store a code as its text ([`ErrorCode::as_str`]): that is what the
+/// API returns.
 ///
 /// ```
-///assert_eq!(ais_error_codes::ErrorCode::Ais0012 as u32, 0);
+/// use ais_error_codes::ErrorCode;
+///
+/// assert_eq!(ErrorCode::Ais0012 as u32, 0);
 /// ```
 ///
 /// # Order

@@ -21,7 +21,8 @@ const SLOT_BITS: u32 = 6;
 /// Each bucket's pilot.
 static PILOTS: [u16; 8] = [2, 4, 2, 0, 0, 3, 1, 3];
 
-/// Each slot's code number (`ErrorCode as u32`).
+/// Each slot's code number (`ErrorCode as u32`); a slot that no code
+/// uses holds the smallest one, whose text the compare then rejects.
 static SLOTS: [u16; 64] = [
     20, 0, 24, 0, 0, 23, 0, 0, 30, 0, 15, 21, 0, 11, 16, 0, 0, 0, 0, 10, 4, 26, 12, 22,
     0, 27, 0, 9, 0, 0, 0, 0, 17, 0, 0, 0, 19, 0, 0, 29, 0, 0, 18, 2, 1, 0, 0, 5, 0, 3, 0,

@@ -36,12 +36,16 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
         escape_line(&catalog.meta.service)
     );
     let first = &catalog.codes[0];
-    let example = format!(
-        "assert_eq!({}::ErrorCode::{} as u32, {});",
-        lib_name(catalog),
-        first.rust_variant,
-        first.number
-    );
+    let example = doc_attributes(&[
+        "```".to_owned(),
+        format!("use {}::ErrorCode;", lib_name(catalog)),
+        String::new(),
+        format!(
+            "assert_eq!(ErrorCode::{} as u32, {});",
+            first.rust_variant, first.number
+        ),
+        "```".to_owned(),
+    ]);
     let mut item: syn::ItemEnum = parse(quote! {
         #[doc = #service]
         ///
@@ -57,13 +61,13 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
         /// moved around it, and the number of a removed code is never given to
         /// another. The numbers are kept in the spec's `codes.lock`.
         ///
-        /// The representation is `u32` whatever the number of codes, so it does
-        /// not change as the table grows. Still, send and store a code as its
-        /// text ([`ErrorCode::as_str`]): that is what the API returns.
+        /// The representation is `u32` whatever the number of codes: it never
+        /// has to change as the table grows (a `u8` or a `u16` would have to
+        /// grow past 255 or 65,535 codes, a breaking change). Still, send and
+        /// store a code as its text ([`ErrorCode::as_str`]): that is what the
+        /// API returns.
         ///
-        /// ```
-        #[doc = #example]
-        /// ```
+        #(#example)*
         ///
         /// # Order
         ///

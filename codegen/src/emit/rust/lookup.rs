@@ -301,7 +301,8 @@ fn perfect_hash(table: &PerfectHash, numbers: &[u32]) -> syn::File {
         const SLOT_BITS: u32 = #slot_bits;
         /// Each bucket's pilot.
         static PILOTS: [u16; #bucket_count] = [#(#pilots),*];
-        /// Each slot's code number (`ErrorCode as u32`).
+        /// Each slot's code number (`ErrorCode as u32`); a slot that no code
+        /// uses holds the smallest one, whose text the compare then rejects.
         static SLOTS: [#number_type; #slot_count] = [#(#slots),*];
 
         /// The code whose text is `code`.
