@@ -92,14 +92,15 @@ fn an_added_code_changes_at_most_40_lines() {
     let changes = changed_lines(&before, &after);
     println!("one code added after AIS.0506: {changes:?}");
     assert!(total(&changes) <= 40, "{changes:?}");
-    // The variant (docs and all), its entry, its line in `ALL`: the rest of
-    // the budget is the perfect hash table's slots and the README's count.
+    // The variant (10 lines with its docs, last in number order) and its
+    // line in `ALL`; its entry, last in the table: the rest of the budget is
+    // the perfect hash table's slots and the README's count of codes.
     let in_file = |path: &str| {
         changes
             .iter()
             .find(|(p, _)| p == path)
             .map_or(0, |(_, n)| *n)
     };
-    assert_eq!(in_file("rust/src/error_code.rs"), 10, "{changes:?}");
+    assert_eq!(in_file("rust/src/error_code.rs"), 11, "{changes:?}");
     assert_eq!(in_file("rust/src/table.rs"), 15, "{changes:?}");
 }

@@ -1,6 +1,12 @@
-//! `error_code.rs`: the `ErrorCode` enum, one documented variant per code in
-//! the table's order, each with its stable number as its discriminant, and
-//! `ErrorCode::ALL`.
+//! `error_code.rs`: the `ErrorCode` enum, one documented variant per code,
+//! and `ErrorCode::ALL`, the codes in the table's order.
+//!
+//! The variants are declared in the order of their stable numbers, which
+//! makes each number the variant's discriminant without writing it: only
+//! the first variant after a removed code's number says `= n`. (rustc
+//! checks explicit discriminants at a cost that grows with the square of
+//! their count: written on each of 10,000 variants, they took a minute to
+//! compile.) A new code takes the next number, so its variant comes last.
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -13,8 +19,8 @@ use crate::model::{Catalog, Code};
 pub(super) fn file(catalog: &Catalog) -> syn::File {
     let mut file = source_file(
         &[
-            "[`ErrorCode`]: one variant per code, in the table's order, each with its stable",
-            "number as its discriminant; and [`ErrorCode::ALL`].",
+            "[`ErrorCode`]: one variant per code, in the order of the codes' stable numbers,",
+            "each number the variant's discriminant; and [`ErrorCode::ALL`], in the table's order.",
         ],
         TokenStream::new(),
     );
@@ -23,14 +29,18 @@ pub(super) fn file(catalog: &Catalog) -> syn::File {
     file
 }
 
-/// The enum, its variants built as syntax (see `syntax`).
+/// The enum, its variants built as syntax (see `syntax`), in number order.
 fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
     let urls = crate::emit::docs::code_urls(catalog);
-    let variants = catalog
-        .codes
-        .iter()
-        .zip(urls)
-        .map(|(code, url)| variant(catalog, code, url));
+    let mut by_number: Vec<(&Code, Option<String>)> = catalog.codes.iter().zip(urls).collect();
+    by_number.sort_by_key(|(code, _)| code.number);
+    let mut next = 0;
+    let variants = by_number.into_iter().map(|(code, url)| {
+        // Implicit discriminants count on from the one before.
+        let explicit = code.number != next;
+        next = code.number.saturating_add(1);
+        variant(catalog, code, url, explicit)
+    });
     let service = format!(
         " An error code of the {}.",
         escape_line(&catalog.meta.service)
@@ -49,17 +59,21 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
     let mut item: syn::ItemEnum = parse(quote! {
         #[doc = #service]
         ///
-        /// One variant per code of the table, in its order. Parse a code with
+        /// One variant per code of the table. Parse a code with
         /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
-        /// [`Display`](core::fmt::Display) give it back.
+        /// [`Display`](core::fmt::Display) give it back; [`ErrorCode::ALL`]
+        /// lists the codes in the table's order.
         ///
         /// # Stable numbers
         ///
         /// Every code has a number for the life of the crate, its discriminant:
-        /// `code as u32`. A new code gets the next number, wherever its row is in
-        /// the table; a code keeps its number when rows are added, removed or
-        /// moved around it, and the number of a removed code is never given to
-        /// another. The numbers are kept in the spec's `codes.lock`.
+        /// `code as u32`, given in each variant's docs. A new code gets the next
+        /// number, wherever its row is in the table; a code keeps its number when
+        /// rows are added, removed or moved around it, and the number of a
+        /// removed code is never given to another. The numbers are kept in the
+        /// spec's `codes.lock`, and the variants are declared in their order:
+        /// the table's order when the codes were first numbered, then each code
+        /// added since.
         ///
         /// The representation is `u32` whatever the number of codes: it never
         /// has to change as the table grows (a `u8` or a `u16` would have to
@@ -83,8 +97,9 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
     item
 }
 
-/// One variant: its docs, alias, deprecation and number.
-fn variant(catalog: &Catalog, code: &Code, url: Option<String>) -> syn::Variant {
+/// One variant: its docs, alias and deprecation, and its number if it is
+/// not the one after the variant before (`explicit`).
+fn variant(catalog: &Catalog, code: &Code, url: Option<String>, explicit: bool) -> syn::Variant {
     let mut lines = variant_doc_lines(catalog, code);
     if let Some(url) = url {
         lines.push(String::new());
@@ -104,10 +119,12 @@ fn variant(catalog: &Catalog, code: &Code, url: Option<String>) -> syn::Variant 
         attrs,
         ident: variant_ident(code),
         fields: syn::Fields::Unit,
-        discriminant: Some((
-            syn::Token![=](Span::call_site()),
-            int(u64::from(code.number)),
-        )),
+        discriminant: explicit.then(|| {
+            (
+                syn::Token![=](Span::call_site()),
+                int(u64::from(code.number)),
+            )
+        }),
     }
 }
 
@@ -133,6 +150,10 @@ fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
         category.rust_variant,
         escape_line(&category.title),
         if code.retryable { "; retryable" } else { "" }
+    ));
+    lines.push(format!(
+        "- Stable number: {} (the discriminant)",
+        code.number
     ));
     if code.cases.len() > 1 {
         lines.push(String::new());

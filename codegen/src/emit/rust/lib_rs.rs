@@ -260,9 +260,9 @@ fn traits() -> TokenStream {
             }
         }
 
-        // What `#[derive(Debug)]` prints, from the table: the derived `match`
-        // over thousands of variants takes seconds and gigabytes to compile.
-        /// Prints the variant's name, as `#[derive(Debug)]` would.
+        /// Prints the variant's name, as `#[derive(Debug)]` would, read from
+        /// the table: a derived `Debug` is a `match` over every variant, which
+        /// takes seconds and gigabytes to compile for thousands of codes.
         impl fmt::Debug for ErrorCode {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(table::entry(*self).name)

@@ -207,12 +207,23 @@ fn discriminants_are_the_stable_numbers_in_a_u32_for_every_size() {
         code("X.1", vec![case(400, "x")]),
         code("X.2", vec![case(400, "y")]),
     ]);
-    catalog.codes[0].number = 7;
-    catalog.codes[1].number = 100_000;
+    catalog.codes[0].number = 100_000;
+    catalog.codes[1].number = 7;
     let text = contents(&catalog, "rust/src/error_code.rs");
     assert!(text.contains("#[repr(u32)]\npub enum ErrorCode"), "{text}");
-    assert!(text.contains("    X1 = 7,\n"), "{text}");
-    assert!(text.contains("    X2 = 100_000,\n"), "{text}");
+    // In number order, each number written where it does not follow on.
+    let (x2, x1) = (
+        text.find("    X2 = 7,\n").expect("X2"),
+        text.find("    X1 = 100_000,\n").expect("X1"),
+    );
+    assert!(x2 < x1, "{text}");
+    catalog.codes[0].number = 0;
+    catalog.codes[1].number = 1;
+    let text = contents(&catalog, "rust/src/error_code.rs");
+    assert!(
+        text.contains("    X1,\n") && text.contains("    X2,\n"),
+        "{text}"
+    );
     let lib = contents(&catalog, "rust/src/lib.rs");
     assert!(
         !lib.contains("derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd"),
