@@ -68,12 +68,13 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
         .map(|u| format!(" (updated on {})", escape_line(u)))
         .unwrap_or_default();
     lines.push(format!(
-        "{source}{updated}. [`ErrorCode`] has one variant per code, in the table's order;"
+        "{source}{updated}. [`ErrorCode`] has one variant per code ([`ErrorCode::ALL`] lists"
     ));
     lines.push(
-        "each variant's documentation gives its HTTP status, error message, description,".into(),
+        "them in the table's order); each variant's documentation gives its HTTP status, error"
+            .into(),
     );
-    lines.push("handling measure and [`Category`].".into());
+    lines.push("message, description, handling measure, [`Category`] and stable number.".into());
     lines.push(String::new());
     lines.push(format!(
         "An error response body has the status {} and looks like this:",
