@@ -129,7 +129,7 @@ impl ErrorCode {
     /// Every row the table lists for this code, in table order; never empty.
     #[must_use]
     pub fn cases(self) -> &'static [ErrorCase] {
-        table::entry(self).cases
+        table::entry(self).cases.all()
     }
     /// What a caller should do about this error.
     #[must_use]

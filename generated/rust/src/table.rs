@@ -18,8 +18,28 @@ pub(crate) struct Entry {
     pub(crate) category: Category,
     /// Whether sending the same request again later may succeed.
     pub(crate) retryable: bool,
-    /// Every row of the table for this code, in table order; never empty.
-    pub(crate) cases: &'static [ErrorCase],
+    /// Its rows of the table.
+    pub(crate) cases: Cases,
+}
+
+/// A code's rows of the table. Most codes have one, held as it is: a
+/// slice for each of thousands of codes makes the crate slower to compile.
+pub(crate) enum Cases {
+    /// The row of a code that the table lists once.
+    One(ErrorCase),
+    /// The rows of a code that the table lists several times, in table order.
+    #[allow(dead_code)]
+    Many(&'static [ErrorCase]),
+}
+
+impl Cases {
+    /// Every row, in table order; never empty.
+    pub(crate) const fn all(&self) -> &[ErrorCase] {
+        match self {
+            Cases::One(case) => core::slice::from_ref(case),
+            Cases::Many(cases) => cases,
+        }
+    }
 }
 
 /// Every code's entry, in the order of their numbers.
@@ -30,14 +50,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0012",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The request parameter is not supported.",
-                description: "The request parameter is not supported.",
-                handling_measure: "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The request parameter is not supported.",
+            description: "The request parameter is not supported.",
+            handling_measure: "Check whether the fields in the request are valid. For details, see the request description of the corresponding API.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0014,
@@ -45,14 +63,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0014",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The JSON format of the input data is incorrect.",
-                description: "The JSON format of the input data is incorrect.",
-                handling_measure: "Check the JSON format of the input data.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The JSON format of the input data is incorrect.",
+            description: "The JSON format of the input data is incorrect.",
+            handling_measure: "Check the JSON format of the input data.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0501,
@@ -60,14 +76,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0501",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The input parameter is invalid.",
-                description: "The input parameter is invalid.",
-                handling_measure: "Check the parameter.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The input parameter is invalid.",
+            description: "The input parameter is invalid.",
+            handling_measure: "Check the parameter.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0502,
@@ -75,14 +89,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0502",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The image format is not supported.",
-                description: "The image format is not supported.",
-                handling_measure: "Check whether the image format is supported.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The image format is not supported.",
+            description: "The image format is not supported.",
+            handling_measure: "Check whether the image format is supported.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0503,
@@ -90,14 +102,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0503",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The image is damaged.",
-                description: "The image is damaged.",
-                handling_measure: "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The image is damaged.",
+            description: "The image is damaged.",
+            handling_measure: "Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0504,
@@ -105,14 +115,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0504",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The image size does not meet requirements.",
-                description: "The image size does not meet requirements.",
-                handling_measure: "Check whether the image size meets requirements.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The image size does not meet requirements.",
+            description: "The image size does not meet requirements.",
+            handling_measure: "Check whether the image size meets requirements.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0505,
@@ -120,14 +128,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0505",
         category: Category::Server,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "Failed to run the algorithm.",
-                description: "Failed to run the algorithm.",
-                handling_measure: "Check the configuration. Contact technical support.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "Failed to run the algorithm.",
+            description: "Failed to run the algorithm.",
+            handling_measure: "Check the configuration. Contact technical support.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Ais0506,
@@ -135,14 +141,12 @@ static ENTRIES: &[Entry] = &[
         name: "Ais0506",
         category: Category::Server,
         retryable: true,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "An internal error occurred.",
-                description: "An internal error occurred.",
-                handling_measure: "Contact technical support.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "An internal error occurred.",
+            description: "An internal error occurred.",
+            handling_measure: "Contact technical support.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Apig0101,
@@ -150,14 +154,12 @@ static ENTRIES: &[Entry] = &[
         name: "Apig0101",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The API does not exist or has not been published.",
-                description: "The API does not exist or has not been published.",
-                handling_measure: "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The API does not exist or has not been published.",
+            description: "The API does not exist or has not been published.",
+            handling_measure: "Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Apig0301,
@@ -165,14 +167,12 @@ static ENTRIES: &[Entry] = &[
         name: "Apig0301",
         category: Category::Credentials,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.",
-                description: "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.",
-                handling_measure: "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.",
+            description: "1. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.\n2. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.",
+            handling_measure: "decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.\ntoken expires: The token expires. Obtain a new token and pass it.\nverify aksk signature fail: Check whether the AK and SK are correct.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Apig0201,
@@ -180,14 +180,12 @@ static ENTRIES: &[Entry] = &[
         name: "Apig0201",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The request body is oversized.",
-                description: "The request body is oversized.",
-                handling_measure: "Check whether the request body is oversized.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The request body is oversized.",
+            description: "The request body is oversized.",
+            handling_measure: "Check whether the request body is oversized.",
+        }),
     },
     Entry {
         error_code: ErrorCode::Apig0308,
@@ -195,14 +193,12 @@ static ENTRIES: &[Entry] = &[
         name: "Apig0308",
         category: Category::Throttling,
         retryable: true,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The request is sent too fast and exceeds the default rate limit of the service.",
-                description: "The request is sent too fast and exceeds the default rate limit of the service.",
-                handling_measure: "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The request is sent too fast and exceeds the default rate limit of the service.",
+            description: "The request is sent too fast and exceeds the default rate limit of the service.",
+            handling_measure: "The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts0203,
@@ -210,14 +206,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts0203",
         category: Category::Credentials,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "Invalid token.",
-                description: "Invalid token.",
-                handling_measure: "Check whether the token is correct.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "Invalid token.",
+            description: "Invalid token.",
+            handling_measure: "Check whether the token is correct.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4101,
@@ -225,14 +219,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4101",
         category: Category::Credentials,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The token is empty.",
-                description: "The token is empty.",
-                handling_measure: "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The token is empty.",
+            description: "The token is empty.",
+            handling_measure: "The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4102,
@@ -240,14 +232,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4102",
         category: Category::Credentials,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "Failed to parse the token.",
-                description: "Failed to parse the token.",
-                handling_measure: "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "Failed to parse the token.",
+            description: "Failed to parse the token.",
+            handling_measure: "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4103,
@@ -255,14 +245,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4103",
         category: Category::Credentials,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The token is invalid.",
-                description: "The token is invalid.",
-                handling_measure: "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The token is invalid.",
+            description: "The token is invalid.",
+            handling_measure: "The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4104,
@@ -270,14 +258,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4104",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The length of the request body is invalid.",
-                description: "The length of the request body is invalid.",
-                handling_measure: "Check the request body length.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The length of the request body is invalid.",
+            description: "The length of the request body is invalid.",
+            handling_measure: "Check the request body length.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4105,
@@ -285,14 +271,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4105",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The JSON format of the request body is incorrect.",
-                description: "The JSON format of the request body is incorrect.",
-                handling_measure: "Check the JSON format of the request body.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The JSON format of the request body is incorrect.",
+            description: "The JSON format of the request body is incorrect.",
+            handling_measure: "Check the JSON format of the request body.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4106,
@@ -300,14 +284,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4106",
         category: Category::Permission,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The account is restricted.",
-                description: "The account is restricted.",
-                handling_measure: "Check the user resource status. For details about the account restriction reason, see the description of the account center.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The account is restricted.",
+            description: "The account is restricted.",
+            handling_measure: "Check the user resource status. For details about the account restriction reason, see the description of the account center.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4107,
@@ -315,14 +297,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4107",
         category: Category::Server,
         retryable: true,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "An exception occurred when obtaining the temporary AK/SK.",
-                description: "An exception occurred when obtaining the temporary AK/SK.",
-                handling_measure: "Contact technical support.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "An exception occurred when obtaining the temporary AK/SK.",
+            description: "An exception occurred when obtaining the temporary AK/SK.",
+            handling_measure: "Contact technical support.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4201,
@@ -330,14 +310,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4201",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The request URL does not contain the service ID.",
-                description: "The request URL does not contain the service ID.",
-                handling_measure: "Check the service ID in the request URL.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The request URL does not contain the service ID.",
+            description: "The request URL does not contain the service ID.",
+            handling_measure: "Check the service ID in the request URL.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4202,
@@ -345,14 +323,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4202",
         category: Category::Request,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The request URL format is invalid.",
-                description: "The request URL format is invalid.",
-                handling_measure: "Check the request URL format.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The request URL format is invalid.",
+            description: "The request URL format is invalid.",
+            handling_measure: "Check the request URL format.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4203,
@@ -360,14 +336,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4203",
         category: Category::Permission,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "No access permission.",
-                description: "No access permission.",
-                handling_measure: "Check the access permission.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "No access permission.",
+            description: "No access permission.",
+            handling_measure: "Check the access permission.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4204,
@@ -375,14 +349,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4204",
         category: Category::Permission,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The API is not subscribed to.",
-                description: "The API is not subscribed to.",
-                handling_measure: "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The API is not subscribed to.",
+            description: "The API is not subscribed to.",
+            handling_measure: "Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4601,
@@ -390,14 +362,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4601",
         category: Category::Resource,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The external URL is invalid.",
-                description: "The external URL is invalid.",
-                handling_measure: "Check whether the entered URL is correct.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The external URL is invalid.",
+            description: "The external URL is invalid.",
+            handling_measure: "Check whether the entered URL is correct.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4603,
@@ -405,14 +375,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4603",
         category: Category::Resource,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The file failed to be downloaded from the external URL.",
-                description: "The file failed to be downloaded from the external URL.",
-                handling_measure: "Check whether the entered URL is correct.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The file failed to be downloaded from the external URL.",
+            description: "The file failed to be downloaded from the external URL.",
+            handling_measure: "Check whether the entered URL is correct.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4702,
@@ -420,14 +388,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4702",
         category: Category::Permission,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The OBS agency failed to be queried.",
-                description: "The OBS agency failed to be queried.",
-                handling_measure: "Check whether the OBS agency has been enabled for the service.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The OBS agency failed to be queried.",
+            description: "The OBS agency failed to be queried.",
+            handling_measure: "Check whether the OBS agency has been enabled for the service.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4703,
@@ -435,14 +401,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4703",
         category: Category::Resource,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The OBS URL is invalid.",
-                description: "The OBS URL is invalid.",
-                handling_measure: "Check the entered OBS URL.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The OBS URL is invalid.",
+            description: "The OBS URL is invalid.",
+            handling_measure: "Check the entered OBS URL.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4704,
@@ -450,14 +414,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4704",
         category: Category::Resource,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "Failed to obtain the OBS file.",
-                description: "Failed to obtain the OBS file.",
-                handling_measure: "Failed to download the OBS file. Check whether the file exists.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "Failed to obtain the OBS file.",
+            description: "Failed to obtain the OBS file.",
+            handling_measure: "Failed to download the OBS file. Check whether the file exists.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4705,
@@ -465,14 +427,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4705",
         category: Category::Resource,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The OBS file is oversized.",
-                description: "The OBS file is oversized.",
-                handling_measure: "Use a file that meets the service size limit as the input.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The OBS file is oversized.",
+            description: "The OBS file is oversized.",
+            handling_measure: "Use a file that meets the service size limit as the input.",
+        }),
     },
     Entry {
         error_code: ErrorCode::ModelArts4706,
@@ -480,14 +440,12 @@ static ENTRIES: &[Entry] = &[
         name: "ModelArts4706",
         category: Category::Resource,
         retryable: false,
-        cases: &[
-            ErrorCase {
-                http_status: 400,
-                error_msg: "The OBS file does not exist.",
-                description: "The OBS file does not exist.",
-                handling_measure: "Failed to download the OBS file. Check whether the file exists.",
-            },
-        ],
+        cases: Cases::One(ErrorCase {
+            http_status: 400,
+            error_msg: "The OBS file does not exist.",
+            description: "The OBS file does not exist.",
+            handling_measure: "Failed to download the OBS file. Check whether the file exists.",
+        }),
     },
 ];
 

@@ -110,6 +110,16 @@ pub(super) fn struct_expr<'a>(
     })
 }
 
+/// A call: `Cases::One(arg, …)`.
+pub(super) fn call(function: &[&str], args: impl IntoIterator<Item = syn::Expr>) -> syn::Expr {
+    syn::Expr::Call(syn::ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(path(function)),
+        paren_token: syn::token::Paren::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
 /// `&[item, …]`.
 pub(super) fn slice(items: impl IntoIterator<Item = syn::Expr>) -> syn::Expr {
     syn::Expr::Reference(syn::ExprReference {

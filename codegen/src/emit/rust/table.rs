@@ -11,7 +11,7 @@
 use quote::quote;
 
 use super::source_file;
-use super::syntax::{boolean, int, parse, path, slice, string, struct_expr};
+use super::syntax::{boolean, call, int, parse, path, slice, string, struct_expr};
 use crate::model::{Case, Catalog, Code};
 
 pub(super) fn file(catalog: &Catalog) -> syn::File {
@@ -24,14 +24,19 @@ pub(super) fn file(catalog: &Catalog) -> syn::File {
             use crate::{Category, ErrorCase, ErrorCode};
         },
     );
-    file.items.push(parse(entry_struct()));
+    file.items
+        .extend(parse::<syn::File>(entry_struct(catalog)).items);
     file.items.push(syn::Item::Static(entries(catalog)));
     file.items.extend(parse::<syn::File>(lookup_fns()).items);
     file
 }
 
-/// `struct Entry`.
-fn entry_struct() -> proc_macro2::TokenStream {
+/// `struct Entry` and `enum Cases`.
+fn entry_struct(catalog: &Catalog) -> proc_macro2::TokenStream {
+    // A table may list every code once, or none: one variant is then unused.
+    let unused = |used: bool| (!used).then(|| quote!(#[allow(dead_code)]));
+    let one = unused(catalog.codes.iter().any(|c| c.cases.len() == 1));
+    let many = unused(catalog.codes.iter().any(|c| c.cases.len() > 1));
     quote! {
         /// A code's data.
         pub(crate) struct Entry {
@@ -45,8 +50,29 @@ fn entry_struct() -> proc_macro2::TokenStream {
             pub(crate) category: Category,
             /// Whether sending the same request again later may succeed.
             pub(crate) retryable: bool,
-            /// Every row of the table for this code, in table order; never empty.
-            pub(crate) cases: &'static [ErrorCase],
+            /// Its rows of the table.
+            pub(crate) cases: Cases,
+        }
+
+        /// A code's rows of the table. Most codes have one, held as it is: a
+        /// slice for each of thousands of codes makes the crate slower to compile.
+        pub(crate) enum Cases {
+            /// The row of a code that the table lists once.
+            #one
+            One(ErrorCase),
+            /// The rows of a code that the table lists several times, in table order.
+            #many
+            Many(&'static [ErrorCase]),
+        }
+
+        impl Cases {
+            /// Every row, in table order; never empty.
+            pub(crate) const fn all(&self) -> &[ErrorCase] {
+                match self {
+                    Cases::One(case) => core::slice::from_ref(case),
+                    Cases::Many(cases) => cases,
+                }
+            }
         }
     }
 }
@@ -110,7 +136,7 @@ fn lookup_fns() -> proc_macro2::TokenStream {
 
 /// One code's entry, its variant and texts, and a row per case:
 /// `Entry { error_code: ErrorCode::Ais0014, code: "AIS.0014", name: "Ais0014",
-/// category: Category::Request, retryable: false, cases: &[ErrorCase { … }] }`.
+/// category: Category::Request, retryable: false, cases: Cases::One(ErrorCase { … }) }`.
 fn entry(catalog: &Catalog, code: &Code) -> syn::Expr {
     let category = &catalog.categories[code.category].rust_variant;
     struct_expr(
@@ -121,9 +147,17 @@ fn entry(catalog: &Catalog, code: &Code) -> syn::Expr {
             ("name", string(&code.rust_variant)),
             ("category", path(&["Category", category])),
             ("retryable", boolean(code.retryable)),
-            ("cases", slice(code.cases.iter().map(case))),
+            ("cases", cases(code)),
         ],
     )
+}
+
+/// `Cases::One(ErrorCase { … })`, or `Cases::Many(&[ErrorCase { … }, …])`.
+fn cases(code: &Code) -> syn::Expr {
+    match &code.cases[..] {
+        [one] => call(&["Cases", "One"], [case(one)]),
+        many => call(&["Cases", "Many"], [slice(many.iter().map(case))]),
+    }
 }
 
 /// One row of the table: `ErrorCase { http_status: 400, error_msg: "…",

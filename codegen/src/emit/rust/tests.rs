@@ -183,10 +183,11 @@ fn a_code_is_one_entry_with_a_row_per_case() {
     catalog.codes[1].number = 0;
     let table = contents(&catalog, "rust/src/table.rs");
     let squeezed: String = table.split_whitespace().collect();
-    // In number order: APIG.0202 (0) first, then APIG.0201 (1) with its three rows.
+    // In number order: APIG.0202 (0) first, with its one row, then APIG.0201
+    // (1) with its three rows.
     let expected = [
-        "Entry{error_code:ErrorCode::Apig0202,code:\"APIG.0202\",name:\"Apig0202\",category:Category::Request,retryable:false,cases:&[ErrorCase{http_status:500,error_msg:\"Sametext.\"",
-        "Entry{error_code:ErrorCode::Apig0201,code:\"APIG.0201\",name:\"Apig0201\",category:Category::Request,retryable:false,cases:&[ErrorCase{http_status:400,",
+        "Entry{error_code:ErrorCode::Apig0202,code:\"APIG.0202\",name:\"Apig0202\",category:Category::Request,retryable:false,cases:Cases::One(ErrorCase{http_status:500,error_msg:\"Sametext.\"",
+        "Entry{error_code:ErrorCode::Apig0201,code:\"APIG.0201\",name:\"Apig0201\",category:Category::Request,retryable:false,cases:Cases::Many(&[ErrorCase{http_status:400,",
         "ErrorCase{http_status:413,error_msg:\"Toolarge.\",description:\"Toolarge.\",handling_measure:\"Toolarge.\",},ErrorCase{http_status:504,",
     ];
     let mut rest = squeezed.as_str();
