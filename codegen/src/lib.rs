@@ -3,6 +3,7 @@
 //! ```text
 //! load      read catalog.yaml and the table files into raw rows, with positions
 //! validate  check every row, report every problem at once, build the model
+//! numbers   give each code its stable number, from the spec's codes.lock
 //! model     the validated catalog that emitters read
 //! emit      one module per output (Rust crate, TypeScript package, Markdown pages, JSON)
 //! ```
