@@ -91,10 +91,31 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
         lock(dir),
         "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\n"
     );
+    // The variants in number order, each number its implicit discriminant
+    // (the new one last); `ALL` in the table's order.
     let enum_file = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read");
-    for variant in ["Lc0001 = 0,", "Lc0004 = 3,", "Lc0002 = 1,", "Lc0003 = 2,"] {
-        assert!(enum_file.contains(variant), "{variant}\n{enum_file}");
-    }
+    let at = |text: &str| {
+        enum_file
+            .find(text)
+            .unwrap_or_else(|| panic!("{text}\n{enum_file}"))
+    };
+    let declared = [
+        "    Lc0001,\n",
+        "    Lc0002,\n",
+        "    Lc0003,\n",
+        "    Lc0004,\n",
+    ]
+    .map(at);
+    assert!(declared.is_sorted(), "{enum_file}");
+    let listed = [
+        "ErrorCode::Lc0001,",
+        "ErrorCode::Lc0004,",
+        "ErrorCode::Lc0002,",
+        "ErrorCode::Lc0003,",
+    ]
+    .map(at);
+    assert!(listed.is_sorted(), "{enum_file}");
+    assert!(enum_file.contains("- Stable number: 3 (the discriminant)"));
     assert!(xtask(dir, "check").status.success());
 
     // A code that leaves the table keeps its line: its number is never reused.
