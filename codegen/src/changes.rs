@@ -13,7 +13,8 @@
 //!   every size of table and the new code takes a number of its own, so no
 //!   existing code changes (cargo-semver-checks finds nothing to flag);
 //! - a changed status, text, category or retryability, or rows in another
-//!   order (`ErrorCode::ALL`'s order): a patch.
+//!   order (the order of the TypeScript package's lists and of the reference
+//!   pages; the Rust crate lists codes by number): a patch.
 //!
 //! Below 1.0 each kind moves one place down, as in Cargo and
 //! cargo-semver-checks: breaking is minor (0.1.0 → 0.2.0), additive is a
@@ -152,7 +153,7 @@ impl Changes {
             out += &format!("  changed ({}): {}\n", self.changed.len(), items.join(", "));
         }
         if self.reordered {
-            out += "  reordered: ErrorCode::ALL lists the codes in the table's new order\n";
+            out += "  reordered: the TypeScript package and the reference pages list the codes in the table's new order\n";
         }
         let required = self.required_bump();
         out += &format!(

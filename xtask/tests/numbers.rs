@@ -91,8 +91,8 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
         lock(dir),
         "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\n"
     );
-    // The variants in number order, each number its implicit discriminant
-    // (the new one last); `ALL` in the table's order.
+    // The variants, and `ALL`, in number order, each number its implicit
+    // discriminant: the new code last.
     let enum_file = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read");
     let at = |text: &str| {
         enum_file
@@ -109,9 +109,9 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
     assert!(declared.is_sorted(), "{enum_file}");
     let listed = [
         "ErrorCode::Lc0001,",
-        "ErrorCode::Lc0004,",
         "ErrorCode::Lc0002,",
         "ErrorCode::Lc0003,",
+        "ErrorCode::Lc0004,",
     ]
     .map(at);
     assert!(listed.is_sorted(), "{enum_file}");

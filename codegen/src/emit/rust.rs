@@ -159,6 +159,14 @@ fn raw_literal(text: &str) -> Literal {
         .unwrap_or_else(|_| Literal::string(text))
 }
 
+/// The codes in the order of their stable numbers: the order of the crate's
+/// variants, of `ErrorCode::ALL` and of the table's entries.
+fn by_number(catalog: &Catalog) -> Vec<&Code> {
+    let mut codes: Vec<&Code> = catalog.codes.iter().collect();
+    codes.sort_by_key(|code| code.number);
+    codes
+}
+
 fn variant_ident(code: &Code) -> Ident {
     Ident::new(&code.rust_variant, Span::call_site())
 }

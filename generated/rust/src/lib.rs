@@ -3,8 +3,8 @@
 //! Huawei Cloud Image Recognition error codes: the documented error codes of the Image Recognition API, as a Rust enum.
 //!
 //! The codes come from the documented error-code table at <https://support.huaweicloud.com/intl/en-us/ae-ad-1-api-image/image_03_0010.html> (updated on 2022-08-08 GMT+08:00). [`ErrorCode`] has one variant per code ([`ErrorCode::ALL`] lists
-//! them in the table's order); each variant's documentation gives its HTTP status, error
-//! message, description, handling measure, [`Category`] and stable number.
+//! them all); each variant's documentation gives its HTTP status, error message,
+//! description, handling measure, [`Category`] and stable number.
 //!
 //! An error response body has the status 400 and looks like this:
 //!

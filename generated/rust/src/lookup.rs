@@ -33,8 +33,8 @@ static SLOTS: [u16; 64] = [
 pub(crate) fn find(code: &str) -> Option<ErrorCode> {
     let h = hash(code.as_bytes(), SEED);
     let pilot = PILOTS[bucket(h, BUCKET_BITS)];
-    let entry = table::by_number(u32::from(SLOTS[slot(h, pilot, SLOT_BITS)]))?;
-    same(entry.code.as_bytes(), code.as_bytes()).then_some(entry.error_code)
+    let i = table::position(u32::from(SLOTS[slot(h, pilot, SLOT_BITS)]))?;
+    same(table::ENTRIES[i].code.as_bytes(), code.as_bytes()).then(|| ErrorCode::ALL[i])
 }
 
 /// The multiplier of the hash steps: the fractional part of the golden

@@ -1,12 +1,12 @@
 //! `error_code.rs`: the `ErrorCode` enum, one documented variant per code,
-//! and `ErrorCode::ALL`, the codes in the table's order.
+//! and `ErrorCode::ALL`, both in the order of the codes' stable numbers.
 //!
-//! The variants are declared in the order of their stable numbers, which
-//! makes each number the variant's discriminant without writing it: only
-//! the first variant after a removed code's number says `= n`. (rustc
-//! checks explicit discriminants at a cost that grows with the square of
-//! their count: written on each of 10,000 variants, they took a minute to
-//! compile.) A new code takes the next number, so its variant comes last.
+//! The variants are declared in number order, which makes each number the
+//! variant's discriminant without writing it: only the first variant after a
+//! removed code's number says `= n`. (rustc checks explicit discriminants at
+//! a cost that grows with the square of their count: written on each of
+//! 10,000 variants, they took a minute to compile.) A new code takes the next
+//! number, so its variant comes last, and so does its line in `ALL`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
@@ -20,7 +20,7 @@ pub(super) fn file(catalog: &Catalog) -> syn::File {
     let mut file = source_file(
         &[
             "[`ErrorCode`]: one variant per code, in the order of the codes' stable numbers,",
-            "each number the variant's discriminant; and [`ErrorCode::ALL`], in the table's order.",
+            "each number the variant's discriminant; and [`ErrorCode::ALL`], in the same order.",
         ],
         TokenStream::new(),
     );
@@ -62,7 +62,7 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
         /// One variant per code of the table. Parse a code with
         /// [`ErrorCode::from_code`] or [`str::parse`]; [`ErrorCode::as_str`] and
         /// [`Display`](core::fmt::Display) give it back; [`ErrorCode::ALL`]
-        /// lists the codes in the table's order.
+        /// lists every code.
         ///
         /// # Stable numbers
         ///
@@ -71,9 +71,9 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
         /// number, wherever its row is in the table; a code keeps its number when
         /// rows are added, removed or moved around it, and the number of a
         /// removed code is never given to another. The numbers are kept in the
-        /// spec's `codes.lock`, and the variants are declared in their order:
-        /// the table's order when the codes were first numbered, then each code
-        /// added since.
+        /// spec's `codes.lock`, and the variants are declared, and
+        /// [`ErrorCode::ALL`] lists them, in their order: the table's order when
+        /// the codes were first numbered, then each code added since.
         ///
         /// The representation is `u32` whatever the number of codes: it never
         /// has to change as the table grows (a `u8` or a `u16` would have to
@@ -86,8 +86,7 @@ fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
         /// # Order
         ///
         /// `Ord` compares the codes' text, byte by byte ([`ErrorCode::as_str`]),
-        /// an order that is the same in every version. [`ErrorCode::ALL`] lists
-        /// the codes in the table's order.
+        /// an order that is the same in every version.
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         #[repr(u32)]
@@ -169,9 +168,9 @@ fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
     lines
 }
 
-/// `ErrorCode::ALL`: every variant, one per line, in the table's order.
+/// `ErrorCode::ALL`: every variant, one per line, in number order.
 fn all(catalog: &Catalog) -> TokenStream {
-    let all = catalog.codes.iter().map(variant_ident);
+    let all = super::by_number(catalog).into_iter().map(variant_ident);
     let allow_deprecated = catalog
         .codes
         .iter()
@@ -179,7 +178,9 @@ fn all(catalog: &Catalog) -> TokenStream {
         .then(|| quote!(#[allow(deprecated)]));
     quote! {
         impl ErrorCode {
-            /// Every code, in the table's order.
+            /// Every code, in the order of their stable numbers (the table's
+            /// order when the codes were first numbered, then each code added
+            /// since).
             #allow_deprecated
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
         }

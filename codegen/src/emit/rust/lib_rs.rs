@@ -71,10 +71,9 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
         "{source}{updated}. [`ErrorCode`] has one variant per code ([`ErrorCode::ALL`] lists"
     ));
     lines.push(
-        "them in the table's order); each variant's documentation gives its HTTP status, error"
-            .into(),
+        "them all); each variant's documentation gives its HTTP status, error message,".into(),
     );
-    lines.push("message, description, handling measure, [`Category`] and stable number.".into());
+    lines.push("description, handling measure, [`Category`] and stable number.".into());
     lines.push(String::new());
     lines.push(format!(
         "An error response body has the status {} and looks like this:",

@@ -309,8 +309,8 @@ fn perfect_hash(table: &PerfectHash, numbers: &[u32]) -> syn::File {
         pub(crate) fn find(code: &str) -> Option<ErrorCode> {
             let h = hash(code.as_bytes(), SEED);
             let pilot = PILOTS[bucket(h, BUCKET_BITS)];
-            let entry = table::by_number(#slot_number)?;
-            same(entry.code.as_bytes(), code.as_bytes()).then_some(entry.error_code)
+            let i = table::position(#slot_number)?;
+            same(table::ENTRIES[i].code.as_bytes(), code.as_bytes()).then(|| ErrorCode::ALL[i])
         }
 
         #shared
@@ -345,13 +345,13 @@ fn binary_search(codes: &[&str], numbers: &[u32]) -> syn::File {
 
         /// The text of the code numbered `number`.
         fn text(number: u32) -> &'static str {
-            table::by_number(number).map_or("", |entry| entry.code)
+            table::position(number).map_or("", |i| table::ENTRIES[i].code)
         }
 
         /// The code whose text is `code`.
         pub(crate) fn find(code: &str) -> Option<ErrorCode> {
             let i = SORTED.binary_search_by(|&n| text(n).cmp(code)).ok()?;
-            table::by_number(SORTED[i]).map(|entry| entry.error_code)
+            table::position(SORTED[i]).map(|i| ErrorCode::ALL[i])
         }
     };
     source_file(

@@ -2,11 +2,15 @@
 //! the codes' stable numbers, every text of the spec a string literal in
 //! the entry of its code; and how an entry is found from a code.
 //!
-//! Entries are in number order so that the entry of code `n` is found at
-//! `ENTRIES[n]` (after a removed code, a little before it: a binary search
-//! by number finds it), with no `match` (a `match` over thousands of
-//! variants is slow to compile). A new code takes the next number, so its
-//! entry is added at the end.
+//! Entries are in number order, as `ErrorCode::ALL` is, so that the entry
+//! of the code numbered `n` is `ENTRIES[n]` (after a removed code, a little
+//! before it: a binary search by number finds it), with no `match` (a
+//! `match` over thousands of variants is slow to compile). A new code takes
+//! the next number, so its entry is added at the end.
+//!
+//! An entry holds its code's number, not its `ErrorCode`: `ALL` names every
+//! variant once, in the same order, and a second list of 10,000 enum values
+//! cost rustc a tenth more time to compile the crate.
 
 use quote::quote;
 
@@ -18,7 +22,8 @@ pub(super) fn file(catalog: &Catalog) -> syn::File {
     let mut file = source_file(
         &[
             "The table: one entry per code, with every row the spec has for it, in the order",
-            "of the codes' numbers (`ErrorCode as u32`); and how a code finds its entry.",
+            "of the codes' numbers (`ErrorCode as u32`), as in [`ErrorCode::ALL`]; and how a",
+            "code finds its entry.",
         ],
         quote! {
             use crate::{Category, ErrorCase, ErrorCode};
@@ -40,8 +45,8 @@ fn entry_struct(catalog: &Catalog) -> proc_macro2::TokenStream {
     quote! {
         /// A code's data.
         pub(crate) struct Entry {
-            /// The code.
-            pub(crate) error_code: ErrorCode,
+            /// The code's stable number: its `ErrorCode as u32`.
+            pub(crate) number: u32,
             /// The code as the API writes it.
             pub(crate) code: &'static str,
             /// The name of its variant, which `Debug` prints.
@@ -80,48 +85,36 @@ fn entry_struct(catalog: &Catalog) -> proc_macro2::TokenStream {
 /// `static ENTRIES`: every code's entry, in number order, built as syntax
 /// (see `syntax`).
 fn entries(catalog: &Catalog) -> syn::ItemStatic {
-    let allow_deprecated = catalog
-        .codes
-        .iter()
-        .any(|c| c.deprecated.is_some())
-        .then(|| quote!(#[allow(deprecated)]));
     let mut item: syn::ItemStatic = parse(quote! {
-        /// Every code's entry, in the order of their numbers.
-        #allow_deprecated
-        static ENTRIES: &[Entry] = &[];
+        /// Every code's entry, in the order of their numbers: `ENTRIES[i]` is
+        /// the entry of `ErrorCode::ALL[i]`.
+        pub(crate) static ENTRIES: &[Entry] = &[];
     });
-    let mut by_number: Vec<&Code> = catalog.codes.iter().collect();
-    by_number.sort_by_key(|code| code.number);
-    *item.expr = slice(by_number.iter().map(|code| entry(catalog, code)));
+    *item.expr = slice(
+        super::by_number(catalog)
+            .into_iter()
+            .map(|code| entry(catalog, code)),
+    );
     item
 }
 
-/// `entry` and `by_number`: how a code finds its entry.
+/// `position` and `entry`: how a code finds its entry.
 fn lookup_fns() -> proc_macro2::TokenStream {
     quote! {
-        /// The entry of `code`: `ENTRIES[n]` for the code numbered `n`, unless
-        /// codes numbered before it were removed. (Every code has an entry: the
-        /// `None` arm is never taken.)
-        pub(crate) const fn entry(code: ErrorCode) -> &'static Entry {
-            match by_number(code as u32) {
-                Some(entry) => entry,
-                None => &ENTRIES[0],
-            }
-        }
-
-        /// The entry of the code numbered `number`, if there is one.
-        pub(crate) const fn by_number(number: u32) -> Option<&'static Entry> {
+        /// The position of the code numbered `number` in `ENTRIES` and in
+        /// [`ErrorCode::ALL`], if there is one: `number` itself, unless codes
+        /// numbered before it were removed (then a binary search finds it).
+        pub(crate) const fn position(number: u32) -> Option<usize> {
             let i = number as usize;
-            if i < ENTRIES.len() && ENTRIES[i].error_code as u32 == number {
-                return Some(&ENTRIES[i]);
+            if i < ENTRIES.len() && ENTRIES[i].number == number {
+                return Some(i);
             }
-            // Codes were removed: a binary search by number.
             let (mut low, mut high) = (0, ENTRIES.len());
             while low < high {
                 let middle = low + (high - low) / 2;
-                let found = ENTRIES[middle].error_code as u32;
+                let found = ENTRIES[middle].number;
                 if found == number {
-                    return Some(&ENTRIES[middle]);
+                    return Some(middle);
                 }
                 if found < number {
                     low = middle + 1;
@@ -131,18 +124,27 @@ fn lookup_fns() -> proc_macro2::TokenStream {
             }
             None
         }
+
+        /// The entry of `code`. (Every code has an entry: the `None` arm is
+        /// never taken.)
+        pub(crate) const fn entry(code: ErrorCode) -> &'static Entry {
+            match position(code as u32) {
+                Some(i) => &ENTRIES[i],
+                None => &ENTRIES[0],
+            }
+        }
     }
 }
 
-/// One code's entry, its variant and texts, and a row per case:
-/// `Entry { error_code: ErrorCode::Ais0014, code: "AIS.0014", name: "Ais0014",
-/// category: Category::Request, retryable: false, cases: Cases::One(ErrorCase { … }) }`.
+/// One code's entry, its number and texts, and a row per case:
+/// `Entry { number: 1, code: "AIS.0014", name: "Ais0014", category:
+/// Category::Request, retryable: false, cases: Cases::One(ErrorCase { … }) }`.
 fn entry(catalog: &Catalog, code: &Code) -> syn::Expr {
     let category = &catalog.categories[code.category].rust_variant;
     struct_expr(
         "Entry",
         [
-            ("error_code", path(&["ErrorCode", &code.rust_variant])),
+            ("number", int(u64::from(code.number))),
             ("code", string(&code.code)),
             ("name", string(&code.rust_variant)),
             ("category", path(&["Category", category])),

@@ -186,8 +186,8 @@ fn a_code_is_one_entry_with_a_row_per_case() {
     // In number order: APIG.0202 (0) first, with its one row, then APIG.0201
     // (1) with its three rows.
     let expected = [
-        "Entry{error_code:ErrorCode::Apig0202,code:\"APIG.0202\",name:\"Apig0202\",category:Category::Request,retryable:false,cases:Cases::One(ErrorCase{http_status:500,error_msg:\"Sametext.\"",
-        "Entry{error_code:ErrorCode::Apig0201,code:\"APIG.0201\",name:\"Apig0201\",category:Category::Request,retryable:false,cases:Cases::Many(&[ErrorCase{http_status:400,",
+        "Entry{number:0,code:\"APIG.0202\",name:\"Apig0202\",category:Category::Request,retryable:false,cases:Cases::One(ErrorCase{http_status:500,error_msg:\"Sametext.\"",
+        "Entry{number:1,code:\"APIG.0201\",name:\"Apig0201\",category:Category::Request,retryable:false,cases:Cases::Many(&[ErrorCase{http_status:400,",
         "ErrorCase{http_status:413,error_msg:\"Toolarge.\",description:\"Toolarge.\",handling_measure:\"Toolarge.\",},ErrorCase{http_status:504,",
     ];
     let mut rest = squeezed.as_str();
@@ -353,9 +353,10 @@ fn write_crate_with_test(catalog: &Catalog, dir: &Path, binary_search: bool) {
             out
         })
     };
-    let codes: Vec<&str> = catalog.codes.iter().map(|c| c.code.as_str()).collect();
-    let rows = catalog
-        .codes
+    // Every list in number order, as `ErrorCode::ALL`.
+    let ordered = by_number(catalog);
+    let codes: Vec<&str> = ordered.iter().map(|c| c.code.as_str()).collect();
+    let rows = ordered
         .iter()
         .enumerate()
         .fold(String::new(), |mut out, (i, code)| {
@@ -370,7 +371,7 @@ fn write_crate_with_test(catalog: &Catalog, dir: &Path, binary_search: bool) {
             }
             out
         });
-    let codes_data = catalog.codes.iter().fold(String::new(), |mut out, code| {
+    let codes_data = ordered.iter().fold(String::new(), |mut out, code| {
         out += &format!(
             "    ({}, {}, {}, {}),\n",
             Literal::string(&code.rust_variant),
@@ -387,7 +388,7 @@ fn write_crate_with_test(catalog: &Catalog, dir: &Path, binary_search: bool) {
          const MISSES: &[&str] = &[\n{misses}];\n\n\
          /// (index in the table, status, error_msg, description, handling_measure), every row.\n\
          const ROWS: &[(usize, u16, &str, &str, &str)] = &[\n{rows}];\n\n\
-         /// (variant, number, category, retryable), in table order.\n\
+         /// (variant, number, category, retryable), in number order.\n\
          const CODES_DATA: &[(&str, u32, &str, bool)] = &[\n{codes_data}];\n\n\
          #[test]\n\
          fn every_row_reads_back() {{\n\
