@@ -6,8 +6,10 @@
 //! openapi: tools        npm ci in xtask/openapi; the work folder of generated/
 //! openapi: lint         redocly lint: the document (redocly-components.yaml), and the
 //!                       README's API description beside it (redocly.yaml): no problem at all
-//! openapi: types        openapi-typescript, then tsc on types/checks.ts: the document's
-//!                       ErrorCode is the npm package's; a document one code short fails
+//! openapi: types        openapi-typescript (a union, and with --enum a TypeScript enum), then
+//!                       tsc on types/checks.ts: the document's ErrorCode is the npm
+//!                       package's, the enum's members the Rust variants; a document one
+//!                       code short fails
 //! openapi: JSON Schema  Ajv, draft 2020-12, strict: the schema compiles, the bodies of the
 //!                       documented shape validate and no others; the README's example runs
 //! ```
@@ -185,15 +187,19 @@ fn fenced_block(markdown: &str, language: &str) -> Result<String, String> {
     Ok(block)
 }
 
-/// `expected.ts`: the first code, the deprecated codes and the names of the
-/// responses, from the output's `catalog.json` (JSON strings are TypeScript
-/// string literals).
+/// `expected.ts`: the first code, the deprecated codes, the Rust variant
+/// names and the names of the responses, from the output's `catalog.json`
+/// (JSON strings are TypeScript string literals).
 fn expected_types(catalog: &Value) -> Result<String, String> {
     let codes = catalog["codes"]
         .as_array()
         .filter(|codes| !codes.is_empty())
         .ok_or("catalog.json lists no codes")?;
     let literal = |code: &Value| serde_json::to_string(&code["code"]).unwrap_or_default();
+    let variants = codes
+        .iter()
+        .map(|code| serde_json::to_string(&code["rust_variant"]).unwrap_or_default())
+        .collect();
     let union = |items: Vec<String>| {
         if items.is_empty() {
             "never".to_owned()
@@ -221,15 +227,18 @@ fn expected_types(catalog: &Value) -> Result<String, String> {
         "// Written by `cargo xtask ci` from catalog.json: what the OpenAPI document's types must be.\n\
          export type FirstCode = {};\n\
          export type DeprecatedCode = {};\n\
+         export type Variant = {};\n\
          export type ResponseName = {};\n",
         literal(&codes[0]),
         union(deprecated),
+        union(variants),
         union(responses)
     ))
 }
 
 /// A tsconfig for `types/checks.ts`, to be written beside an `openapi.ts`:
-/// `#openapi` is that file, `#package` the npm package's declarations,
+/// `#openapi` is that file, `#openapi-enum` the `openapi-enum.ts` beside
+/// it, `#package` the npm package's declarations,
 /// `#expected` the work folder's `expected.ts`.
 fn tsconfig(root: &Path, checked: &Checked) -> Result<String, String> {
     let types = tools(root).join("types");
@@ -238,6 +247,7 @@ fn tsconfig(root: &Path, checked: &Checked) -> Result<String, String> {
         "compilerOptions": {
             "paths": {
                 "#openapi": ["./openapi.ts"],
+                "#openapi-enum": ["./openapi-enum.ts"],
                 "#package": [utf8(&checked.out.join("ts/index.d.ts"))?],
                 "#expected": [utf8(&checked.work(root).join("expected.ts"))?],
             }
@@ -299,22 +309,33 @@ fn problem_line(problem: &Value) -> String {
     )
 }
 
-/// openapi-typescript writes `openapi.ts` beside `openapi.json` in `dir`.
+/// openapi-typescript writes, beside `openapi.json` in `dir`, `openapi.ts`
+/// (its default: a union of string literals for an enum) and
+/// `openapi-enum.ts` (with `--enum`: a TypeScript enum, whose members are
+/// named after `x-enum-varnames` and commented with `x-enum-descriptions`).
 fn generate_types(root: &Path, dir: &Path) -> Result<(), String> {
     let document = utf8(&dir.join(file_name(DOCUMENT)))?;
-    let types = utf8(&dir.join("openapi.ts"))?;
-    run_command(
-        &tools(root),
-        &bin(root, "openapi-typescript")?,
-        &[
-            &document,
+    for (output, options) in [
+        ("openapi.ts", &[][..]),
+        ("openapi-enum.ts", &["--enum"][..]),
+    ] {
+        let output = utf8(&dir.join(output))?;
+        let mut args = vec![
+            document.as_str(),
             "--redocly",
             "redocly-components.yaml",
             "--output",
-            &types,
-        ],
-        &REDOCLY_ENV,
-    )
+            &output,
+        ];
+        args.extend(options);
+        run_command(
+            &tools(root),
+            &bin(root, "openapi-typescript")?,
+            &args,
+            &REDOCLY_ENV,
+        )?;
+    }
+    Ok(())
 }
 
 /// The generated types pass `types/checks.ts`.
@@ -469,8 +490,8 @@ mod tests {
     #[test]
     fn expected_types_come_from_the_catalog() {
         let catalog = serde_json::json!({"codes": [
-            {"code": "A.\"1\"", "deprecated": null, "cases": [{"http_status": 429}, {"http_status": 400}]},
-            {"code": "B.2", "deprecated": "use A", "cases": [{"http_status": 400}]},
+            {"code": "A.\"1\"", "rust_variant": "A1", "deprecated": null, "cases": [{"http_status": 429}, {"http_status": 400}]},
+            {"code": "B.2", "rust_variant": "B2", "deprecated": "use A", "cases": [{"http_status": 400}]},
         ]});
         let types = expected_types(&catalog).expect("types");
         assert!(
@@ -483,6 +504,10 @@ mod tests {
         );
         assert!(
             types.contains("export type ResponseName = \"Error400\" | \"Error429\";\n"),
+            "{types}"
+        );
+        assert!(
+            types.contains("export type Variant = \"A1\" | \"B2\";\n"),
             "{types}"
         );
         let none = serde_json::json!({"codes": [{"code": "A", "deprecated": null, "cases": []}]});

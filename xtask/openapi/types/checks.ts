@@ -1,12 +1,13 @@
 // Type-level checks of what openapi-typescript generates from an OpenAPI
 // document of `cargo xtask gen`, against the npm package generated from the
 // same spec. `cargo xtask ci` compiles this file once per checked output,
-// with a tsconfig.json that maps the three modules below to that output's
+// with a tsconfig.json that maps the four modules below to that output's
 // files (see ../README.md).
 import { expectTypeOf } from "expect-type";
 import type { components } from "#openapi";
+import type { ErrorCode as ErrorCodeEnum } from "#openapi-enum";
 import type { AnyErrorCode, ErrorCode } from "#package";
-import type { DeprecatedCode, FirstCode, ResponseName } from "#expected";
+import type { DeprecatedCode, FirstCode, ResponseName, Variant } from "#expected";
 
 type Schemas = components["schemas"];
 
@@ -27,6 +28,11 @@ export const oneFewer: Same<Exclude<Schemas["ErrorCode"], FirstCode>, ErrorCode>
 export const oneMore: Same<Schemas["ErrorCode"] | "NOT.A.DOCUMENTED.CODE", ErrorCode> = true;
 // @ts-expect-error any string
 export const anyString: Same<string, ErrorCode> = true;
+
+// With --enum, ErrorCode is a TypeScript enum: its members are named after
+// x-enum-varnames (the Rust variants), and its values are the same codes.
+export const sameEnumValues: Same<`${ErrorCodeEnum}`, ErrorCode> = true;
+export const sameEnumNames: Same<keyof typeof ErrorCodeEnum, Variant> = true;
 
 // AnyErrorCode accepts every string, as the package's does.
 expectTypeOf<string>().toExtend<Schemas["AnyErrorCode"]>();
