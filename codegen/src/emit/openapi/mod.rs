@@ -2,7 +2,7 @@
 //! components and a JSON Schema of the error body.
 //!
 //! ```text
-//! openapi/openapi.json                 `OpenAPI` 3.1: components only, no operations
+//! openapi/openapi.json                 OpenAPI 3.1: components only, no operations
 //! openapi/error-response.schema.json   JSON Schema (draft 2020-12) of the error body
 //! openapi/README.md                    what the components are, how to reference them
 //! ```
@@ -14,7 +14,7 @@
 //!
 //! ```text
 //! schemas       ErrorCode, AnyErrorCode, ErrorResponse, DeprecatedErrorCode (both documents)
-//! responses     a response per HTTP status, an example per case (`OpenAPI`)
+//! responses     a response per HTTP status, an example per case (OpenAPI only)
 //! descriptions  each code's and case's texts: one plain line, or Markdown
 //! json_schema   the JSON Schema document
 //! readme        the folder's README

@@ -72,8 +72,10 @@ pub(super) fn page(catalog: &Catalog) -> String {
         format!(
             "`npx openapi-typescript {document} -o error-codes.ts` writes the types; \
              `components[\"schemas\"][\"{ERROR_CODE}\"]` is then the same type as the npm \
-             package's `ErrorCode` (the project's CI proves it). openapi-generator names each \
-             value of an enum after `x-enum-varnames`, here the Rust crate's variant names."
+             package's `ErrorCode` (the project's CI proves it). With `--enum`, \
+             `ErrorCode` is a TypeScript enum instead, its members named after \
+             `x-enum-varnames` (the Rust crate's variant names) and commented with \
+             `x-enum-descriptions`; openapi-generator names the values of an enum the same way."
         ),
     ];
     let mut out = blocks.join("\n\n");

@@ -13,7 +13,6 @@ use serde_json::Value;
 use super::descriptions::{code_line, code_markdown, markdown_text, one_line};
 use super::ordered::{Json, Object};
 use crate::emit::docs::code_urls;
-
 use crate::model::{Case, Catalog, Code};
 
 pub(super) const ERROR_CODE: &str = "ErrorCode";
