@@ -389,6 +389,57 @@ fn publishing_waits_for_the_checks() {
     );
 }
 
+/// The `run` of the step of `job` whose `run` contains `needle`.
+fn run_in<'a>(workflow: &'a YamlOwned, job_name: &str, needle: &str) -> &'a str {
+    steps(job(workflow, job_name))
+        .iter()
+        .filter_map(|s| text(s, "run"))
+        .find(|run| run.contains(needle))
+        .unwrap_or_else(|| panic!("no step of job `{job_name}` runs {needle}"))
+}
+
+#[test]
+fn the_dry_run_publishes_what_the_release_publishes() {
+    let release = workflow("release.yml");
+    let dry_cargo = run_in(&release, "dry-run", "cargo publish");
+    let dry_npm = run_in(&release, "dry-run", "npm publish");
+    assert_eq!(
+        run_in(&release, "crate", "cargo publish"),
+        dry_cargo.replace("--dry-run ", "")
+    );
+    assert_eq!(
+        run_in(&release, "npm", "npm publish"),
+        dry_npm.replace("--dry-run", "--provenance")
+    );
+    let name_repository = run_in(&release, "dry-run", "npm pkg set");
+    for job_name in ["npm", "github-release"] {
+        assert_eq!(run_in(&release, job_name, "npm pkg set"), name_repository);
+    }
+
+    // The dry run's npm steps, on a copy of the generated package.
+    let catalog = crate::sync::load(&crate::SpecArgs::workspace_default()).expect("the spec loads");
+    let dir = std::env::temp_dir().join(format!("xtask-npm-dry-run-{}", std::process::id()));
+    let package = dir.join("generated/ts");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&package).unwrap();
+    for entry in std::fs::read_dir(workspace_root().join("generated/ts")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), package.join(entry.file_name())).unwrap();
+    }
+    let url = "https://github.com/example/error-codes";
+    let (ok, out) = run_script(name_repository, &package, &[("REPOSITORY_URL", url)]);
+    assert!(ok, "{out}");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(package.join("package.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["repository"]["url"], format!("git+{url}.git"));
+    let (ok, out) = run_script(dry_npm, &dir, &[("npm_config_offline", "true")]);
+    assert!(ok, "{out}");
+    let published = format!("+ {}@{}", catalog.meta.npm_name, catalog.meta.version);
+    assert!(out.contains(&published), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn docs_are_built_with_the_mdbook_that_ci_checks_them_with() {
     for name in ["docs.yml", "release.yml"] {
