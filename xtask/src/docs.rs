@@ -27,7 +27,7 @@ const MARKDOWNLINT_CONFIG: &str = "xtask/docs/.markdownlint-cli2.jsonc";
 const HOSTILE_SPEC: &str = "xtask/docs/hostile-spec";
 /// Where the checks write: the hostile book and the built sites.
 const WORK: &str = "target/docs-check";
-const MDBOOK_VERSION: &str = "0.5.4";
+pub const MDBOOK_VERSION: &str = "0.5.4";
 /// `cargo install --root` for mdBook inside the workspace, when there is no
 /// user cache folder (see [`mdbook_root`]).
 const MDBOOK_ROOT: &str = "target/tools/mdbook";

@@ -18,6 +18,7 @@ mod process;
 mod spec_checks;
 mod sync;
 mod ts;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
