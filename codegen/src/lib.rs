@@ -56,6 +56,7 @@ pub fn generate(catalog: &Catalog) -> Vec<GeneratedFile> {
         files.extend(emit::ts::emit(catalog));
         files.extend(emit::docs::emit(catalog));
         files.extend(emit::json::emit(catalog));
+        files.extend(emit::openapi::emit(catalog));
         match rust.join() {
             Ok(rust) => files.extend(rust),
             Err(panic) => std::panic::resume_unwind(panic),

@@ -53,6 +53,7 @@ fn steps() -> Vec<Step> {
     ];
     steps.extend(crate::ts::steps());
     steps.extend(crate::docs::steps());
+    steps.extend(crate::openapi::steps());
     steps.extend(crate::workflows::steps());
     // Last: other specs' packages get the checks above, with their tools installed.
     steps.extend(crate::spec_checks::steps());

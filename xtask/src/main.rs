@@ -13,6 +13,7 @@
 mod bench;
 mod ci;
 mod docs;
+mod openapi;
 mod process;
 mod spec_checks;
 mod sync;
@@ -33,7 +34,7 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  gen     generate the Rust crate, npm package and docs from the spec
+  gen     generate the Rust crate, npm package, docs and OpenAPI components from the spec
   check   exit 1 with a diff if the output is not what `gen` would write
   ci      run every check that CI runs, stopping at the first failure
   bench   run the benchmarks and print one table (--quick: a smoke run)

@@ -116,7 +116,7 @@ fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
     Ok(out)
 }
 
-/// Every check of a generated output folder (`rust/`, `ts/`, `docs/`).
+/// Every check of a generated output folder (`rust/`, `ts/`, `docs/`, `openapi/`).
 ///
 /// The TypeScript and Markdown checks join here as their emitters land:
 /// this is the one place that decides what a generated package must pass.
@@ -126,6 +126,7 @@ pub fn check_packages(root: &Path, out: &Path) -> Result<(), String> {
     let name = out
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    crate::openapi::check_output(root, &name, out)?;
     crate::docs::check_generated_book(root, &name, &out.join("docs"))
 }
 
