@@ -1,0 +1,119 @@
+//! `cargo xtask semver [NAME...]`: the semver scenario suite (issue 15).
+//!
+//! For each scenario (an edit of the seed table, see [`scenarios`]) it
+//! generates the edited spec with `gen`, as a maintainer would, and runs
+//! cargo-semver-checks on the edited crate against the seed's crate. It
+//! prints one Markdown table, `gen`'s advice against the checker's verdict,
+//! also written to `target/semver/report.md` (and each check's output to
+//! `target/semver/logs/`), and fails when any scenario disagrees or when
+//! adding a code needs a breaking release.
+//!
+//! With `NAME`s, only the scenarios whose name contains one of them run.
+//! Everything is generated in a temporary folder outside the workspace.
+//! Too slow for every CI run (the checker builds rustdoc for two crates per
+//! scenario); `scenarios` and `prepare` are what a fast check can reuse.
+
+mod checker;
+pub mod prepare;
+mod report;
+pub mod scenarios;
+mod table;
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use report::Line;
+use scenarios::{SCENARIOS, Scenario};
+
+/// Where the report and the logs go.
+const REPORT_DIR: &str = "target/semver";
+
+/// Runs the suite; the error says which scenarios failed.
+pub fn run(root: &Path, names: &[String]) -> Result<(), String> {
+    let selected: Vec<&Scenario> = SCENARIOS
+        .iter()
+        .filter(|s| names.is_empty() || names.iter().any(|n| s.name.contains(n.as_str())))
+        .collect();
+    if selected.is_empty() {
+        let all: Vec<&str> = SCENARIOS.iter().map(|s| s.name).collect();
+        return Err(format!(
+            "no scenario's name contains {}; the scenarios are:\n  {}",
+            names.join(" or "),
+            all.join("\n  ")
+        ));
+    }
+    let started = Instant::now();
+    let tool = checker::install(root)?;
+    let scratch = tempfile::Builder::new()
+        .prefix("error-codes-semver-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    println!("working in {}", scratch.path().display());
+    let baseline = prepare::baseline(&root.join("spec"), &scratch.path().join("baseline"))?;
+    let old = baseline.version()?;
+    let old = semver::Version::parse(&old)
+        .map_err(|e| format!("the seed's version `{old}` is not semver: {e}"))?;
+    let logs = root.join(REPORT_DIR).join("logs");
+    fs::create_dir_all(&logs).map_err(|e| format!("creating {}: {e}", logs.display()))?;
+
+    let mut lines = Vec::new();
+    for (i, scenario) in selected.iter().enumerate() {
+        println!(
+            "\n==> scenario {}/{}: {}",
+            i + 1,
+            selected.len(),
+            scenario.name
+        );
+        let dir = scratch.path().join(format!("scenario-{i}"));
+        let scenario_started = Instant::now();
+        let edited = prepare::edit(&baseline, scenario, &dir)?;
+        prepare::generate(&edited.specimen)?;
+        let verdict = checker::check(&tool, &baseline.crate_dir(), &edited.specimen.crate_dir())
+            .and_then(|(verdict, output)| {
+                let log = logs.join(format!("{:02}.txt", i + 1));
+                fs::write(&log, format!("{}\n\n{output}", scenario.name))
+                    .map_err(|e| format!("writing {}: {e}", log.display()))?;
+                Ok(verdict)
+            });
+        if let Err(e) = &verdict {
+            eprintln!("error: {e}");
+        }
+        lines.push(Line {
+            scenario: scenario.name,
+            adds_code: scenario.adds_code(),
+            advice: edited.changes.required_bump(),
+            verdict,
+            seconds: scenario_started.elapsed().as_secs_f64(),
+        });
+        // The edited crate and its rustdoc build can be large: free the space now.
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    let table = report::markdown(&old, &lines);
+    let path = root.join(REPORT_DIR).join("report.md");
+    fs::write(&path, &table).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    println!("\n{table}");
+    println!(
+        "wrote {} (and the checker's output of each scenario in {}) in {:.0?}",
+        path.display(),
+        logs.display(),
+        started.elapsed()
+    );
+    let failing: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.fails(&old))
+        .map(|l| l.scenario)
+        .collect();
+    if failing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "gen's advice and cargo-semver-checks {VERSION} disagree, or adding a code \
+             breaks users, in {} scenario(s):\n  {}",
+            failing.len(),
+            failing.join("\n  "),
+            VERSION = checker::VERSION,
+        ))
+    }
+}
