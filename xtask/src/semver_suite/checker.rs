@@ -27,6 +27,16 @@ pub enum Required {
     Major,
 }
 
+impl std::fmt::Display for Required {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Required::Nothing => "none",
+            Required::Minor => "minor",
+            Required::Major => "major",
+        })
+    }
+}
+
 /// What cargo-semver-checks said about one edited crate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {

@@ -76,8 +76,15 @@ pub fn run(root: &Path, names: &[String]) -> Result<(), String> {
                     .map_err(|e| format!("writing {}: {e}", log.display()))?;
                 Ok(verdict)
             });
-        if let Err(e) = &verdict {
-            eprintln!("error: {e}");
+        match &verdict {
+            Ok(v) => println!(
+                "gen advises: {}; cargo-semver-checks requires: {} (failed: {}; warned: {})",
+                edited.changes.required_bump(),
+                v.required,
+                v.failed.join(", "),
+                v.warned.join(", "),
+            ),
+            Err(e) => eprintln!("error: {e}"),
         }
         lines.push(Line {
             scenario: scenario.name,

@@ -117,11 +117,7 @@ pub fn markdown(old: &semver::Version, lines: &[Line]) -> String {
             Ok(v) => (
                 format!(
                     "{}: {}",
-                    match v.required {
-                        Required::Nothing => "none",
-                        Required::Minor => "minor",
-                        Required::Major => "major",
-                    },
+                    v.required,
                     Release::of_verdict(v.required, old).next(old)
                 ),
                 lint_list(v),

@@ -3,6 +3,9 @@
 //!
 //! Each scenario says what it means to change, in `gen`'s terms
 //! ([`Intent`]); the tests check that its edit does exactly that.
+//!
+//! The table grows to each side of the sizes where an integer runs out: a
+//! `u8` numbers 256 codes from 0, a `u16` 65,536.
 
 use std::collections::HashSet;
 
@@ -56,7 +59,9 @@ pub const SCENARIOS: &[Scenario] = &[
     Scenario { name: "code removed (AIS.0505; version raised as gen demands)", intent: Intent::Removes("AIS.0505"), edit: |t| t.remove("AIS.0505") },
     Scenario { name: "rows reordered (the table reversed)", intent: Intent::Reorders, edit: |t| { t.reverse(); Ok(()) } },
     Scenario { name: "table grown past 255 codes (to 256)", intent: Intent::AddsCodes(256 - SEED_CODES), edit: |t| grow_to(t, 256) },
+    Scenario { name: "table grown past 256 codes (to 257)", intent: Intent::AddsCodes(257 - SEED_CODES), edit: |t| grow_to(t, 257) },
     Scenario { name: "table grown past 65,535 codes (to 65,536)", intent: Intent::AddsCodes(65_536 - SEED_CODES), edit: |t| grow_to(t, 65_536) },
+    Scenario { name: "table grown past 65,536 codes (to 65,537)", intent: Intent::AddsCodes(65_537 - SEED_CODES), edit: |t| grow_to(t, 65_537) },
     Scenario { name: "case added (a second row of APIG.0201, status 413)", intent: Intent::Changes("APIG.0201", "cases"), edit: |t| { let row = new_case(t); t.insert_after("APIG.0201", row) } },
 ];
 
