@@ -55,6 +55,7 @@ pub fn run(root: &Path, names: &[String]) -> Result<(), String> {
     let old = semver::Version::parse(&old)
         .map_err(|e| format!("the seed's version `{old}` is not semver: {e}"))?;
     let logs = root.join(REPORT_DIR).join("logs");
+    let _ = fs::remove_dir_all(&logs);
     fs::create_dir_all(&logs).map_err(|e| format!("creating {}: {e}", logs.display()))?;
 
     let mut lines = Vec::new();
@@ -69,13 +70,14 @@ pub fn run(root: &Path, names: &[String]) -> Result<(), String> {
         let scenario_started = Instant::now();
         let edited = prepare::edit(&baseline, scenario, &dir)?;
         prepare::generate(&edited.specimen)?;
-        let verdict = checker::check(&tool, &baseline.crate_dir(), &edited.specimen.crate_dir())
-            .and_then(|(verdict, output)| {
-                let log = logs.join(format!("{:02}.txt", i + 1));
-                fs::write(&log, format!("{}\n\n{output}", scenario.name))
-                    .map_err(|e| format!("writing {}: {e}", log.display()))?;
-                Ok(verdict)
-            });
+        let checked = checker::check(&tool, &baseline.crate_dir(), &edited.specimen.crate_dir());
+        let log = logs.join(format!("{}.txt", slug(scenario.name)));
+        let output = match &checked {
+            Ok((_, output)) | Err(output) => output,
+        };
+        fs::write(&log, format!("{}\n\n{output}", scenario.name))
+            .map_err(|e| format!("writing {}: {e}", log.display()))?;
+        let verdict = checked.map(|(verdict, _)| verdict);
         match &verdict {
             Ok(v) => println!(
                 "gen advises: {}; cargo-semver-checks requires: {} (failed: {}; warned: {})",
@@ -122,5 +124,30 @@ pub fn run(root: &Path, names: &[String]) -> Result<(), String> {
             failing.join("\n  "),
             VERSION = checker::VERSION,
         ))
+    }
+}
+
+/// A file name for a scenario: its name in lower case, words joined by `-`.
+fn slug(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_names_are_distinct_words_of_the_scenario_names() {
+        assert_eq!(
+            slug("code removed (AIS.0505; version raised as gen demands)"),
+            "code-removed-ais-0505-version-raised-as-gen-demands"
+        );
+        let slugs: std::collections::HashSet<String> =
+            SCENARIOS.iter().map(|s| slug(s.name)).collect();
+        assert_eq!(slugs.len(), SCENARIOS.len());
     }
 }
