@@ -9,7 +9,7 @@
 
 mod compile;
 mod lookup;
-mod synthetic;
+pub(crate) mod synthetic;
 
 use std::fmt::Write as _;
 use std::fs;

@@ -5,6 +5,7 @@
 //! cargo xtask check [--spec PATH] [--out DIR]   fail if the output is not what gen would write
 //! cargo xtask ci                                every check CI runs, in order
 //! cargo xtask bench [--quick]                   generation, compile-time and lookup benchmarks
+//! cargo xtask semver [NAME...]                  gen's semver advice against cargo-semver-checks, per scenario
 //! ```
 //!
 //! Exit codes: 0 success, 1 `check` found drift, 2 the spec has errors,
@@ -15,6 +16,7 @@ mod ci;
 mod docs;
 mod openapi;
 mod process;
+mod semver_suite;
 mod spec_checks;
 mod sync;
 mod ts;
@@ -38,6 +40,8 @@ commands:
   check   exit 1 with a diff if the output is not what `gen` would write
   ci      run every check that CI runs, stopping at the first failure
   bench   run the benchmarks and print one table (--quick: a smoke run)
+  semver  run the semver scenario suite: gen's advice against cargo-semver-checks
+          (NAME...: only the scenarios whose name contains one of them)
 
 options (gen, check):
   --spec PATH   a spec folder (catalog.yaml and tables) or one CSV/YAML table [default: spec]
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         },
         "ci" if rest.is_empty() => ci::run(&workspace_root()).map_err(Failure::Other),
         "bench" => bench::run(&workspace_root(), rest).map_err(Failure::Other),
+        "semver" => semver_suite::run(&workspace_root(), rest).map_err(Failure::Other),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
