@@ -98,23 +98,29 @@ struct Row {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, file: usize, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
-        let d = self.raw.error_at(file, pos, message);
+    /// Reports an error at `pos` in `file`, with a hint on what to write instead.
+    fn error(
+        &mut self,
+        file: usize,
+        pos: Pos,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let d = self.raw.error_at(file, pos, message).with_hint(hint);
         self.errors += 1;
         self.diagnostics.push(d);
-        self.diagnostics.last_mut().expect("just pushed")
     }
 
-    fn warning(&mut self, file: usize, pos: Pos, message: impl Into<String>) -> &mut Diagnostic {
-        let d = self.raw.warning_at(file, pos, message);
+    /// Reports a warning at `pos` in `file`, with a hint.
+    fn warning(
+        &mut self,
+        file: usize,
+        pos: Pos,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let d = self.raw.warning_at(file, pos, message).with_hint(hint);
         self.diagnostics.push(d);
-        self.diagnostics.last_mut().expect("just pushed")
-    }
-
-    fn hint(&mut self, hint: impl Into<String>) {
-        if let Some(d) = self.diagnostics.last_mut() {
-            d.hint = Some(hint.into());
-        }
     }
 
     // ----- catalog.yaml -------------------------------------------------------
@@ -138,8 +144,8 @@ impl Validator<'_> {
                     "catalog.yaml must be a mapping of keys, not {}",
                     root.kind()
                 ),
-            );
-            self.hint("catalog.yaml holds `key: value` lines: title, version, rust_crate, npm_package, tables, ...");
+"catalog.yaml holds `key: value` lines: title, version, rust_crate, npm_package, tables, ...",
+);
             return None;
         }
         self.check_keys(file, root, CATALOG_KEYS);
@@ -180,8 +186,6 @@ impl Validator<'_> {
                 file,
                 pos,
                 format!("`{version}` is not a version of the form MAJOR.MINOR.PATCH"),
-            );
-            self.hint(
                 "write a semantic version, e.g. \"0.1.0\" (quoted, so that YAML keeps it as text)",
             );
         }
@@ -193,8 +197,6 @@ impl Validator<'_> {
                     file,
                     pos_of("rust_crate"),
                     format!("`{name}` is not a valid crate name"),
-                );
-                self.hint(
                     "use at most 64 lower-case letters, digits and `-`, starting with a letter",
                 );
             } else if is_reserved_crate_name(name) {
@@ -204,10 +206,8 @@ impl Validator<'_> {
                     format!(
                         "`{name}` cannot be a crate name: it is a Rust keyword or a standard crate"
                     ),
+                    format!("name the crate after the service, e.g. `{name}-error-codes`"),
                 );
-                self.hint(format!(
-                    "name the crate after the service, e.g. `{name}-error-codes`"
-                ));
             }
         }
         let npm_name = self.required_text(file, root, "npm_package");
@@ -218,16 +218,18 @@ impl Validator<'_> {
                 file,
                 pos_of("npm_package"),
                 format!("`{name}` is not a valid npm package name"),
-            );
-            self.hint("use lower-case letters, digits, `-`, `.` and `_`, optionally after a scope: `@scope/name`");
+"use lower-case letters, digits, `-`, `.` and `_`, optionally after a scope: `@scope/name`",
+);
         }
         for key in ["source_url", "docs_base_url"] {
             if let Some(node) = root.get(key)
                 && let YamlValue::Scalar(url) = &node.value
                 && !is_web_address(url)
             {
-                self.error(file, node.pos, format!("`{key}` is not a web address"));
-                self.hint(
+                self.error(
+                    file,
+                    node.pos,
+                    format!("`{key}` is not a web address"),
                     "write an address that starts with https://, without spaces, quotes or `<>`",
                 );
             }
@@ -248,8 +250,7 @@ impl Validator<'_> {
             let keywords = self.text_list(file, node, "keywords");
             if let Some(keywords_node) = node.get("keywords") {
                 if keywords.len() > 5 {
-                    self.error(file, keywords_node.pos, format!("{} keywords; crates.io allows at most 5", keywords.len()));
-                    self.hint("keep the five that say best what the package is");
+                    self.error(file, keywords_node.pos, format!("{} keywords; crates.io allows at most 5", keywords.len()), "keep the five that say best what the package is");
                 }
                 // Every bad keyword, each at its place in the list.
                 if let YamlValue::Seq(items) = &keywords_node.value {
@@ -258,8 +259,7 @@ impl Validator<'_> {
                             && keywords.contains(keyword) // not already reported as bad text
                             && !is_crates_io_keyword(keyword)
                         {
-                            self.error(file, item.pos, format!("`{keyword}` is not a crates.io keyword"));
-                            self.hint("a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                            self.error(file, item.pos, format!("`{keyword}` is not a crates.io keyword"), "a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
                         }
                     }
                 }
@@ -269,20 +269,17 @@ impl Validator<'_> {
             if let Some(version) = &rust_version
                 && !is_rust_version(version)
             {
-                self.error(file, rust_version_pos, format!("`{version}` is not a Rust version"));
-                self.hint("write the oldest Rust the crate supports, e.g. \"1.86\" (quoted, so that YAML keeps it as text)");
+                self.error(file, rust_version_pos, format!("`{version}` is not a Rust version"), "write the oldest Rust the crate supports, e.g. \"1.86\" (quoted, so that YAML keeps it as text)");
             } else if let Some(version) = &rust_version
                 && is_older_than_the_generated_code_needs(version)
             {
-                self.error(file, rust_version_pos, format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"));
-                self.hint(format!("its `const fn`s slice texts with `str::split_at`, which is `const` since Rust {OLDEST_RUST}"));
+                self.error(file, rust_version_pos, format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"), format!("its `const fn`s slice texts with `str::split_at`, which is `const` since Rust {OLDEST_RUST}"));
             }
             if let Some(repository) = node.get("repository")
                 && let YamlValue::Scalar(url) = &repository.value
                 && !is_web_address(url)
             {
-                self.error(file, repository.pos, "`repository` is not a web address");
-                self.hint("write an address that starts with https://, without spaces, quotes or `<>`");
+                self.error(file, repository.pos, "`repository` is not a web address", "write an address that starts with https://, without spaces, quotes or `<>`");
             }
             PackageInfo {
                 description: self
@@ -323,11 +320,11 @@ impl Validator<'_> {
                 file,
                 node.pos,
                 format!("expected a mapping, found {}", node.kind()),
+                format!(
+                    "write `key: value` lines here, indented: {}",
+                    known.join(", ")
+                ),
             );
-            self.hint(format!(
-                "write `key: value` lines here, indented: {}",
-                known.join(", ")
-            ));
             return;
         };
         for (key, _) in entries {
@@ -336,12 +333,11 @@ impl Validator<'_> {
                 _ => "",
             };
             if !known.contains(&name) {
-                self.error(file, key.pos, format!("unknown key `{name}`"));
                 let hint = match closest(name, known) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the keys here are: {}", known.join(", ")),
                 };
-                self.hint(hint);
+                self.error(file, key.pos, format!("unknown key `{name}`"), hint);
             }
         }
     }
@@ -360,8 +356,8 @@ impl Validator<'_> {
                     file,
                     value.pos,
                     format!("`{key}` must be text, not {}", value.kind()),
+                    "quote a value that holds `: `, or starts with `[`, `{` or `- `",
                 );
-                self.hint("quote a value that holds `: `, or starts with `[`, `{` or `- `");
                 None
             }
         }
@@ -378,8 +374,8 @@ impl Validator<'_> {
                 file,
                 node.get(key).map_or(node.pos, |n| n.pos),
                 format!("`{key}` is required"),
+                format!("write `{key}: ...`; it may not be empty"),
             );
-            self.hint(format!("write `{key}: ...`; it may not be empty"));
             return None;
         }
         text
@@ -399,15 +395,19 @@ impl Validator<'_> {
                             file,
                             item.pos,
                             format!("each entry of `{key}` must be text"),
+                            format!("write `{key}: [first, second]`"),
                         );
-                        self.hint(format!("write `{key}: [first, second]`"));
                         None
                     }
                 })
                 .collect(),
             Some((pos, _)) => {
-                self.error(file, pos, format!("`{key}` must be a list"));
-                self.hint(format!("write `{key}: [first, second]`"));
+                self.error(
+                    file,
+                    pos,
+                    format!("`{key}` must be a list"),
+                    format!("write `{key}: [first, second]`"),
+                );
                 Vec::new()
             }
         }
@@ -425,8 +425,7 @@ impl Validator<'_> {
                 ..
             }) => items,
             Some(other) => {
-                self.error(file, other.pos, "`categories` must be a list");
-                self.hint("write each category as `- key: request` followed by `title:` and `description:` lines");
+                self.error(file, other.pos, "`categories` must be a list", "write each category as `- key: request` followed by `title:` and `description:` lines");
                 return Vec::new();
             }
         };
@@ -437,8 +436,8 @@ impl Validator<'_> {
                     file,
                     item.pos,
                     "each category must be a mapping with key, title and description",
-                );
-                self.hint("write `- key: request` followed by `title:` and `description:` lines, indented");
+"write `- key: request` followed by `title:` and `description:` lines, indented",
+);
                 continue;
             }
             self.check_keys(file, item, &["key", "title", "description", "retryable"]);
@@ -454,8 +453,12 @@ impl Validator<'_> {
                         .unwrap_or(false),
                     YamlValue::Null => false,
                     _ => {
-                        self.error(file, node.pos, "`retryable` must be true or false");
-                        self.hint("write `retryable: true` or `retryable: false`");
+                        self.error(
+                            file,
+                            node.pos,
+                            "`retryable` must be true or false",
+                            "write `retryable: true` or `retryable: false`",
+                        );
                         false
                     }
                 },
@@ -464,8 +467,12 @@ impl Validator<'_> {
             let Some(key) = key else { continue };
             let pos = item.get("key").map_or(item.pos, |n| n.pos);
             if !is_category_key(&key) {
-                self.error(file, pos, format!("`{key}` is not a valid category key"));
-                self.hint("use lower-case letters, digits and `_`, starting with a letter");
+                self.error(
+                    file,
+                    pos,
+                    format!("`{key}` is not a valid category key"),
+                    "use lower-case letters, digits and `_`, starting with a letter",
+                );
                 continue;
             }
             let rust_variant = names::category_variant(&key);
@@ -478,8 +485,8 @@ impl Validator<'_> {
                     file,
                     pos,
                     format!("the category `{key}` is defined twice (first on line {line})"),
+                    "each category key is defined once",
                 );
-                self.hint("each category key is defined once");
                 continue;
             }
             // Titles and descriptions are what readers tell categories apart by.
@@ -499,8 +506,8 @@ impl Validator<'_> {
                     format!(
                         "the category `{key}` has the same {what} as `{other_key}` (line {line})"
                     ),
+                    "give each category its own title and description",
                 );
-                self.hint("give each category its own title and description");
                 continue;
             }
             categories.push((
@@ -531,12 +538,16 @@ impl Validator<'_> {
                 continue;
             }
             if table.rows.is_empty() {
-                self.error(file, table.pos, "the table has no rows");
-                self.hint(if table.header.is_some() {
-                    "add at least one error code below the header"
-                } else {
-                    "write each row as `- error_code: AIS.0014` followed by its other fields"
-                });
+                self.error(
+                    file,
+                    table.pos,
+                    "the table has no rows",
+                    if table.header.is_some() {
+                        "add at least one error code below the header"
+                    } else {
+                        "write each row as `- error_code: AIS.0014` followed by its other fields"
+                    },
+                );
             }
             for raw_row in &table.rows {
                 let readable = match &table.header {
@@ -561,35 +572,39 @@ impl Validator<'_> {
             .collect();
         let header_pos = header.first().map_or(Pos::START, |c| c.pos);
         if !header.iter().any(|c| known.contains(&c.value.trim())) {
-            self.error(file, header_pos, "the first line is not a header line");
-            self.hint(format!(
-                "a CSV table starts with a line naming its columns: {}",
-                REQUIRED_COLUMNS.join(",")
-            ));
+            self.error(
+                file,
+                header_pos,
+                "the first line is not a header line",
+                format!(
+                    "a CSV table starts with a line naming its columns: {}",
+                    REQUIRED_COLUMNS.join(",")
+                ),
+            );
             return false;
         }
         for (i, cell) in header.iter().enumerate() {
             let name = cell.value.as_str();
             if header[..i].iter().any(|c| c.value == name) {
-                self.error(file, cell.pos, format!("the column `{name}` appears twice"));
-                self.hint("each column is named once");
+                self.error(
+                    file,
+                    cell.pos,
+                    format!("the column `{name}` appears twice"),
+                    "each column is named once",
+                );
             } else if name != name.trim() && known.contains(&name.trim()) {
                 self.error(
                     file,
                     cell.pos,
                     format!("the column name `{name}` has whitespace around it"),
+                    format!("write `{}`, without spaces around the `,`", name.trim()),
                 );
-                self.hint(format!(
-                    "write `{}`, without spaces around the `,`",
-                    name.trim()
-                ));
             } else if !known.contains(&name) {
-                self.error(file, cell.pos, format!("unknown column `{name}`"));
                 let hint = match closest(name, &known) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the columns are: {}", known.join(", ")),
                 };
-                self.hint(hint);
+                self.error(file, cell.pos, format!("unknown column `{name}`"), hint);
             }
         }
         let mut complete = true;
@@ -600,11 +615,11 @@ impl Validator<'_> {
                     file,
                     header_pos,
                     format!("the header has no `{required}` column"),
+                    format!(
+                        "the header must name the columns {} (in any order)",
+                        REQUIRED_COLUMNS.join(",")
+                    ),
                 );
-                self.hint(format!(
-                    "the header must name the columns {} (in any order)",
-                    REQUIRED_COLUMNS.join(",")
-                ));
             }
         }
         complete
@@ -622,8 +637,8 @@ impl Validator<'_> {
             file,
             pos,
             format!("this row has {count} fields, but the header has {expected}"),
+            "a field that holds a comma, a quote or a line break must be quoted: \"a, b\"",
         );
-        self.hint("a field that holds a comma, a quote or a line break must be quoted: \"a, b\"");
         false
     }
 
@@ -638,12 +653,11 @@ impl Validator<'_> {
         for cell in &row.cells {
             if !known.contains(&cell.column.as_str()) {
                 let name = cell.column.clone();
-                self.error(file, cell.pos, format!("unknown field `{name}`"));
                 let hint = match closest(&name, &known) {
                     Some(near) => format!("did you mean `{near}`?"),
                     None => format!("the fields are: {}", known.join(", ")),
                 };
-                self.hint(hint);
+                self.error(file, cell.pos, format!("unknown field `{name}`"), hint);
             }
         }
         let missing: Vec<&str> = REQUIRED_COLUMNS
@@ -658,8 +672,7 @@ impl Validator<'_> {
                 Some((last, rest)) => format!("{} and {last} fields", rest.join(", ")),
                 None => String::new(),
             };
-            self.error(file, row.pos, format!("this row has no {list}"));
-            self.hint(format!(
+            self.error(file, row.pos, format!("this row has no {list}"), format!(
                 "every row has the fields {}; `description` and `handling_measure` may be empty (\"\")",
                 REQUIRED_COLUMNS.join(", ")
             ));
@@ -683,8 +696,12 @@ impl Validator<'_> {
             if let Some((text, cell)) = texts.get(column)
                 && text.trim().is_empty()
             {
-                self.error(file, cell.pos, format!("`{column}` is empty"));
-                self.hint(format!("every row needs its `{column}`"));
+                self.error(
+                    file,
+                    cell.pos,
+                    format!("`{column}` is empty"),
+                    format!("every row needs its `{column}`"),
+                );
             }
         }
         let text = |name: &str| texts.get(name).map(|(t, _)| t.clone()).unwrap_or_default();
@@ -704,7 +721,6 @@ impl Validator<'_> {
             Some((key, cell)) if !key.is_empty() => {
                 let found = categories.iter().position(|c| &c.key == key);
                 if found.is_none() {
-                    self.error(file, cell.pos, format!("unknown category `{key}`"));
                     let keys: Vec<&str> = categories.iter().map(|c| c.key.as_str()).collect();
                     let hint = match (closest(key, &keys), keys.is_empty()) {
                         (Some(near), _) => format!("did you mean `{near}`?"),
@@ -714,7 +730,7 @@ impl Validator<'_> {
                         }
                         (None, false) => format!("the categories are: {}", keys.join(", ")),
                     };
-                    self.hint(hint);
+                    self.error(file, cell.pos, format!("unknown category `{key}`"), hint);
                 }
                 found.map(|i| (i, cell.pos))
             }
@@ -781,12 +797,12 @@ impl Validator<'_> {
             file,
             pos,
             format!("`{column}` holds {what} (U+{:04X})", u32::from(c)),
+            if c == '\t' {
+                "replace the tab by a space"
+            } else {
+                "such characters can make text display differently from what it is; delete it"
+            },
         );
-        self.hint(if c == '\t' {
-            "replace the tab by a space"
-        } else {
-            "such characters can make text display differently from what it is; delete it"
-        });
     }
 
     /// Like [`Self::check_text`] for a table cell, pointing at the character,
@@ -819,8 +835,8 @@ impl Validator<'_> {
                 file,
                 at,
                 format!("`{}` {where_} with whitespace", cell.column),
+                "the generated text keeps it; remove it unless the source page has it",
             );
-            self.hint("the generated text keeps it; remove it unless the source page has it");
         }
         true
     }
@@ -835,19 +851,19 @@ impl Validator<'_> {
         match parsed {
             Some(status) if (100..=599).contains(&status) => Some(status),
             _ => {
+                let class = digits.chars().next().filter(|c| ('1'..='5').contains(c));
+                let hint = match class {
+                    Some(class) if digits.to_ascii_uppercase().ends_with("XX") => format!(
+                        "a status class such as `{digits}` is not one status: write the status the API returns (e.g. {class}00) and keep `{digits}` in the description"
+                    ),
+                    _ => "write the HTTP status of the response, e.g. 400".to_owned(),
+                };
                 self.error(
                     file,
                     pos,
                     format!("`{text}` is not an HTTP status (an integer from 100 to 599)"),
+                    hint,
                 );
-                let class = digits.chars().next().filter(|c| ('1'..='5').contains(c));
-                if let (Some(class), true) = (class, digits.to_ascii_uppercase().ends_with("XX")) {
-                    self.hint(format!(
-                        "a status class such as `{digits}` is not one status: write the status the API returns (e.g. {class}00) and keep `{digits}` in the description"
-                    ));
-                } else {
-                    self.hint("write the HTTP status of the response, e.g. 400");
-                }
                 None
             }
         }
@@ -858,10 +874,12 @@ impl Validator<'_> {
             "true" => Some(true),
             "false" => Some(false),
             _ => {
-                self.error(file, pos, format!("`{text}` is not `true` or `false`"));
-                self.hint(format!(
-                    "write `{key}` as true or false, in lower case, or leave it empty"
-                ));
+                self.error(
+                    file,
+                    pos,
+                    format!("`{text}` is not `true` or `false`"),
+                    format!("write `{key}` as true or false, in lower case, or leave it empty"),
+                );
                 None
             }
         }
@@ -871,7 +889,6 @@ impl Validator<'_> {
     fn check_code(&mut self, file: usize, cell: &RawCell, code: &str) {
         if let Some((i, c)) = code.char_indices().find(|&(_, c)| c.is_whitespace()) {
             let at = cell.pos_of(raw_char_index(&cell.value, char_index(code, i)));
-            self.error(file, at, format!("the code `{code}` contains whitespace"));
             let hint = if c == '\n' {
                 "a code is one word; is a quote missing, so that two fields ran together?"
                     .to_owned()
@@ -883,7 +900,12 @@ impl Validator<'_> {
                     code.split_whitespace().collect::<Vec<_>>().join("")
                 )
             };
-            self.hint(hint);
+            self.error(
+                file,
+                at,
+                format!("the code `{code}` contains whitespace"),
+                hint,
+            );
         } else if let Some((i, c)) = code.char_indices().find(|&(_, c)| is_invisible(c)) {
             let at = cell.pos_of(raw_char_index(&cell.value, char_index(code, i)));
             self.error(
@@ -893,15 +915,15 @@ impl Validator<'_> {
                     "the code `{code}` holds an invisible character (U+{:04X})",
                     u32::from(c)
                 ),
+                "a code is printable characters; delete the invisible one",
             );
-            self.hint("a code is printable characters; delete the invisible one");
         } else if !code.chars().any(char::is_alphanumeric) {
             self.error(
                 file,
                 cell.pos,
                 format!("`{code}` is not an error code: it has no letter or digit"),
+                "write the code the API returns, e.g. `AIS.0014`",
             );
-            self.hint("write the code the API returns, e.g. `AIS.0014`");
         }
     }
 
@@ -921,8 +943,7 @@ impl Validator<'_> {
                         "this row repeats the row of `{}` at {}:{}",
                         row.code, same.origin.file, same.origin.line
                     );
-                    self.error(row.file, row.pos, message);
-                    self.hint("delete one of the two rows");
+                    self.error(row.file, row.pos, message, "delete one of the two rows");
                     continue;
                 }
                 self.merge_editorial(&mut drafts[i], &row);
@@ -995,8 +1016,8 @@ impl Validator<'_> {
                         "`{}` is in another category in its first row, at {first_row}",
                         row.code
                     ),
-                );
-                self.hint("a code has one category: make its rows agree, or leave the column empty on later rows");
+"a code has one category: make its rows agree, or leave the column empty on later rows",
+);
             }
             _ => {}
         }
@@ -1010,8 +1031,8 @@ impl Validator<'_> {
                         "`{}` has another `retryable` in its first row, at {first_row}",
                         row.code
                     ),
-                );
-                self.hint("a code is retryable or not: make its rows agree, or leave the column empty on later rows");
+"a code is retryable or not: make its rows agree, or leave the column empty on later rows",
+);
             }
             _ => {}
         }
@@ -1025,8 +1046,8 @@ impl Validator<'_> {
                         "`{}` has another deprecation note in its first row, at {first_row}",
                         row.code
                     ),
-                );
-                self.hint("a code has one deprecation note: make its rows agree, or leave the column empty on later rows");
+"a code has one deprecation note: make its rows agree, or leave the column empty on later rows",
+);
             }
             _ => {}
         }
@@ -1068,8 +1089,12 @@ impl Validator<'_> {
                     code.code,
                     self.row_location(draft),
                 );
-                self.error(draft.file, draft.pos, message);
-                self.hint("derived names must be unique; is one of the two codes mistyped?");
+                self.error(
+                    draft.file,
+                    draft.pos,
+                    message,
+                    "derived names must be unique; is one of the two codes mistyped?",
+                );
             }
             if let Some(prefix) = &code.prefix {
                 let spellings = prefixes.entry(prefix.to_lowercase()).or_default();
@@ -1087,8 +1112,7 @@ impl Validator<'_> {
                             other.code.code,
                             self.row_location(other)
                         );
-                        self.warning(draft.file, draft.pos, message);
-                        self.hint("one service's prefix is usually spelled one way; check the source page");
+                        self.warning(draft.file, draft.pos, message, "one service's prefix is usually spelled one way; check the source page");
                     }
                 }
             }
