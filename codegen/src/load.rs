@@ -11,7 +11,7 @@
 //! load/source    the files as read, and positions in them
 //! load/csv       CSV tables (csv-core), every cell with its line and column
 //! load/yaml      catalog.yaml and YAML tables (saphyr)
-//! load/raw       what the loader hands to validate: raw tables and files
+//! load/raw       what the loader hands to validate: raw tables, YAML nodes, files
 //! ```
 
 mod csv;
@@ -22,9 +22,8 @@ mod yaml;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-pub use raw::{Quoting, RawCell, RawRow, RawSpec, RawTable};
+pub use raw::{Quoting, RawCell, RawRow, RawSpec, RawTable, YamlNode, YamlValue};
 pub use source::{Pos, Positions, SourceFile};
-pub use yaml::{YamlNode, YamlValue};
 
 /// The name of a spec folder's metadata file.
 pub const CATALOG_FILE: &str = "catalog.yaml";

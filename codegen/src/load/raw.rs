@@ -1,9 +1,56 @@
-//! What the loader produces: tables of positioned cells, and the files they
-//! came from, for [`crate::validate`] to check.
+//! What the loader produces: tables of positioned cells, the catalog as
+//! positioned YAML nodes, and the files they came from, for
+//! [`crate::validate`] to check.
 
 use super::source::{Pos, SourceFile};
-use super::yaml::YamlNode;
 use crate::diagnostic::Diagnostic;
+
+/// A YAML node with its position; scalars keep their text as written.
+#[derive(Clone, Debug)]
+pub struct YamlNode {
+    pub pos: Pos,
+    pub value: YamlValue,
+    /// For a scalar: whether its text is exactly the source's characters
+    /// from `pos` on (a plain scalar on one line), so that a position inside
+    /// it can be computed.
+    pub verbatim: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum YamlValue {
+    /// A scalar's text as written (`400` stays "400", `1.10` stays "1.10").
+    Scalar(String),
+    /// `~`, `null` or nothing.
+    Null,
+    Seq(Vec<YamlNode>),
+    /// Keys in document order.
+    Map(Vec<(YamlNode, YamlNode)>),
+}
+
+impl YamlNode {
+    /// The value under `key`, if this is a mapping that has it.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&YamlNode> {
+        match &self.value {
+            YamlValue::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| matches!(&k.value, YamlValue::Scalar(s) if s == key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A short name of the node's kind, for messages.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self.value {
+            YamlValue::Scalar(_) => "a scalar",
+            YamlValue::Null => "null",
+            YamlValue::Seq(_) => "a list",
+            YamlValue::Map(_) => "a mapping",
+        }
+    }
+}
 
 /// How a cell's text relates to the source characters, so that a position
 /// inside the text (say, of a space in a code) can be pointed at.

@@ -3,55 +3,8 @@
 
 use saphyr::{MarkedYaml, ScalarStyle, YamlData, YamlLoader};
 
-use super::raw::{Quoting, RawCell, RawRow, RawSpec, RawTable};
+use super::raw::{Quoting, RawCell, RawRow, RawSpec, RawTable, YamlNode, YamlValue};
 use super::source::Pos;
-
-/// A YAML node with its position; scalars keep their text as written.
-#[derive(Clone, Debug)]
-pub struct YamlNode {
-    pub pos: Pos,
-    pub value: YamlValue,
-    /// For a scalar: whether its text is exactly the source's characters
-    /// from `pos` on (a plain scalar on one line), so that a position inside
-    /// it can be computed.
-    pub verbatim: bool,
-}
-
-#[derive(Clone, Debug)]
-pub enum YamlValue {
-    /// A scalar's text as written (`400` stays "400", `1.10` stays "1.10").
-    Scalar(String),
-    /// `~`, `null` or nothing.
-    Null,
-    Seq(Vec<YamlNode>),
-    /// Keys in document order.
-    Map(Vec<(YamlNode, YamlNode)>),
-}
-
-impl YamlNode {
-    /// The value under `key`, if this is a mapping that has it.
-    #[must_use]
-    pub fn get(&self, key: &str) -> Option<&YamlNode> {
-        match &self.value {
-            YamlValue::Map(entries) => entries
-                .iter()
-                .find(|(k, _)| matches!(&k.value, YamlValue::Scalar(s) if s == key))
-                .map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    /// A short name of the node's kind, for messages.
-    #[must_use]
-    pub fn kind(&self) -> &'static str {
-        match self.value {
-            YamlValue::Scalar(_) => "a scalar",
-            YamlValue::Null => "null",
-            YamlValue::Seq(_) => "a list",
-            YamlValue::Map(_) => "a mapping",
-        }
-    }
-}
 
 /// Parses a YAML file into positioned nodes; reports a syntax error or a
 /// file with several documents.
