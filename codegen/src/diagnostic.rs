@@ -83,6 +83,8 @@ impl Diagnostic {
     }
 }
 
+// Rendered here, not with annotate-snippets or codespan-reporting: the format
+// is the snapshots' and the README's, and all spec text goes through `visible`.
 impl fmt::Display for Diagnostic {
     /// Spec text in the message, the line and the hint is shown with control
     /// characters made visible, so that the terminal shows exactly what is in
@@ -168,12 +170,14 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+// A fixed list: unicode-bidi's classes do not single out the marks LRM, RLM, ALM.
 /// Unicode characters that change the display order of text (CVE-2021-42574).
 #[must_use]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+// A fixed list: no small maintained crate exposes Default_Ignorable_Code_Point.
 /// Characters that print as nothing (zero-width spaces and joiners, soft
 /// hyphens, variation selectors, tags): two texts that look the same may
 /// differ by them.

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 pub use raw::{Quoting, RawCell, RawRow, RawSpec, RawTable, YamlNode, YamlValue};
-pub use source::{Pos, Positions, SourceFile};
+pub use source::{Pos, SourceFile};
 
 /// The name of a spec folder's metadata file.
 pub const CATALOG_FILE: &str = "catalog.yaml";

@@ -50,6 +50,7 @@ pub fn rust_variant(code: &str) -> String {
     name
 }
 
+// Hand-written: mdBook's `normalize_id` comes only with all of the mdbook crate.
 /// The Markdown anchor of a heading whose text is `heading`, as GitHub and
 /// mdBook compute it: lower case, letters, digits, `-` and `_` kept, spaces
 /// turned into `-`, everything else dropped. `AIS.0014` → `ais0014`.

@@ -176,6 +176,8 @@ enum ModuleFormat {
     CommonJs,
 }
 
+// Written by hand to keep the key order of package.json (`types` before
+// `default`); serde_json sorts keys without its preserve_order feature.
 fn package_json(catalog: &Catalog) -> String {
     let meta = &catalog.meta;
     let package = &meta.package;

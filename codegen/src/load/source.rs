@@ -77,6 +77,8 @@ impl SourceFile {
     }
 }
 
+// Hand-written: a forward scan of a few lines; line-index crates add what an
+// editor needs (incremental updates, UTF-16), not what this needs.
 /// Turns byte offsets of a text into positions. Offsets asked in increasing
 /// order cost only the text between them, so a whole file costs one pass.
 pub struct Positions<'t> {

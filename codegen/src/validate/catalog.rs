@@ -195,7 +195,13 @@ impl Validator<'_> {
                         && keywords.contains(keyword) // not already reported as bad text
                         && !is_crates_io_keyword(keyword)
                     {
-                        self.error(file, item.pos, format!("`{keyword}` is not a crates.io keyword"), "a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, starting with a letter or digit");
+                        self.error(
+                            file,
+                            item.pos,
+                            format!("`{keyword}` is not a crates.io keyword"),
+                            "a keyword is at most 20 ASCII letters, digits, `_`, `-` or `+`, \
+                             starting with a letter or digit",
+                        );
                     }
                 }
             }
@@ -205,11 +211,25 @@ impl Validator<'_> {
         if let Some(version) = &rust_version
             && !is_rust_version(version)
         {
-            self.error(file, rust_version_pos, format!("`{version}` is not a Rust version"), "write the oldest Rust the crate supports, e.g. \"1.86\" (quoted, so that YAML keeps it as text)");
+            self.error(
+                file,
+                rust_version_pos,
+                format!("`{version}` is not a Rust version"),
+                "write the oldest Rust the crate supports, e.g. \"1.86\" \
+                 (quoted, so that YAML keeps it as text)",
+            );
         } else if let Some(version) = &rust_version
             && is_older_than_the_generated_code_needs(version)
         {
-            self.error(file, rust_version_pos, format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"), format!("its `const fn`s slice texts with `str::split_at`, which is `const` since Rust {OLDEST_RUST}"));
+            self.error(
+                file,
+                rust_version_pos,
+                format!("the generated crate needs Rust {OLDEST_RUST} or later, not {version}"),
+                format!(
+                    "its `const fn`s slice texts with `str::split_at`, \
+                     which is `const` since Rust {OLDEST_RUST}"
+                ),
+            );
         }
         if let Some(repository) = node.get("repository")
             && let YamlValue::Scalar(url) = &repository.value
@@ -348,7 +368,13 @@ impl Validator<'_> {
                 ..
             }) => items,
             Some(other) => {
-                self.error(file, other.pos, "`categories` must be a list", "write each category as `- key: request` followed by `title:` and `description:` lines");
+                self.error(
+                    file,
+                    other.pos,
+                    "`categories` must be a list",
+                    "write each category as `- key: request` followed by `title:` and \
+                     `description:` lines",
+                );
                 return Vec::new();
             }
         };

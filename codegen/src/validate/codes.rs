@@ -203,7 +203,12 @@ impl Validator<'_> {
                             other.code.code,
                             self.row_location(other)
                         );
-                        self.warning(draft.file, draft.pos, message, "one service's prefix is usually spelled one way; check the source page");
+                        self.warning(
+                            draft.file,
+                            draft.pos,
+                            message,
+                            "one service's prefix is usually spelled one way; check the source page",
+                        );
                     }
                 }
             }

@@ -134,6 +134,8 @@ pub(super) fn is_semver(version: &str) -> bool {
     semver::Version::parse(version).is_ok()
 }
 
+// crates.io's rules, a few lines: cargo-util-schemas has cargo's own and
+// pulls serde and toml.
 /// A crate name: at most 64 lower-case letters, digits, `-` and `_`,
 /// starting with a letter.
 pub(super) fn is_package_name(name: &str) -> bool {
@@ -144,6 +146,7 @@ pub(super) fn is_package_name(name: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+// npm's rules (the validate-npm-package-name package) have no Rust crate.
 /// An npm package name: lower case, URL-safe, optionally `@scope/`d.
 pub(super) fn is_npm_name(name: &str) -> bool {
     let part_ok = |part: &str| {
@@ -164,6 +167,7 @@ pub(super) fn is_npm_name(name: &str) -> bool {
     ok && name.len() <= 214
 }
 
+// crates.io's rule for keywords, which no crate exposes.
 /// A crates.io keyword: ASCII letters, digits, `_`, `-` or `+`, starting
 /// with a letter or digit, at most 20 characters.
 pub(super) fn is_crates_io_keyword(keyword: &str) -> bool {
@@ -183,6 +187,7 @@ pub(super) fn is_older_than_the_generated_code_needs(version: &str) -> bool {
     major_minor(version) < major_minor(OLDEST_RUST)
 }
 
+// Not semver: `rust-version` may have two parts, which semver::Version rejects.
 /// A Rust version for `rust-version`: `1.86` or `1.86.0`.
 pub(super) fn is_rust_version(version: &str) -> bool {
     let parts: Vec<&str> = version.split('.').collect();
@@ -192,6 +197,7 @@ pub(super) fn is_rust_version(version: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+// Not the url crate: the rule is what each output can hold, not URL syntax.
 /// An address that Markdown and TOML can hold as written.
 pub(super) fn is_web_address(url: &str) -> bool {
     // `*/` would end a comment that quotes the address (JSDoc `@see`).

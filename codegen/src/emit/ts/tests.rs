@@ -101,6 +101,8 @@ fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
         .contents
 }
 
+// A small lexer for the emitter's own output: a real parser (swc, oxc) would
+// be a heavy dev-dependency for what these tests look at.
 /// A JavaScript or TypeScript file split as a parser would: the string
 /// literals (decoded as JSON), the comments, and the code between them.
 #[derive(Default)]
