@@ -129,22 +129,27 @@ type Problem = (usize, String, &'static str);
 /// and every CR (one that ends a line is not part of a field).
 fn unquoted_problems(text: &str, offset: usize, problems: &mut Vec<Problem>) {
     let quote = text.find('"');
-    for (i, c) in text.char_indices() {
-        if Some(i) == quote {
-            problems.push((
-                offset + i,
-                "malformed CSV: a `\"` inside a field that does not start with one".into(),
-                QUOTE_HINT,
-            ));
-        }
-        if c == '\r' {
-            problems.push((
-                offset + i,
-                "malformed CSV: a carriage return (CR) that does not end a line".into(),
-                "end lines with LF or CRLF; delete the stray CR",
-            ));
-        }
+    let mut stray_crs = text.match_indices('\r').map(|(i, _)| i).peekable();
+    // In file order: the quote among the CRs.
+    while let Some(cr) = stray_crs.next_if(|&cr| quote.is_none_or(|q| cr < q)) {
+        problems.push(stray_cr(offset + cr));
     }
+    if let Some(quote) = quote {
+        problems.push((
+            offset + quote,
+            "malformed CSV: a `\"` inside a field that does not start with one".into(),
+            QUOTE_HINT,
+        ));
+    }
+    problems.extend(stray_crs.map(|cr| stray_cr(offset + cr)));
+}
+
+fn stray_cr(offset: usize) -> Problem {
+    (
+        offset,
+        "malformed CSV: a carriage return (CR) that does not end a line".into(),
+        "end lines with LF or CRLF; delete the stray CR",
+    )
 }
 
 /// Checks a field's source; `false` if it is a quoted field that is never
