@@ -58,6 +58,10 @@ pub fn steps() -> Vec<Step> {
             run: prepare,
         },
         Step {
+            name: "ts: node --check and tsc on the emitter's templates (codegen/src/emit/ts)",
+            run: check_templates,
+        },
+        Step {
             name: "ts: tsc on the consumer projects (ESM, CJS, bundler, hostile)",
             run: compile_consumers,
         },
@@ -296,6 +300,19 @@ fn compile_consumers(root: &Path) -> Result<(), String> {
         println!("{project}: no errors");
     }
     Ok(())
+}
+
+/// The TypeScript emitter's templates, as files: node parses the runtime,
+/// tsc checks it and the declarations (see the folder's tsconfig.json).
+fn check_templates(root: &Path) -> Result<(), String> {
+    const TEMPLATES: &str = "codegen/src/emit/ts";
+    run_command(
+        root,
+        "node",
+        &["--check", &format!("{TEMPLATES}/runtime.js")],
+        &[],
+    )?;
+    run_command(root, &bin(root, "tsc")?, &["-p", TEMPLATES], &[])
 }
 
 fn utf8(path: &Path) -> Result<&str, String> {
