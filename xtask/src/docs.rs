@@ -767,49 +767,34 @@ mod tests {
         assert_eq!(atx_heading("#"), Some(""));
     }
 
-    /// A throwaway book in the temp folder.
-    struct TempBook(PathBuf);
-
-    impl TempBook {
-        fn new(name: &str, files: &[(&str, &str)]) -> Self {
-            let dir =
-                std::env::temp_dir().join(format!("xtask-docs-test-{}-{name}", std::process::id()));
-            let _ = fs::remove_dir_all(&dir);
-            for (path, text) in files {
-                let path = dir.join(path);
-                fs::create_dir_all(path.parent().expect("a parent")).expect("create");
-                fs::write(path, text).expect("write");
-            }
-            Self(dir)
+    /// A throwaway book (or site) in a temp folder, removed when dropped.
+    fn temp_book(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temp folder");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().expect("a parent")).expect("create");
+            fs::write(path, text).expect("write");
         }
-    }
-
-    impl Drop for TempBook {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
+        dir
     }
 
     #[test]
     fn a_book_with_good_links_passes() {
-        let book = TempBook::new(
-            "good",
-            &[
-                (
-                    "SUMMARY.md",
-                    "# Summary\n\n[Overview](README.md)\n\n- [A](a.md)\n",
-                ),
-                (
-                    "README.md",
-                    "# Overview\n\n[AIS.0014](a.md#ais0014) [top](#overview)\n",
-                ),
-                (
-                    "a.md",
-                    "# A codes\n\n## AIS.0014\n\n[Back](#a-codes) <https://x.invalid>\n",
-                ),
-            ],
-        );
-        let report = check_book(&book.0);
+        let book = temp_book(&[
+            (
+                "SUMMARY.md",
+                "# Summary\n\n[Overview](README.md)\n\n- [A](a.md)\n",
+            ),
+            (
+                "README.md",
+                "# Overview\n\n[AIS.0014](a.md#ais0014) [top](#overview)\n",
+            ),
+            (
+                "a.md",
+                "# A codes\n\n## AIS.0014\n\n[Back](#a-codes) <https://x.invalid>\n",
+            ),
+        ]);
+        let report = check_book(book.path());
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert_eq!(
             (report.pages, report.headings, report.relative_links),
@@ -819,22 +804,19 @@ mod tests {
 
     #[test]
     fn broken_links_are_reported() {
-        let book = TempBook::new(
-            "broken",
-            &[
-                (
-                    "SUMMARY.md",
-                    "# Summary\n\n- [A](a.md)\n- [Gone](gone.md)\n",
-                ),
-                (
-                    "a.md",
-                    "# A\n\n[x](a.md#nope) [y](b.md) [z](README.md) [w](../outside.md) [v](/abs.md)\n",
-                ),
-                ("README.md", "# R\n"),
-                ("orphan.md", "# O\n"),
-            ],
-        );
-        let problems = check_book(&book.0).problems;
+        let book = temp_book(&[
+            (
+                "SUMMARY.md",
+                "# Summary\n\n- [A](a.md)\n- [Gone](gone.md)\n",
+            ),
+            (
+                "a.md",
+                "# A\n\n[x](a.md#nope) [y](b.md) [z](README.md) [w](../outside.md) [v](/abs.md)\n",
+            ),
+            ("README.md", "# R\n"),
+            ("orphan.md", "# O\n"),
+        ]);
+        let problems = check_book(book.path()).problems;
         let expected = [
             "a.md:3: `a.md#nope`: a.md has no heading with the anchor `nope`",
             "a.md:3: `b.md`: no such file",
@@ -856,20 +838,17 @@ mod tests {
 
     #[test]
     fn built_html_links_must_name_ids() {
-        let site = TempBook::new(
-            "site",
-            &[
-                (
-                    "index.html",
-                    "<a href=\"a.html#ais0014\">x</a> <a href=\"a.html#gone\">y</a> <a href=\"https://x.invalid\">z</a>",
-                ),
-                (
-                    "a.html",
-                    "<h2 id=\"ais0014\"></h2><a href=\"#ais0014\">self</a><a href=\"css/x.css\">css</a>",
-                ),
-            ],
-        );
-        let report = check_site(&site.0);
+        let site = temp_book(&[
+            (
+                "index.html",
+                "<a href=\"a.html#ais0014\">x</a> <a href=\"a.html#gone\">y</a> <a href=\"https://x.invalid\">z</a>",
+            ),
+            (
+                "a.html",
+                "<h2 id=\"ais0014\"></h2><a href=\"#ais0014\">self</a><a href=\"css/x.css\">css</a>",
+            ),
+        ]);
+        let report = check_site(site.path());
         assert_eq!(report.relative_links, 4);
         assert_eq!(
             report.problems,

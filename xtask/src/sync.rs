@@ -386,8 +386,8 @@ mod tests {
 
     #[test]
     fn gen_writes_changes_and_removes_what_it_no_longer_produces() {
-        let out = std::env::temp_dir().join(format!("xtask-sync-test-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&out);
+        let scratch = tempfile::tempdir().expect("a temp folder");
+        let out = scratch.path().join("out");
         let manifest = |paths: &[&str]| GeneratedFile::new(MANIFEST, paths.join("\n") + "\n");
         let first = vec![
             GeneratedFile::new("a/one.txt", "1\n"),
@@ -425,15 +425,14 @@ mod tests {
             "not ours"
         );
         assert!(!out.join(".staging").exists());
-        let _ = fs::remove_dir_all(&out);
     }
 
     /// A file that cannot be put in place (its folder is a file) undoes
     /// everything: the output folder is as it was, without a staging folder.
     #[test]
     fn a_failed_write_leaves_the_output_as_it_was() {
-        let out = std::env::temp_dir().join(format!("xtask-sync-undo-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&out);
+        let scratch = tempfile::tempdir().expect("a temp folder");
+        let out = scratch.path().join("out");
         let first = vec![
             GeneratedFile::new("a.txt", "old a\n"),
             GeneratedFile::new("gone.txt", "old gone\n"),
@@ -471,6 +470,5 @@ mod tests {
         assert_eq!(p.remove, ["gone.txt"]);
         assert!(apply(&out, &p).is_err());
         assert_eq!(snapshot(&out), before);
-        let _ = fs::remove_dir_all(&out);
     }
 }

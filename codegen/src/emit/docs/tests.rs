@@ -35,29 +35,35 @@ fn hostile() -> Catalog {
     load(&workspace().join("xtask/docs/hostile-spec"))
 }
 
-/// A spec folder of its own in the temp folder, removed when dropped.
-struct TempSpec(PathBuf);
-
-impl TempSpec {
-    fn new(name: &str, files: &[(&str, &str)]) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("codegen-docs-test-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create the temp spec folder");
-        for (file, text) in files {
-            std::fs::write(dir.join(file), text).expect("write a temp spec file");
-        }
-        Self(dir)
+/// A spec folder of its own in a temp folder, removed when dropped.
+fn temp_spec(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("create the temp spec folder");
+    for (file, text) in files {
+        std::fs::write(dir.path().join(file), text).expect("write a temp spec file");
     }
+    dir
 }
 
-impl Drop for TempSpec {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+/// A CSV table with the five required columns, one row for each code given
+/// (each with status 400 and texts `a`, `b`, `c`).
+fn table_of_codes(codes: &[&str]) -> String {
+    let mut table = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "status_code",
+        "error_code",
+        "error_msg",
+        "description",
+        "handling_measure",
+    ];
+    table.write_record(header).expect("write the header");
+    for code in codes {
+        table
+            .write_record(["400", code, "a", "b", "c"])
+            .expect("write a row");
     }
+    let bytes = table.into_inner().expect("write the table");
+    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
 }
-
-const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure\n";
 
 /// The pages by path (`README.md`, `ais.md`, …), from `docs/src/`.
 fn pages(catalog: &Catalog) -> BTreeMap<String, String> {
@@ -200,14 +206,11 @@ fn anchors_are_unique_on_every_page_and_codes_keep_theirs() {
 
 #[test]
 fn anchor_collisions_are_rejected_by_validation() {
-    let spec = TempSpec::new(
-        "collision",
-        &[(
-            "codes.csv",
-            &format!("{HEADER}400,AIS.0014,a,b,c\n400,AIS-0014,a,b,c\n400,ais0014,a,b,c\n"),
-        )],
-    );
-    let loaded = crate::load_spec(&spec.0.join("codes.csv"), "spec");
+    let spec = temp_spec(&[(
+        "codes.csv",
+        &table_of_codes(&["AIS.0014", "AIS-0014", "ais0014"]),
+    )]);
+    let loaded = crate::load_spec(&spec.path().join("codes.csv"), "spec");
     assert!(loaded.catalog.is_none());
     let anchor_errors = loaded
         .diagnostics
@@ -418,19 +421,16 @@ fn code_urls_point_at_the_published_section() {
             "title: T\nversion: 0.1.0\nrust_crate: t\nnpm_package: t\ntables: [codes.csv]\n{base}"
         )
     };
-    let csv = format!("{HEADER}400,ModelArts.4101,a,b,c\n400,1100,a,b,c\n");
+    let csv = table_of_codes(&["ModelArts.4101", "1100"]);
     for base in [
         "https://errors.example.org/t/",
         "https://errors.example.org/t",
     ] {
-        let spec = TempSpec::new(
-            "url",
-            &[
-                ("catalog.yaml", &yaml(&format!("docs_base_url: {base}\n"))),
-                ("codes.csv", &csv),
-            ],
-        );
-        let catalog = load(&spec.0);
+        let spec = temp_spec(&[
+            ("catalog.yaml", &yaml(&format!("docs_base_url: {base}\n"))),
+            ("codes.csv", &csv),
+        ]);
+        let catalog = load(spec.path());
         let urls: Vec<Option<String>> = catalog
             .codes
             .iter()
@@ -449,11 +449,8 @@ fn code_urls_point_at_the_published_section() {
             .expect("a book.toml");
         assert!(book.contents.contains("site-url = \"/t/\"\n"));
     }
-    let spec = TempSpec::new(
-        "no-url",
-        &[("catalog.yaml", &yaml("")), ("codes.csv", &csv)],
-    );
-    let catalog = load(&spec.0);
+    let spec = temp_spec(&[("catalog.yaml", &yaml("")), ("codes.csv", &csv)]);
+    let catalog = load(spec.path());
     assert_eq!(code_url(&catalog, &catalog.codes[0]), None);
     assert_eq!(
         page_for(&catalog, &catalog.codes[0]).as_deref(),
