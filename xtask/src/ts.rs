@@ -334,6 +334,7 @@ fn npm_pack(root: &Path) -> Result<(), String> {
     let text = fs::read_to_string(&cargo_toml)
         .map_err(|e| format!("reading {}: {e}", cargo_toml.display()))?;
     let crate_version = cargo_package_version(&text)
+        .map_err(|e| format!("{}: {e}", cargo_toml.display()))?
         .ok_or_else(|| format!("{} has no [package] version", cargo_toml.display()))?;
     if crate_version != catalog.meta.version {
         return Err(format!(
@@ -369,21 +370,17 @@ fn npm_pack(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The `version` of a `Cargo.toml`'s `[package]` table, if written as a
-/// plain string (as the generated crate writes it).
-fn cargo_package_version(toml: &str) -> Option<String> {
-    let mut in_package = false;
-    for line in toml.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_package = line == "[package]";
-        } else if in_package
-            && let Some((key, value)) = line.split_once('=')
-            && key.trim() == "version"
-        {
-            return serde_json::from_str(value.trim()).ok();
-        }
-    }
-    None
+/// The `version` of a `Cargo.toml`'s `[package]` table, if it is a string
+/// (not `version.workspace = true`); an error if the file is not TOML.
+fn cargo_package_version(manifest: &str) -> Result<Option<String>, String> {
+    let manifest: toml::Table = manifest
+        .parse()
+        .map_err(|e: toml::de::Error| e.to_string())?;
+    Ok(manifest
+        .get("package")
+        .and_then(|package| package.get("version"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_owned))
 }
 
 /// Checks the output of `npm pack --dry-run --json` for one package.
@@ -492,15 +489,17 @@ mod tests {
     fn the_crate_version_is_read_from_the_package_table() {
         let toml = "[workspace]\nversion = \"9.9.9\"\n\n[package]\nname = \"x\"\nversion = \"1.2.3\"\n\n\
                     [dependencies]\nversion = \"0.0.1\"\n";
-        assert_eq!(cargo_package_version(toml).as_deref(), Some("1.2.3"));
+        assert_eq!(cargo_package_version(toml), Ok(Some("1.2.3".to_owned())));
         assert_eq!(
             cargo_package_version("[dependencies]\nversion = \"1\"\n"),
-            None
+            Ok(None)
         );
         assert_eq!(
             cargo_package_version("[package]\nversion.workspace = true\n"),
-            None
+            Ok(None)
         );
+        let error = cargo_package_version("[package\nversion = \"1\"\n").expect_err("not TOML");
+        assert!(error.contains("line 1"), "{error}");
     }
 
     /// A report as `npm pack --dry-run --json` writes it, with these file paths.
