@@ -9,6 +9,8 @@
 //!
 //! [`changes`] compares a catalog with the one committed before, for the
 //! summary that `cargo xtask gen` prints and its refusal to drop codes.
+//! [`output`] plans the output folder as a whole: the manifest, what to
+//! write and remove, the drift report of `cargo xtask check`.
 //!
 //! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
 //! writes them or compares them with what is on disk.
@@ -19,6 +21,7 @@ pub mod emit;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod output;
 pub mod validate;
 
 use std::path::Path;
