@@ -1,8 +1,6 @@
 //! CI steps for the reference pages (`generated/docs`, an mdBook source).
-//!
-//! Each step runs on two books: `generated/docs`, and the pages of the
-//! hostile spec in `xtask/docs/hostile-spec` (text made to break Markdown),
-//! generated into `target/docs-check/hostile/docs`.
+//! The pages of other specs (the hostile-text spec, the real tables) get the
+//! same checks from `spec_checks`, through [`check_generated_book`].
 //!
 //! ```text
 //! docs: markdownlint   markdownlint.rs  markdownlint-cli2, pinned in xtask/docs/package-lock.json
@@ -23,24 +21,22 @@ use std::path::{Path, PathBuf};
 
 use crate::process::Step;
 
-/// The hostile spec, whose pages every docs check also runs on.
-const HOSTILE_SPEC: &str = "xtask/docs/hostile-spec";
-/// Where the checks write: the hostile book and the built sites.
+/// Where the checks write: the built sites.
 const WORK: &str = "target/docs-check";
 
 pub fn steps() -> Vec<Step> {
     vec![
         Step {
             name: "docs: markdownlint",
-            run: |root| markdownlint::run(root, &books(root)?),
+            run: |root| markdownlint::run(root, &books(root)),
         },
         Step {
             name: "docs: link check",
-            run: |root| links::check(&books(root)?),
+            run: |root| links::check(&books(root)),
         },
         Step {
             name: "docs: mdbook build",
-            run: |root| mdbook::build_and_check(root, &books(root)?),
+            run: |root| mdbook::build_and_check(root, &books(root)),
         },
     ]
 }
@@ -55,36 +51,8 @@ pub fn check_generated_book(root: &Path, name: &str, book: &Path) -> Result<(), 
 }
 
 /// The books to check: (name for messages, book folder).
-fn books(root: &Path) -> Result<Vec<(String, PathBuf)>, String> {
-    Ok(vec![
-        ("generated/docs".to_owned(), root.join("generated/docs")),
-        ("hostile spec".to_owned(), hostile_book(root)?),
-    ])
-}
-
-/// Generates the hostile spec's pages into `target/docs-check/hostile` and
-/// returns the book folder. Warnings of that spec are expected (it spells a
-/// prefix two ways on purpose) and not printed.
-fn hostile_book(root: &Path) -> Result<PathBuf, String> {
-    let loaded = codegen::load_spec(&root.join(HOSTILE_SPEC), HOSTILE_SPEC);
-    let Some(catalog) = loaded.catalog else {
-        eprint!("{}", codegen::diagnostic::render_all(&loaded.diagnostics));
-        return Err(format!("{HOSTILE_SPEC} has errors"));
-    };
-    let out = root.join(WORK).join("hostile");
-    if out.exists() {
-        fs::remove_dir_all(&out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
-    }
-    for file in codegen::emit::docs::emit(&catalog) {
-        let path = out.join(&file.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-        fs::write(&path, &file.contents)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(out.join("docs"))
+fn books(root: &Path) -> Vec<(String, PathBuf)> {
+    vec![("generated/docs".to_owned(), root.join("generated/docs"))]
 }
 
 /// A path relative to `root`, with `/`, for command lines and messages.

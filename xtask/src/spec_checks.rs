@@ -198,3 +198,30 @@ fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
 fn target_dir(root: &Path) -> String {
     root.join("target/spec-checks").display().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scratch_folder_is_removed_after_a_pass_and_kept_after_a_failure() {
+        let mut used = PathBuf::new();
+        in_scratch_folder(|scratch| {
+            used = scratch.to_path_buf();
+            std::fs::write(scratch.join("file"), "x").map_err(|e| e.to_string())
+        })
+        .expect("a passing check");
+        assert!(!used.as_os_str().is_empty() && !used.exists());
+
+        let error = in_scratch_folder(|scratch| {
+            used = scratch.to_path_buf();
+            std::fs::write(scratch.join("file"), "x").map_err(|e| e.to_string())?;
+            Err("the check failed".to_owned())
+        })
+        .expect_err("a failing check");
+        assert!(used.join("file").is_file(), "kept to be looked at");
+        assert!(error.starts_with("the check failed\n"), "{error}");
+        assert!(error.contains(&used.display().to_string()), "{error}");
+        std::fs::remove_dir_all(&used).expect("clean up");
+    }
+}

@@ -1,6 +1,7 @@
-//! Tests of the reference pages, on the seed spec (`spec/`), on the hostile
-//! spec that CI also lints and builds (`xtask/docs/hostile-spec/`), and on
-//! small specs written for one question.
+//! Tests of the reference pages, on the seed spec (`spec/`), on the
+//! hostile-text spec that CI also lints and builds
+//! (`codegen/tests/specs/hostile/`), and on small specs written for one
+//! question.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ fn seed() -> Catalog {
 }
 
 fn hostile() -> Catalog {
-    load(&workspace().join("xtask/docs/hostile-spec"))
+    load(&workspace().join("codegen/tests/specs/hostile"))
 }
 
 /// A spec folder of its own in a temp folder, removed when dropped.
@@ -140,6 +141,15 @@ fn every_code_is_linked_from_the_overview_to_its_heading() {
                 });
             assert!(found, "{page} has no heading `{}`", code.code);
         }
+    }
+}
+
+#[test]
+fn every_link_lands_on_a_page_and_a_heading() {
+    for catalog in [seed(), hostile()] {
+        let report = mdbook::check_book(&pages(&catalog), |_| false);
+        assert!(report.problems.is_empty(), "{:#?}", report.problems);
+        assert!(report.relative_links > catalog.codes.len());
     }
 }
 
@@ -299,10 +309,10 @@ fn spec_text_cannot_become_html_or_markup() {
         }
     }
     // What a reader sees is the spec's text, character for character.
-    let ais = &pages(&catalog)["ais.md"];
     let first = &catalog.codes[0];
-    assert!(seen_text(ais).contains(&first.primary().error_msg));
-    assert!(seen_text(ais).contains(&first.primary().description));
+    let page = &pages(&catalog)[&page_for(&catalog, first).expect("a page")];
+    assert!(seen_text(page).contains(&first.primary().error_msg));
+    assert!(seen_text(page).contains(&first.primary().description));
     // So is every paragraph (or numbered item) of every text of every case,
     // and of every deprecation note, whitespace runs shown as one space.
     let pages = pages(&catalog);
@@ -535,7 +545,7 @@ fn book_toml_strings_are_escaped() {
         .expect("a book.toml");
     assert!(
         book.contents
-            .contains("description = \"Typed \\\"hostile\\\" codes \\\\ with a backslash\"\n")
+            .contains("description = \"Typed \\\"hostile\\\" codes \\\\ with a backslash */ `x` <script>alert(1)</script> | ${x}\"\n")
     );
     assert_eq!(site_path("https://host"), "/");
     assert_eq!(site_path("https://host/a/b?x=1"), "/a/b/");
