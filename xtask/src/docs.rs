@@ -3,7 +3,8 @@
 //! same checks from `spec_checks`, through [`check_generated_book`].
 //!
 //! ```text
-//! docs: markdownlint   markdownlint.rs  markdownlint-cli2, pinned in xtask/docs/package-lock.json
+//! docs: markdownlint   markdownlint.rs  markdownlint-cli2, pinned in xtask/docs/package-lock.json,
+//!                                       on every Markdown file of the repository
 //! docs: link check     links.rs         every relative link resolves to a page and a heading
 //!                                       (codegen::mdbook reads the pages as mdBook does)
 //! docs: mdbook build   mdbook.rs        mdBook 0.5.4 (installed on first use) builds the site
@@ -28,7 +29,7 @@ pub fn steps() -> Vec<Step> {
     vec![
         Step {
             name: "docs: markdownlint",
-            run: |root| markdownlint::run(root, &books(root)),
+            run: markdownlint::repository,
         },
         Step {
             name: "docs: link check",
@@ -44,8 +45,8 @@ pub fn steps() -> Vec<Step> {
 /// Every docs check on one book folder (a generated `docs/`), for the
 /// packages generated from other specs (see `spec_checks`).
 pub fn check_generated_book(root: &Path, name: &str, book: &Path) -> Result<(), String> {
+    markdownlint::book(root, book)?;
     let books = [(name.to_owned(), book.to_path_buf())];
-    markdownlint::run(root, &books)?;
     links::check(&books)?;
     mdbook::build_and_check(root, &books)
 }
