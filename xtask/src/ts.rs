@@ -16,6 +16,7 @@ use std::process::Command;
 use codegen::Catalog;
 use codegen::diagnostic::render_all;
 use codegen::emit::ts::{js_string, model_json};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use crate::SpecArgs;
 use crate::process::{Step, run_command};
@@ -260,18 +261,31 @@ fn expected_types(catalog: &Catalog) -> String {
 /// consumer projects type-check them. Each is a module of its own.
 fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<String>, String> {
     let import = format!("from {};", js_string(npm_name));
-    let mut examples = Vec::new();
-    let mut lines = readme.lines();
-    while let Some(fence) = lines.by_ref().find_map(|line| {
-        line.strip_suffix("ts")
-            .filter(|f| !f.is_empty() && f.bytes().all(|b| b == b'`'))
-    }) {
-        let mut example = String::new();
-        for line in lines.by_ref().take_while(|line| *line != fence) {
-            example += line;
-            example.push('\n');
+    let mut blocks: Vec<String> = Vec::new();
+    let mut in_example = false;
+    for event in pulldown_cmark::Parser::new(readme) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                in_example = info.split_whitespace().next() == Some("ts");
+                if in_example {
+                    blocks.push(String::new());
+                }
+            }
+            Event::Text(text) if in_example => {
+                if let Some(block) = blocks.last_mut() {
+                    block.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => in_example = false,
+            _ => {}
         }
-        let number = examples.len() + 1;
+    }
+    if blocks.is_empty() {
+        return Err("the package README has no ```ts example".into());
+    }
+    let mut examples = Vec::new();
+    for (i, example) in blocks.iter().enumerate() {
+        let number = i + 1;
         if !example.contains(&import) {
             return Err(format!(
                 "the README's TypeScript example {number} does not import `{npm_name}`"
@@ -281,9 +295,6 @@ fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<
             "// TypeScript example {number} of the package README, checked by `cargo xtask ci`.\n{}",
             example.replace(&import, &format!("from {};", js_string(linked_as)))
         ));
-    }
-    if examples.is_empty() {
-        return Err("the package README has no ```ts example".into());
     }
     Ok(examples)
 }
