@@ -1,13 +1,13 @@
 //! The output folder as a whole: every file that `gen` writes (its manifest
-//! included), the plan of what to write, remove and leave alone given what
-//! the folder holds, and the drift report of `check`.
+//! included), and the plan of what to write, remove and leave alone given
+//! what the folder holds (which `check` reports as drift).
 //!
 //! The folder keeps a manifest, `MANIFEST.txt`, listing the files that `gen`
 //! wrote, so that a later `gen` removes the ones it no longer produces and
 //! never touches anything else.
 //!
-//! No I/O here: the caller reads the folder for [`plan`] and writes the plan
-//! (`xtask/src/sync.rs`).
+//! No I/O here: the caller reads the folder for [`plan`], writes the plan or
+//! reports it (`xtask/src/sync.rs`).
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
@@ -88,41 +88,6 @@ fn is_safe_relative(path: &str) -> bool {
     path.is_relative() && path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// The differences between the output folder and what `gen` would write,
-/// as unified diffs, ending with the command to run; empty when in sync.
-/// `out_display` is how the folder is named in the report.
-#[must_use]
-pub fn drift_report(plan: &Plan, out_display: &str) -> String {
-    if plan.is_clean() {
-        return String::new();
-    }
-    let mut report = String::new();
-    for file in &plan.write {
-        let shown = format!("{out_display}/{}", file.path);
-        match plan.changed.iter().find(|(f, _)| f.path == file.path) {
-            Some((_, on_disk)) => {
-                let on_disk = on_disk.replace("\r\n", "\n");
-                let diff = similar::TextDiff::from_lines(&on_disk, &file.contents);
-                report += &format!("{shown} was not up to date:\n");
-                report += &diff
-                    .unified_diff()
-                    .context_radius(3)
-                    .header(
-                        &format!("{shown} (on disk)"),
-                        &format!("{shown} (generated)"),
-                    )
-                    .to_string();
-            }
-            None => report += &format!("{shown} is missing\n"),
-        }
-    }
-    for path in &plan.remove {
-        report += &format!("{out_display}/{path} is no longer generated\n");
-    }
-    report += "run `cargo xtask gen` and commit\n";
-    report
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -191,46 +156,6 @@ mod tests {
             ]
         );
         assert!(!plan.is_clean());
-    }
-
-    #[test]
-    fn the_drift_report_diffs_changed_files_and_names_missing_and_stale_ones() {
-        let on_disk = folder(&[
-            (MANIFEST, "two.txt\nold.txt\n"),
-            ("two.txt", "2\n"),
-            ("old.txt", "x"),
-        ]);
-        let files = vec![
-            GeneratedFile::new("one.txt", "1\n"),
-            GeneratedFile::new("two.txt", "2!\n"),
-            GeneratedFile::new(MANIFEST, "one.txt\ntwo.txt\n"),
-        ];
-        let report = drift_report(&plan_against(files, &on_disk), "out");
-        assert!(report.contains("out/one.txt is missing\n"), "{report}");
-        assert!(
-            report.contains("out/two.txt was not up to date:\n"),
-            "{report}"
-        );
-        assert!(
-            report.contains("--- out/two.txt (on disk)\n+++ out/two.txt (generated)\n"),
-            "{report}"
-        );
-        assert!(report.contains("-2\n+2!\n"), "{report}");
-        assert!(
-            report.contains("out/old.txt is no longer generated\n"),
-            "{report}"
-        );
-        assert!(
-            report.ends_with("run `cargo xtask gen` and commit\n"),
-            "{report}"
-        );
-
-        let in_sync = folder(&[("one.txt", "1\n"), (MANIFEST, "one.txt\n")]);
-        let files = vec![
-            GeneratedFile::new("one.txt", "1\n"),
-            GeneratedFile::new(MANIFEST, "one.txt\n"),
-        ];
-        assert_eq!(drift_report(&plan_against(files, &in_sync), "out"), "");
     }
 
     #[test]

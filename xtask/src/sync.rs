@@ -1,13 +1,14 @@
 //! `gen` and `check`: keep the output folder equal to what the spec produces.
 //!
 //! What to write, remove and leave alone is decided by [`codegen::output`]
-//! (no I/O there); here the folder is read for it, and the plan is written.
+//! (no I/O there); here the folder is read for it, and the plan is written
+//! or, by `check`, reported as a diff.
 
 use std::fs;
 use std::path::Path;
 
 use codegen::diagnostic::render_all;
-use codegen::output::{Plan, drift_report};
+use codegen::output::Plan;
 use codegen::{Catalog, GeneratedFile};
 
 use crate::{Failure, SpecArgs};
@@ -261,6 +262,44 @@ pub fn check(args: &SpecArgs) -> Result<(), Failure> {
     }
 }
 
+/// The differences between the output folder and what `gen` would write,
+/// as unified diffs, ending with the command to run; empty when in sync.
+/// `out_display` is how the folder is named in the report.
+///
+/// (It is here rather than in `codegen::output` because codegen compiles
+/// at opt-level 2 for `gen`'s speed: `similar`'s diff code instantiated
+/// there cost about 20 s of CPU in a first build.)
+fn drift_report(plan: &Plan, out_display: &str) -> String {
+    if plan.is_clean() {
+        return String::new();
+    }
+    let mut report = String::new();
+    for file in &plan.write {
+        let shown = format!("{out_display}/{}", file.path);
+        match plan.changed.iter().find(|(f, _)| f.path == file.path) {
+            Some((_, on_disk)) => {
+                let on_disk = on_disk.replace("\r\n", "\n");
+                let diff = similar::TextDiff::from_lines(&on_disk, &file.contents);
+                report += &format!("{shown} was not up to date:\n");
+                report += &diff
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(
+                        &format!("{shown} (on disk)"),
+                        &format!("{shown} (generated)"),
+                    )
+                    .to_string();
+            }
+            None => report += &format!("{shown} is missing\n"),
+        }
+    }
+    for path in &plan.remove {
+        report += &format!("{out_display}/{path} is no longer generated\n");
+    }
+    report += "run `cargo xtask gen` and commit\n";
+    report
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +318,56 @@ mod tests {
             &args.out_display,
         );
         assert!(report.is_empty(), "{report}");
+    }
+
+    /// The plan against an output folder in memory: path → text.
+    fn plan_against(files: Vec<GeneratedFile>, on_disk: &[(&str, &str)]) -> Plan {
+        codegen::output::plan(files, |path| {
+            on_disk
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, text)| text.as_bytes().to_vec())
+        })
+    }
+
+    #[test]
+    fn the_drift_report_diffs_changed_files_and_names_missing_and_stale_ones() {
+        let on_disk = [
+            (MANIFEST, "two.txt\nold.txt\n"),
+            ("two.txt", "2\n"),
+            ("old.txt", "x"),
+        ];
+        let files = vec![
+            GeneratedFile::new("one.txt", "1\n"),
+            GeneratedFile::new("two.txt", "2!\n"),
+            GeneratedFile::new(MANIFEST, "one.txt\ntwo.txt\n"),
+        ];
+        let report = drift_report(&plan_against(files, &on_disk), "out");
+        assert!(report.contains("out/one.txt is missing\n"), "{report}");
+        assert!(
+            report.contains("out/two.txt was not up to date:\n"),
+            "{report}"
+        );
+        assert!(
+            report.contains("--- out/two.txt (on disk)\n+++ out/two.txt (generated)\n"),
+            "{report}"
+        );
+        assert!(report.contains("-2\n+2!\n"), "{report}");
+        assert!(
+            report.contains("out/old.txt is no longer generated\n"),
+            "{report}"
+        );
+        assert!(
+            report.ends_with("run `cargo xtask gen` and commit\n"),
+            "{report}"
+        );
+
+        let in_sync = [("one.txt", "1\n"), (MANIFEST, "one.txt\n")];
+        let files = vec![
+            GeneratedFile::new("one.txt", "1\n"),
+            GeneratedFile::new(MANIFEST, "one.txt\n"),
+        ];
+        assert_eq!(drift_report(&plan_against(files, &in_sync), "out"), "");
     }
 
     #[test]
