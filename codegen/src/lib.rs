@@ -9,6 +9,10 @@
 //!
 //! [`changes`] compares a catalog with the one committed before, for the
 //! summary that `cargo xtask gen` prints and its refusal to drop codes.
+//! [`output`] plans the output folder as a whole: the manifest, what to
+//! write and remove, the drift report of `cargo xtask check`. [`mdbook`]
+//! reads the reference pages as mdBook does, for the link check of CI and
+//! the tests of the pages.
 //!
 //! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
 //! writes them or compares them with what is on disk.
@@ -17,8 +21,10 @@ pub mod changes;
 pub mod diagnostic;
 pub mod emit;
 pub mod load;
+pub mod mdbook;
 pub mod model;
 pub mod names;
+pub mod output;
 pub mod validate;
 
 use std::path::Path;

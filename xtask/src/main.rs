@@ -208,7 +208,8 @@ mod tests {
             display_path("x", &table),
             "codegen/tests/data/huawei/iam-error-codes.csv"
         );
-        let outside = std::env::temp_dir().join("no-such-spec.csv");
+        let elsewhere = tempfile::tempdir().expect("a temp folder");
+        let outside = elsewhere.path().join("no-such-spec.csv");
         assert_eq!(
             display_path("./no-such-spec.csv", &outside),
             "no-such-spec.csv"
