@@ -7,7 +7,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::diagnostic::Diagnostic;
 use codegen::import::{self, ColumnMapping, Format, Options};
 
 use crate::Failure;
@@ -35,7 +34,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     };
     let format = Format::from_file_name(&args.page_display).unwrap_or_else(|| Format::sniff(&text));
     let imported = import::import(&args.page_display, &text, format, &args.options);
-    eprint!("{}", render(&imported.diagnostics));
+    eprint!("{}", import::render(&imported.diagnostics));
     let Some(table) = imported.table else {
         return Err(Failure::SpecErrors);
     };
@@ -67,35 +66,6 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         None => print!("{written}"),
     }
     Ok(())
-}
-
-/// The diagnostics, then a count line ("2 warnings found in the page").
-fn render(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        out += &format!("{d}\n");
-    }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    match (errors, warnings) {
-        (0, 0) => {}
-        (0, w) => out += &format!("{} found in the page\n", count(w, "warning")),
-        (e, 0) => {
-            out += &format!(
-                "{} found in the page: nothing was written\n",
-                count(e, "error")
-            );
-        }
-        (e, w) => {
-            out += &format!(
-                "{} ({}) found in the page: nothing was written\n",
-                count(e, "error"),
-                count(w, "warning")
-            );
-        }
-    }
-    out
 }
 
 /// `--check`: the page's table against the spec; exit 1 with a diff if they differ.

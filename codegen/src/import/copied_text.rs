@@ -73,7 +73,7 @@ pub fn tables(
                 width,
                 repeats.then_some((message, description)),
             );
-            diagnostics.push(flag_split(page, paragraphs, &header, &split));
+            diagnostics.push(flag_split(page, paragraphs, &header, &split, code));
             split.sizes
         } else {
             if paragraphs.len() < width && !paragraphs[code].text.eq_ignore_ascii_case("other") {
@@ -122,24 +122,21 @@ fn paragraphs(page: &Page) -> Vec<Cell> {
     paragraphs
 }
 
-/// The first run of at least two paragraphs that are all headers and name
-/// both a status and a code column: its start and length.
+/// The first run of at least two paragraphs that are all headers, name
+/// both a status and a code column, and no field twice (a title such as
+/// "Error Codes" just before the header is not one of its columns): its
+/// start and length.
 fn find_header(paragraphs: &[Cell], mappings: &[ColumnMapping]) -> Option<(usize, usize)> {
     let is_header = |c: &Cell| field_of_mapped_header(&c.text, mappings).is_some();
-    let mut i = 0;
-    while i < paragraphs.len() {
+    (0..paragraphs.len()).find_map(|i| {
         let run = paragraphs[i..].iter().take_while(|c| is_header(c)).count();
-        if run >= 2 {
-            let columns = match_columns(&paragraphs[i..i + run], mappings);
-            if columns.column_of(Field::StatusCode).is_some()
-                && columns.column_of(Field::ErrorCode).is_some()
-            {
-                return Some((i, run));
-            }
-        }
-        i += run.max(1);
-    }
-    None
+        let columns = match_columns(&paragraphs[i..i + run], mappings);
+        (run >= 2
+            && columns.repeated.is_empty()
+            && columns.column_of(Field::StatusCode).is_some()
+            && columns.column_of(Field::ErrorCode).is_some())
+        .then_some((i, run))
+    })
 }
 
 /// Where rows start in the body: status and code in their columns' places,
@@ -259,7 +256,13 @@ fn cells_of(paragraphs: &[Cell], sizes: &[usize], width: usize) -> Vec<Cell> {
     cells
 }
 
-fn flag_split(page: &Page, paragraphs: &[Cell], header: &[Cell], split: &Split) -> Diagnostic {
+fn flag_split(
+    page: &Page,
+    paragraphs: &[Cell],
+    header: &[Cell],
+    split: &Split,
+    code: usize,
+) -> Diagnostic {
     let shares: Vec<String> = split
         .sizes
         .iter()
@@ -267,7 +270,7 @@ fn flag_split(page: &Page, paragraphs: &[Cell], header: &[Cell], split: &Split) 
         .filter(|(size, _)| **size > 1)
         .map(|(size, cell)| format!("{size} to `{}`", cell.text))
         .collect();
-    let code = paragraphs.get(1).map_or("", |c| c.text.as_str());
+    let code = paragraphs.get(code).map_or("", |c| c.text.as_str());
     let why = if split.by_repetition {
         "the only split in which the message and the description repeat each other, as on every other row of the page"
     } else {

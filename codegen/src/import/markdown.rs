@@ -42,7 +42,13 @@ pub fn tables(page: &Page) -> Vec<SourceTable> {
                 }
             }
             Event::Start(Tag::TableCell) => {
-                cell = Some((Paragraphs::default(), page.pos_of_offset(range.start)));
+                // The cell's text, after the spaces that follow its `|`.
+                let source = page.text.get(range.clone()).unwrap_or("");
+                let leading = source.len() - source.trim_start().len();
+                cell = Some((
+                    Paragraphs::default(),
+                    page.pos_of_offset(range.start + leading),
+                ));
             }
             Event::End(TagEnd::TableCell) => {
                 if let Some((text, at)) = cell.take() {

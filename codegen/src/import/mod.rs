@@ -168,6 +168,37 @@ pub fn import(name: &str, text: &str, format: Format, options: &Options) -> Impo
     Imported { table, diagnostics }
 }
 
+/// The diagnostics as `cargo xtask import` prints them, then a count line
+/// (`2 warnings found in the page`); empty if there are none.
+#[must_use]
+pub fn render(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out += &format!("{d}\n");
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => {}
+        (0, w) => out += &format!("{} found in the page\n", count(w, "warning")),
+        (e, 0) => {
+            out += &format!(
+                "{} found in the page: nothing was written\n",
+                count(e, "error")
+            )
+        }
+        (e, w) => {
+            out += &format!(
+                "{} ({}) found in the page: nothing was written\n",
+                count(e, "error"),
+                count(w, "warning")
+            );
+        }
+    }
+    out
+}
+
 /// The table to import: the one `--table` names, or the only one with an
 /// error-code column. Several candidates, or none, is an error that lists
 /// the page's tables.
@@ -261,12 +292,16 @@ fn list_tables(tables: &[SourceTable]) -> String {
                 .title
                 .as_ref()
                 .map_or_else(String::new, |title| format!(" \"{title}\""));
+            let rows = if t.rows.len() == 1 {
+                "1 row".to_owned()
+            } else {
+                format!("{} rows", t.rows.len())
+            };
             format!(
-                "table {} (line {}){title}: {}; {} rows",
+                "table {} (line {}){title}: {}; {rows}",
                 t.number,
                 t.at.line,
-                headers.join(" | "),
-                t.rows.len()
+                headers.join(" | ")
             )
         })
         .collect::<Vec<_>>()

@@ -84,6 +84,8 @@ fn blocks(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Note>) {
         .min()
         .unwrap_or(0);
     let lines = dedent(lines, base);
+    // The number of the enumerated list's last item, for `#.` items.
+    let mut ordinal: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -93,6 +95,9 @@ fn blocks(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Note>) {
         }
         let ind = indent(&line.text);
         let rest = &line.text[ind..];
+        if ind > 0 || list_marker(rest).is_none() {
+            ordinal = None;
+        }
         if ind > 0 {
             // A block quote: shown as its paragraphs.
             let end = block_end(&lines, i + 1, 0).max(i + 1);
@@ -106,7 +111,7 @@ fn blocks(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Note>) {
             line.text[width.min(line.text.len())..].clone_into(&mut item[0].text);
             item[0].at.column += width;
             out.end_paragraph();
-            out.push_text(&marker);
+            out.push_text(&numbered(&marker, &mut ordinal));
             blocks(&item, out, notes);
             i = end;
         } else if rest.starts_with(".. ") || rest == ".." {
@@ -127,6 +132,20 @@ fn blocks(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Note>) {
             i = paragraph(&lines, i, out, notes);
         }
     }
+}
+
+/// An enumerator as the page shows it: `#.` is numbered on from the list's
+/// previous item (from 1); a number sets the count.
+fn numbered(marker: &str, ordinal: &mut Option<usize>) -> String {
+    if marker.is_empty() {
+        return String::new();
+    }
+    let digits: String = marker.chars().filter(char::is_ascii_digit).collect();
+    let number = digits
+        .parse::<usize>()
+        .unwrap_or_else(|_| ordinal.map_or(1, |n| n + 1));
+    *ordinal = Some(number);
+    marker.replacen('#', &number.to_string(), 1)
 }
 
 /// docutils takes `1. text` as a list item only if the next line is blank,
@@ -594,7 +613,11 @@ mod tests {
             text("-  first\n   wrapped\n-  second\n\n   more"),
             "first wrapped\nsecond\nmore"
         );
-        assert_eq!(text("1. one\n2. two\n#. three"), "1. one\n2. two\n#. three");
+        assert_eq!(text("1. one\n2. two\n#. three"), "1. one\n2. two\n3. three");
+        assert_eq!(
+            text("#. one\n#. two\n\nText.\n\n#. again"),
+            "1. one\n2. two\nText.\n1. again"
+        );
         assert_eq!(text("(a) one\n\nb) two"), "(a) one\nb) two");
         assert_eq!(
             text("Apply.\n\n.. note::\n\n   When applying, evaluate."),
