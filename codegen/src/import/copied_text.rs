@@ -188,13 +188,14 @@ fn split_row(
             by_repetition: false,
         };
     };
+    if splits_count(extra, text_columns.len()) > MAX_SPLITS {
+        return Split {
+            sizes: fallback,
+            by_repetition: false,
+        };
+    }
     let mut repeating = Vec::new();
-    let mut tried = 0;
     for_each_split(extra, text_columns.len(), &mut Vec::new(), &mut |extras| {
-        tried += 1;
-        if tried > MAX_SPLITS {
-            return;
-        }
         let mut sizes = vec![1; width];
         for (column, more) in text_columns.iter().zip(extras) {
             sizes[*column] += more;
@@ -205,7 +206,7 @@ fn split_row(
         }
     });
     match repeating.as_slice() {
-        [one] if tried <= MAX_SPLITS => Split {
+        [one] => Split {
             sizes: one.clone(),
             by_repetition: true,
         },
@@ -214,6 +215,16 @@ fn split_row(
             by_repetition: false,
         },
     }
+}
+
+/// How many ways there are to share `extra` paragraphs among `columns`
+/// (C(extra + columns - 1, columns - 1)), saturating.
+fn splits_count(extra: usize, columns: usize) -> usize {
+    let mut count: usize = 1;
+    for k in 1..columns {
+        count = count.saturating_mul(extra + k) / k;
+    }
+    count
 }
 
 /// Calls `f` with every way to share `extra` paragraphs among `columns`.
@@ -373,6 +384,14 @@ mod tests {
             "{}",
             diagnostics[0].message
         );
+    }
+
+    #[test]
+    fn splits_are_counted_without_listing_them() {
+        assert_eq!(splits_count(4, 3), 15);
+        assert_eq!(splits_count(0, 3), 1);
+        assert_eq!(splits_count(7, 1), 1);
+        assert!(splits_count(1_000_000, 50) > MAX_SPLITS);
     }
 
     #[test]

@@ -10,10 +10,14 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 use super::page::{Page, Pos};
 use super::source_table::{Cell, SourceTable};
 use super::text::Paragraphs;
+use crate::diagnostic::Diagnostic;
 
 /// The HTML table model's limits on spans (a larger value counts as these).
 const MAX_COLSPAN: usize = 1_000;
 const MAX_ROWSPAN: usize = 65_534;
+/// Places (cells, with spans copied) a page's tables may have in all; past
+/// that, cells are not laid out, and the page is flagged.
+const MAX_PLACES: usize = 1_000_000;
 
 /// Tags after which the text of a cell goes on in a new paragraph.
 const BLOCK_TAGS: [&str; 18] = [
@@ -38,11 +42,27 @@ const BLOCK_TAGS: [&str; 18] = [
 ];
 
 /// Every table of `html`, which starts at byte `base` of the page.
-pub fn tables(page: &Page, html: &str, base: usize) -> Vec<SourceTable> {
+pub fn tables(
+    page: &Page,
+    html: &str,
+    base: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<SourceTable> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     let mut reader = Reader::default();
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        if reader.places() > MAX_PLACES {
+            let at = reader
+                .open
+                .first()
+                .map_or_else(|| page.pos_of_offset(base), |t| t.at);
+            diagnostics.push(page.error(
+                at,
+                format!("the page's tables have more than {MAX_PLACES} cells (spans counted): the rest of the page is not read"),
+            ));
+            break;
+        }
         reader.token(token, &|offset| page.pos_of_offset(base + offset));
     }
     while !reader.open.is_empty() {
@@ -63,6 +83,8 @@ struct Reader {
     done: Vec<SourceTable>,
     /// Inside `<script>` or `<style>`: text is not shown.
     hidden: Option<String>,
+    /// The places of the tables read.
+    done_places: usize,
 }
 
 #[derive(Default)]
@@ -89,6 +111,11 @@ struct OpenCell {
 }
 
 impl Reader {
+    /// The places laid out so far, in tables read and open.
+    fn places(&self) -> usize {
+        self.done_places + self.open.iter().map(|t| t.grid.places).sum::<usize>()
+    }
+
     fn token(&mut self, token: Token<usize>, pos: &dyn Fn(usize) -> Pos) {
         match token {
             Token::StartTag(tag) => {
@@ -223,6 +250,7 @@ impl Reader {
             table.finish_row();
             let title = table.grid.title.take();
             let header_rows = table.header_rows;
+            self.done_places += table.grid.places;
             let rows = table.grid.finish();
             if rows.iter().any(|row| !row.is_empty()) {
                 self.done
@@ -294,6 +322,8 @@ struct SpanGrid {
     /// Per column: a cell spanning down into the next rows, and how many.
     carried: Vec<Option<(Cell, usize)>>,
     title: Option<String>,
+    /// Places filled so far, spans counted.
+    places: usize,
 }
 
 impl SpanGrid {
@@ -308,6 +338,7 @@ impl SpanGrid {
             if let Some((cell, left)) = carried {
                 row.resize(column + 1, None);
                 row[column] = Some(cell.clone());
+                self.places += 1;
                 *left -= 1;
                 if *left == 0 {
                     *carried = None;
@@ -327,6 +358,7 @@ impl SpanGrid {
         *all_header &= header;
         let first = row.iter().position(Option::is_none).unwrap_or(row.len());
         let last = (first + colspan).min(MAX_COLSPAN);
+        self.places += last - first;
         if row.len() < last {
             row.resize(last, None);
         }
@@ -363,5 +395,60 @@ impl SpanGrid {
                     .collect()
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(html: &str) -> (Vec<SourceTable>, Vec<Diagnostic>) {
+        let page = Page::new("page.html", html);
+        let mut diagnostics = Vec::new();
+        let tables = tables(&page, html, 0, &mut diagnostics);
+        (tables, diagnostics)
+    }
+
+    fn texts(row: &[Cell]) -> Vec<&str> {
+        row.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn spans_are_laid_out_and_leading_th_rows_are_the_header() {
+        let (tables, diagnostics) = read(
+            "<table>\n<tr><th>Status Code<th>Error Code<th>Message\n<tr><td rowspan=3>400<td>A.1<td>One\n<tr><td colspan=2>A.2 and two\n<tr><td>A.3<td>Three<br>lines</table>",
+        );
+        assert!(diagnostics.is_empty());
+        let t = &tables[0];
+        assert_eq!(texts(&t.header), ["Status Code", "Error Code", "Message"]);
+        assert_eq!(texts(&t.rows[0]), ["400", "A.1", "One"]);
+        assert_eq!(texts(&t.rows[1]), ["400", "A.2 and two", "A.2 and two"]);
+        assert_eq!(texts(&t.rows[2]), ["400", "A.3", "Three\nlines"]);
+        assert_eq!(t.rows[2][1].at, Pos::new(5, 9));
+    }
+
+    #[test]
+    fn nested_tables_are_tables_of_their_own() {
+        let (tables, _) = read(
+            "<table><tr><td>Outer<table><tr><td>Inner</td></tr></table></td><td>Cell</td></tr></table>",
+        );
+        assert_eq!(tables.len(), 2);
+        assert_eq!(texts(&tables[0].header), ["Outer", "Cell"]);
+        assert_eq!(texts(&tables[1].header), ["Inner"]);
+    }
+
+    #[test]
+    fn a_page_of_too_many_places_is_flagged_not_laid_out() {
+        let row = "<tr><td colspan=1000>x";
+        let (_, diagnostics) = read(&format!(
+            "<table>{}</table>",
+            row.repeat(MAX_PLACES / 1000 + 2)
+        ));
+        assert_eq!(diagnostics.len(), 1);
+        assert!(
+            diagnostics[0].message.contains("more than 1000000 cells"),
+            "{}",
+            diagnostics[0].message
+        );
     }
 }

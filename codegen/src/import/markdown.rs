@@ -12,8 +12,9 @@ use super::html;
 use super::page::{Page, Pos};
 use super::source_table::{Cell, SourceTable};
 use super::text::Paragraphs;
+use crate::diagnostic::Diagnostic;
 
-pub fn tables(page: &Page) -> Vec<SourceTable> {
+pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable> {
     let mut tables = Vec::new();
     let mut table: Option<(Pos, Vec<Vec<Cell>>)> = None;
     let mut row: Vec<Cell> = Vec::new();
@@ -63,6 +64,7 @@ pub fn tables(page: &Page) -> Vec<SourceTable> {
                         page,
                         &page.text[range.start..end],
                         range.start,
+                        diagnostics,
                     ));
                     html_until = end;
                 }
@@ -136,7 +138,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<SourceTable> {
-        tables(&Page::new("page.md", text))
+        tables(&Page::new("page.md", text), &mut Vec::new())
     }
 
     fn texts(row: &[Cell]) -> Vec<&str> {

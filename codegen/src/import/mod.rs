@@ -156,8 +156,8 @@ pub fn import(name: &str, text: &str, format: Format, options: &Options) -> Impo
     let mut diagnostics = Vec::new();
     let tables = match format {
         Format::Rst => rst::tables(&page, &mut diagnostics),
-        Format::Markdown => markdown::tables(&page),
-        Format::Html => html::tables(&page, page.text, 0),
+        Format::Markdown => markdown::tables(&page, &mut diagnostics),
+        Format::Html => html::tables(&page, page.text, 0, &mut diagnostics),
         Format::CopiedText => copied_text::tables(&page, &options.columns, &mut diagnostics),
     };
     let table = select_table(&page, tables, options, &mut diagnostics)
@@ -186,7 +186,7 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
             out += &format!(
                 "{} found in the page: nothing was written\n",
                 count(e, "error")
-            )
+            );
         }
         (e, w) => {
             out += &format!(

@@ -27,8 +27,9 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
             i = indented_block_end(&lines, i + 1, indent);
             continue;
         }
-        if is_grid_border(trimmed) {
-            let end = grid_end(&lines, i, indent);
+        // After the indent (spaces only: other whitespace is text to RST).
+        if is_grid_border(line[indent..].trim_end_matches(' ')) {
+            let end = grid_end(&lines, i, indent).max(i + 1);
             let source = GridSource {
                 lines: &lines[i..end],
                 first_line: i + 1,
@@ -194,6 +195,13 @@ mod tests {
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].line, 1);
         assert_eq!(tables[0].number, 1);
+    }
+
+    #[test]
+    fn whitespace_other_than_spaces_is_no_indentation() {
+        // U+0085 is whitespace to `trim`, but text to RST: no table here.
+        let (tables, _) = read("\u{85}+-+\n\u{85}| a |\n");
+        assert!(tables.is_empty());
     }
 
     #[test]

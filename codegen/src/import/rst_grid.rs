@@ -16,6 +16,17 @@ use super::source_table::{Cell, SourceTable};
 /// Fills the second column of a wide character.
 const PAD: char = '\u{0}';
 
+/// A table larger than this many places, or whose spanning cells would
+/// copy more text than this, is refused rather than laid out.
+const MAX_PLACES: usize = 1_000_000;
+const MAX_LAID_OUT_BYTES: usize = 256 << 20;
+
+fn too_large(rows: usize, columns: usize) -> String {
+    format!(
+        "this grid table is too large to lay out ({rows} rows of {columns} columns, spans copied into each)"
+    )
+}
+
 /// A grid table's lines as the page holds them, from its top border on.
 pub struct GridSource<'a> {
     pub lines: &'a [&'a str],
@@ -49,7 +60,11 @@ pub fn read(
     let row_index: BTreeMap<usize, usize> = rows.iter().enumerate().map(|(i, &r)| (r, i)).collect();
     let column_index: BTreeMap<usize, usize> =
         columns.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    if rows.len().saturating_mul(columns.len()) > MAX_PLACES {
+        return Err((grid.pos(0, 0), too_large(rows.len(), columns.len())));
+    }
     let mut table: Vec<Vec<Cell>> = vec![vec![Cell::default(); columns.len()]; rows.len()];
+    let mut copied = 0usize;
     for rect in &cells {
         let cell = Cell {
             text: cell_text(&grid.cell_lines(rect), notes),
@@ -59,6 +74,11 @@ pub fn read(
         let first_column = column_index[&rect.left];
         let last_row = rows.range(..rect.bottom).count();
         let last_column = columns.range(..rect.right).count();
+        let places = (last_row - first_row) * (last_column - first_column);
+        copied = copied.saturating_add(places.saturating_mul(cell.text.len() + 1));
+        if copied > MAX_LAID_OUT_BYTES {
+            return Err((grid.pos(0, 0), too_large(rows.len(), columns.len())));
+        }
         for row in &mut table[first_row..last_row] {
             for slot in &mut row[first_column..last_column] {
                 slot.clone_from(&cell);

@@ -99,8 +99,9 @@ fn blocks(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Note>) {
             ordinal = None;
         }
         if ind > 0 {
-            // A block quote: shown as its paragraphs.
-            let end = block_end(&lines, i + 1, 0).max(i + 1);
+            // A block quote: shown as its paragraphs. It ends before a line
+            // indented less than its first (so the recursion makes progress).
+            let end = block_end(&lines, i + 1, ind - 1).max(i + 1);
             blocks(&lines[i..end], out, notes);
             i = end;
         } else if let Some((marker, width)) = list_marker(rest)
@@ -634,6 +635,7 @@ mod tests {
             text("2. is a list\nbut 3. is text"),
             "2. is a list but 3. is text"
         );
+        assert_eq!(text("text\n\n    deeper\n  less\n"), "text\ndeeper\nless");
     }
 
     #[test]
