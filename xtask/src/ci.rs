@@ -55,6 +55,7 @@ fn steps() -> Vec<Step> {
     steps.extend(crate::docs::steps());
     // Last: other specs' packages get the checks above, with their tools installed.
     steps.extend(crate::spec_checks::steps());
+    steps.extend(crate::import_checks::steps());
     steps.extend(crate::bench::steps());
     steps
 }

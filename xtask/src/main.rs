@@ -15,6 +15,7 @@ mod bench;
 mod ci;
 mod docs;
 mod import;
+mod import_checks;
 mod process;
 mod spec_checks;
 mod sync;
