@@ -7,6 +7,8 @@
 //! emit      one module per output (Rust crate, TypeScript package, Markdown pages, JSON)
 //! ```
 //!
+//! [`import`] reads a documentation page's table into a spec table.
+//!
 //! [`changes`] compares a catalog with the one committed before, for the
 //! summary that `cargo xtask gen` prints and its refusal to drop codes.
 //! [`output`] plans the output folder as a whole: the manifest, what to
@@ -20,6 +22,7 @@
 pub mod changes;
 pub mod diagnostic;
 pub mod emit;
+pub mod import;
 pub mod load;
 pub mod mdbook;
 pub mod model;

@@ -8,6 +8,7 @@
 //! the benchmarks run, never how fast.
 
 mod compile;
+mod import;
 mod lookup;
 pub(crate) mod synthetic;
 
@@ -107,6 +108,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
     println!("==> timing clean builds of the generated crate and of the bare enum");
     let spec = ensure_spec(&work, plan.compile_rows)?;
     report += &compile::run(&work.join("compile"), &spec, plan.compile_runs)?;
+
+    report += &import::run(root, plan.quick)?;
 
     println!("==> benchmarking from_code");
     let spec = ensure_spec(&work, plan.lookup_rows)?;

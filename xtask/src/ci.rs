@@ -57,6 +57,7 @@ fn steps() -> Vec<Step> {
     steps.extend(crate::workflows::steps());
     // Last: other specs' packages get the checks above, with their tools installed.
     steps.extend(crate::spec_checks::steps());
+    steps.extend(crate::import_checks::steps());
     steps.extend(crate::bench::steps());
     steps
 }
