@@ -18,6 +18,8 @@
 
 use std::fmt;
 
+use unicode_width::UnicodeWidthChar;
+
 /// How bad a problem is: errors stop generation, warnings do not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -81,6 +83,8 @@ impl Diagnostic {
     }
 }
 
+// Rendered here, not with annotate-snippets or codespan-reporting: the format
+// is the snapshots' and the README's, and all spec text goes through `visible`.
 impl fmt::Display for Diagnostic {
     /// Spec text in the message, the line and the hint is shown with control
     /// characters made visible, so that the terminal shows exactly what is in
@@ -129,29 +133,13 @@ fn caret_padding(text: &str, column: usize) -> String {
 }
 
 /// How many terminal columns a character takes once [`visible`] has shown it:
-/// an escape's length, 2 for East Asian wide characters, 0 for combining marks.
+/// an escape's length, else its width by Unicode's East Asian Width and
+/// zero-width classes (2 for CJK, 0 for combining marks).
 fn display_width(c: char) -> usize {
     if needs_escape(c) {
         return escape(c).len();
     }
-    match u32::from(c) {
-        0x0300..=0x036f | 0x200b..=0x200f | 0xfe00..=0xfe0f => 0,
-        0x1100..=0x115f
-        | 0x2e80..=0x303e
-        | 0x3041..=0x33ff
-        | 0x3400..=0x4dbf
-        | 0x4e00..=0x9fff
-        | 0xa000..=0xa4cf
-        | 0xac00..=0xd7a3
-        | 0xf900..=0xfaff
-        | 0xfe30..=0xfe4f
-        | 0xff00..=0xff60
-        | 0xffe0..=0xffe6
-        | 0x1f300..=0x1f64f
-        | 0x1f900..=0x1f9ff
-        | 0x20000..=0x3fffd => 2,
-        _ => 1,
-    }
+    c.width().unwrap_or(0)
 }
 
 fn needs_escape(c: char) -> bool {
@@ -182,12 +170,14 @@ pub fn visible(text: &str) -> String {
     out
 }
 
+// A fixed list: unicode-bidi's classes do not single out the marks LRM, RLM, ALM.
 /// Unicode characters that change the display order of text (CVE-2021-42574).
 #[must_use]
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+// A fixed list: no small maintained crate exposes Default_Ignorable_Code_Point.
 /// Characters that print as nothing (zero-width spaces and joiners, soft
 /// hyphens, variation selectors, tags): two texts that look the same may
 /// differ by them.
@@ -241,5 +231,20 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caret_counts_terminal_columns() {
+        // A combining accent takes no column, CJK and emoji take two, an
+        // escaped control character the length of its escape, a tab a tab.
+        assert_eq!(caret_padding("e\u{301}x", 3), " ");
+        assert_eq!(caret_padding("错🙂x", 3), "    ");
+        assert_eq!(caret_padding("\u{202e}x", 2), " ".repeat(8));
+        assert_eq!(caret_padding("\tx", 2), "\t");
     }
 }

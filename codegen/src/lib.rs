@@ -8,8 +8,14 @@
 //! emit      one module per output (Rust crate, TypeScript package, Markdown pages, JSON)
 //! ```
 //!
+//! [`import`] reads a documentation page's table into a spec table.
+//!
 //! [`changes`] compares a catalog with the one committed before, for the
 //! summary that `cargo xtask gen` prints and its refusal to drop codes.
+//! [`output`] plans the output folder as a whole: the manifest, what to
+//! write and remove, the drift report of `cargo xtask check`. [`mdbook`]
+//! reads the reference pages as mdBook does, for the link check of CI and
+//! the tests of the pages.
 //!
 //! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
 //! writes them or compares them with what is on disk.
@@ -17,10 +23,13 @@
 pub mod changes;
 pub mod diagnostic;
 pub mod emit;
+pub mod import;
 pub mod load;
+pub mod mdbook;
 pub mod model;
 pub mod names;
 pub mod numbers;
+pub mod output;
 pub mod validate;
 
 use std::path::Path;
@@ -63,6 +72,7 @@ pub fn generate(catalog: &Catalog) -> Vec<GeneratedFile> {
         files.extend(emit::ts::emit(catalog));
         files.extend(emit::docs::emit(catalog));
         files.extend(emit::json::emit(catalog));
+        files.extend(emit::openapi::emit(catalog));
         match rust.join() {
             Ok(rust) => files.extend(rust),
             Err(panic) => std::panic::resume_unwind(panic),

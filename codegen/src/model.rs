@@ -57,6 +57,29 @@ pub struct Metadata {
     pub spec_files: Vec<String>,
 }
 
+impl Metadata {
+    /// The metadata of a spec that is a lone table (no `catalog.yaml`):
+    /// titled after `name` (the table's file name, printable), packaged as
+    /// `package_name`, version 0.1.0, everything else at its default.
+    #[must_use]
+    pub fn for_lone_table(name: &str, package_name: String, spec_files: Vec<String>) -> Self {
+        Metadata {
+            title: format!("{name} error codes"),
+            service: name.to_owned(),
+            source_url: None,
+            updated_on: None,
+            other: OtherRow::default(),
+            error_body: ErrorBody::default(),
+            crate_name: package_name.clone(),
+            npm_name: package_name,
+            version: "0.1.0".into(),
+            package: PackageInfo::for_table(name),
+            docs_base_url: None,
+            spec_files,
+        }
+    }
+}
+
 /// The table's last row, "Other": what a code that is not listed means.
 #[derive(Clone, Debug)]
 pub struct OtherRow {
@@ -66,12 +89,32 @@ pub struct OtherRow {
     pub text: String,
 }
 
+impl Default for OtherRow {
+    /// No status, and a text that says what a code not listed means.
+    fn default() -> Self {
+        Self {
+            http_status: None,
+            text: "Codes that are not in this table are not documented.".into(),
+        }
+    }
+}
+
 /// The format of an error response body, as the source page documents it.
 #[derive(Clone, Debug)]
 pub struct ErrorBody {
     pub status: u16,
     /// A JSON example body, verbatim.
     pub example: String,
+}
+
+impl Default for ErrorBody {
+    /// Status 400, with a body of `error_code` and `error_msg`.
+    fn default() -> Self {
+        Self {
+            status: 400,
+            example: "{\n    \"error_code\": \"...\",\n    \"error_msg\": \"...\"\n}".into(),
+        }
+    }
 }
 
 /// Metadata that a registry wants.
@@ -84,6 +127,25 @@ pub struct PackageInfo {
     /// crates.io category slugs.
     pub crates_io_categories: Vec<String>,
     pub rust_version: String,
+}
+
+/// The oldest Rust that compiles the generated crate: the default `rust_version`.
+pub const OLDEST_RUST: &str = "1.86";
+
+impl PackageInfo {
+    /// The metadata of a package generated from the table `name`, for a
+    /// catalog that gives none.
+    #[must_use]
+    pub fn for_table(name: &str) -> Self {
+        Self {
+            description: format!("Typed error codes generated from the table {name}"),
+            license: "MIT OR Apache-2.0".into(),
+            repository: None,
+            keywords: vec!["error-codes".into()],
+            crates_io_categories: vec!["api-bindings".into()],
+            rust_version: OLDEST_RUST.into(),
+        }
+    }
 }
 
 /// What a caller should do about an error: a small, documented set.

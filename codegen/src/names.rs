@@ -1,4 +1,5 @@
-//! Names derived from codes: Rust variants and Markdown anchors.
+//! Derived names: Rust variants and Markdown anchors from codes, package
+//! names from a table's file name.
 //!
 //! Names come from the code, never from message text (message-derived names
 //! collide). Two codes whose names collide are reported by [`crate::validate`].
@@ -49,6 +50,7 @@ pub fn rust_variant(code: &str) -> String {
     name
 }
 
+// Hand-written: mdBook's `normalize_id` comes only with all of the mdbook crate.
 /// The Markdown anchor of a heading whose text is `heading`, as GitHub and
 /// mdBook compute it: lower case, letters, digits, `-` and `_` kept, spaces
 /// turned into `-`, everything else dropped. `AIS.0014` → `ais0014`.
@@ -92,6 +94,103 @@ pub fn category_variant(key: &str) -> String {
     } else {
         format!("Category{name}")
     }
+}
+
+/// The crate and npm package name of a lone table, from its file name `stem`:
+/// ASCII letters and digits in lower case, every other run of characters one
+/// `-`, at most 64 characters, starting with a letter, never a reserved name.
+/// `apig-error-codes` → `apig-error-codes`, `IAM Codes` → `iam-codes`,
+/// `2024` → `codes-2024`, `self` → `self-codes`.
+#[must_use]
+pub fn package_name(stem: &str) -> String {
+    let mut name: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        name.insert_str(0, "codes-");
+    }
+    name.truncate(64);
+    let mut name = name.trim_end_matches('-').to_owned();
+    if is_reserved_crate_name(&name) {
+        name.push_str("-codes");
+    }
+    name
+}
+
+/// Names a crate cannot have: its library name (`-` read as `_`) would be a
+/// Rust keyword or shadow a crate of the standard distribution.
+#[must_use]
+pub fn is_reserved_crate_name(name: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "abstract",
+        "alloc",
+        "as",
+        "async",
+        "await",
+        "become",
+        "box",
+        "break",
+        "const",
+        "continue",
+        "core",
+        "crate",
+        "do",
+        "dyn",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "final",
+        "fn",
+        "for",
+        "gen",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "macro",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "override",
+        "priv",
+        "proc_macro",
+        "pub",
+        "ref",
+        "return",
+        "self",
+        "static",
+        "std",
+        "struct",
+        "super",
+        "test",
+        "trait",
+        "true",
+        "try",
+        "type",
+        "typeof",
+        "unsafe",
+        "unsized",
+        "use",
+        "virtual",
+        "where",
+        "while",
+        "yield",
+    ];
+    RESERVED.contains(&name.replace('-', "_").as_str())
 }
 
 #[cfg(test)]
@@ -148,5 +247,15 @@ mod tests {
         assert_eq!(category_variant("request"), "Request");
         assert_eq!(category_variant("wait_and_retry"), "WaitAndRetry");
         assert_eq!(category_variant("5xx"), "Category5xx");
+    }
+
+    #[test]
+    fn default_names_come_from_the_file() {
+        assert_eq!(package_name("apig-error-codes"), "apig-error-codes");
+        assert_eq!(package_name("IAM Codes"), "iam-codes");
+        assert_eq!(package_name("2024"), "codes-2024");
+        assert_eq!(package_name("self"), "self-codes");
+        assert_eq!(package_name("错误"), "codes");
+        assert_eq!(package_name(&"x".repeat(100)).len(), 64);
     }
 }

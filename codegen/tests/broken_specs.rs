@@ -154,9 +154,8 @@ fn the_caret_is_under_the_character() {
     let at = shown.find("\\u{202e}").expect("the escape is shown");
     assert_eq!(caret.find('^'), Some(at), "{}", block.join("\n"));
 
-    let dir = std::env::temp_dir().join(format!("codegen-caret-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("a temp folder");
-    let table = dir.join("wide.csv");
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let table = dir.path().join("wide.csv");
     fs::write(
         &table,
         "status_code,error_code,error_msg,description,handling_measure\n400,错误 1,m,d,h\n",
@@ -170,5 +169,4 @@ fn the_caret_is_under_the_character() {
     );
     // `2 | 400,错误 1`: the two CJK characters take two columns each.
     assert_eq!(lines[3], format!("  | {}^", " ".repeat(4 + 2 + 2)));
-    let _ = fs::remove_dir_all(&dir);
 }

@@ -12,12 +12,9 @@ fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")
 }
 
-/// A fresh temporary folder for one test.
-fn temp_folder(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("codegen-formats-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("create a temp folder");
-    dir
+/// A fresh temporary folder, removed when dropped.
+fn temp_folder() -> tempfile::TempDir {
+    tempfile::tempdir().expect("create a temp folder")
 }
 
 fn load_clean(spec: &Path) -> Catalog {
@@ -76,10 +73,6 @@ fn seed_rows() -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-fn csv_field(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 /// `catalog.yaml` of the seed, with its `tables:` line replaced.
 fn seed_catalog(tables: &str) -> String {
     let catalog = fs::read_to_string(seed().join("catalog.yaml")).expect("the seed catalog");
@@ -98,7 +91,8 @@ fn seed_catalog(tables: &str) -> String {
 
 #[test]
 fn a_bom_and_crlf_line_ends_change_nothing() {
-    let dir = temp_folder("crlf");
+    let temp = temp_folder();
+    let dir = temp.path();
     for name in ["catalog.yaml", "error-codes.csv"] {
         let text = fs::read_to_string(seed().join(name)).expect("a seed file");
         let crlf = format!(
@@ -107,7 +101,7 @@ fn a_bom_and_crlf_line_ends_change_nothing() {
         );
         fs::write(dir.join(name), crlf).expect("write");
     }
-    let converted = load_clean(&dir);
+    let converted = load_clean(dir);
     let original = load_clean(&seed());
     assert_eq!(codes(&converted), codes(&original));
     // Rows keep their line numbers.
@@ -118,12 +112,12 @@ fn a_bom_and_crlf_line_ends_change_nothing() {
             .collect()
     };
     assert_eq!(lines(&converted), lines(&original));
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_yaml_table_gives_the_model_of_the_csv_table() {
-    let dir = temp_folder("yaml");
+    let temp = temp_folder();
+    let dir = temp.path();
     let (header, rows) = seed_rows();
     let mut yaml = String::from("# The seed table as YAML.\n");
     for row in &rows {
@@ -136,26 +130,26 @@ fn a_yaml_table_gives_the_model_of_the_csv_table() {
     }
     fs::write(dir.join("codes.yaml"), yaml).expect("write");
     fs::write(dir.join("catalog.yaml"), seed_catalog("[codes.yaml]")).expect("write");
-    let from_yaml = load_clean(&dir);
+    let from_yaml = load_clean(dir);
     assert_eq!(codes(&from_yaml), codes(&load_clean(&seed())));
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_table_may_be_split_in_several_files() {
-    let dir = temp_folder("split");
+    let temp = temp_folder();
+    let dir = temp.path();
     let (header, rows) = seed_rows();
     let (first, second) = rows.split_at(rows.len() / 2);
     for (name, part) in [("a.csv", first), ("b.csv", second)] {
-        let mut text = header.join(",") + "\n";
+        let mut writer = csv::Writer::from_path(dir.join(name)).expect("create a table");
+        writer.write_record(&header).expect("write the header");
         for row in part {
-            let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            text += &(fields.join(",") + "\n");
+            writer.write_record(row).expect("write a row");
         }
-        fs::write(dir.join(name), text).expect("write");
+        writer.flush().expect("write the table");
     }
     fs::write(dir.join("catalog.yaml"), seed_catalog("[a.csv, b.csv]")).expect("write");
-    let split = load_clean(&dir);
+    let split = load_clean(dir);
     assert_eq!(codes(&split), codes(&load_clean(&seed())));
     assert_eq!(
         split.meta.spec_files,
@@ -167,14 +161,14 @@ fn a_table_may_be_split_in_several_files() {
         seed_catalog("").replace("tables: \n", ""),
     )
     .expect("write");
-    assert_eq!(codes(&load_clean(&dir)), codes(&split));
-    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(codes(&load_clean(dir)), codes(&split));
 }
 
 /// A YAML block scalar's last line break ends the block; it is not text.
 #[test]
 fn yaml_block_scalars_keep_their_paragraphs() {
-    let dir = temp_folder("blocks");
+    let temp = temp_folder();
+    let dir = temp.path();
     let table = dir.join("t.yaml");
     fs::write(
         &table,
@@ -187,5 +181,4 @@ fn yaml_block_scalars_keep_their_paragraphs() {
     assert_eq!(case.description, "folded line");
     assert_eq!(case.handling_measure, "");
     assert_eq!(catalog.meta.crate_name, "t");
-    let _ = fs::remove_dir_all(&dir);
 }

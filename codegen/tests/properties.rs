@@ -7,7 +7,6 @@
 
 use std::fs;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use codegen::diagnostic::render_all;
 use proptest::prelude::*;
@@ -29,19 +28,11 @@ fn from_env<T: std::str::FromStr>(name: &str) -> Option<T> {
     std::env::var(name).ok()?.parse().ok()
 }
 
-/// A fresh file path in a per-process temp folder.
-fn temp_file(name: &str) -> PathBuf {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("codegen-properties-{}", std::process::id()));
-    let dir = dir.join(NEXT.fetch_add(1, Ordering::Relaxed).to_string());
-    fs::create_dir_all(&dir).expect("create a temp folder");
-    dir.join(name)
-}
-
-fn cleanup(path: &std::path::Path) {
-    if let Some(dir) = path.parent() {
-        let _ = fs::remove_dir_all(dir);
-    }
+/// A file path in a fresh temporary folder, removed when the folder is dropped.
+fn temp_file(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("create a temp folder");
+    let path = dir.path().join(name);
+    (dir, path)
 }
 
 /// Text that looks like CSV and YAML, so that the parsers' paths are taken.
@@ -78,7 +69,7 @@ proptest! {
 
     #[test]
     fn no_bytes_panic_the_loader(bytes in any_bytes(), extension in prop::sample::select(vec!["csv", "yaml"])) {
-        let path = temp_file(&format!("table.{extension}"));
+        let (_dir, path) = temp_file(&format!("table.{extension}"));
         fs::write(&path, &bytes).expect("write");
         let loaded = codegen::load_spec(&path, "t");
         let has_errors = loaded.diagnostics.iter().any(codegen::Diagnostic::is_error);
@@ -93,12 +84,11 @@ proptest! {
                 }
             }
         }
-        cleanup(&path);
     }
 
     #[test]
     fn no_catalog_panics_the_loader(bytes in any_bytes()) {
-        let path = temp_file("catalog.yaml");
+        let (_dir, path) = temp_file("catalog.yaml");
         fs::write(&path, &bytes).expect("write");
         let table = path.with_file_name("codes.csv");
         fs::write(&table, "status_code,error_code,error_msg,description,handling_measure\n400,A.1,m,d,h\n")
@@ -107,7 +97,6 @@ proptest! {
         let loaded = codegen::load_spec(&folder, "spec");
         let has_errors = loaded.diagnostics.iter().any(codegen::Diagnostic::is_error);
         prop_assert_eq!(loaded.catalog.is_some(), !has_errors);
-        cleanup(&path);
     }
 }
 
@@ -200,28 +189,33 @@ fn rows() -> impl Strategy<Value = Vec<Row>> {
     })
 }
 
-fn csv_field(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 fn write_csv(rows: &[Row], crlf: bool, bom: bool) -> String {
-    let end = if crlf { "\r\n" } else { "\n" };
-    let mut out = String::from(if bom { "\u{feff}" } else { "" });
-    out += "status_code,error_code,error_msg,description,handling_measure";
-    out += end;
+    let bom = if bom { "\u{feff}" } else { "" };
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(bom.as_bytes().to_vec());
+    writer
+        .write_record([
+            "status_code",
+            "error_code",
+            "error_msg",
+            "description",
+            "handling_measure",
+        ])
+        .expect("write the header");
     for r in rows {
         let [m, d, h] = &r.texts;
-        let fields = [
-            r.status.to_string(),
-            csv_field(&r.code),
-            csv_field(m),
-            csv_field(d),
-            csv_field(h),
-        ];
-        out += &fields.join(",");
-        out += end;
+        let status = r.status.to_string();
+        writer
+            .write_record([status.as_str(), &r.code, m, d, h])
+            .expect("write a row");
     }
-    out
+    let bytes = writer.into_inner().expect("flush the table");
+    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
 }
 
 fn write_yaml(rows: &[Row]) -> String {
@@ -259,7 +253,7 @@ proptest! {
             1 => ("codes.csv", write_csv(&rows, true, bom)),
             _ => ("codes.yaml", write_yaml(&rows)),
         };
-        let path = temp_file(name);
+        let (_dir, path) = temp_file(name);
         fs::write(&path, contents).expect("write");
         let loaded = codegen::load_spec(&path, name);
         let rendered = render_all(&loaded.diagnostics);
@@ -284,6 +278,5 @@ proptest! {
                 prop_assert!(json.is_ok(), "{} does not parse", file.path);
             }
         }
-        cleanup(&path);
     }
 }

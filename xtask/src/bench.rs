@@ -10,8 +10,9 @@
 //! build. It checks that the benchmarks run, never how fast.
 
 mod compile;
+mod import;
 mod lookup;
-mod synthetic;
+pub(crate) mod synthetic;
 
 use std::fmt::Write as _;
 use std::fs;
@@ -125,6 +126,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
         plan.compile_runs,
         plan.quick,
     )?;
+
+    report += &import::run(root, plan.quick)?;
 
     println!("==> benchmarking from_code");
     let spec = ensure_spec(&work, plan.lookup_rows)?;

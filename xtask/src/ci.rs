@@ -54,8 +54,11 @@ fn steps() -> Vec<Step> {
     steps.extend(crate::exhaustive_match::steps());
     steps.extend(crate::ts::steps());
     steps.extend(crate::docs::steps());
+    steps.extend(crate::openapi::steps());
+    steps.extend(crate::workflows::steps());
     // Last: other specs' packages get the checks above, with their tools installed.
     steps.extend(crate::spec_checks::steps());
+    steps.extend(crate::import_checks::steps());
     steps.extend(crate::bench::steps());
     steps
 }
@@ -67,7 +70,13 @@ pub fn run(root: &Path) -> Result<(), String> {
     for (i, step) in all.iter().enumerate() {
         println!("\n==> ci step {}/{}: {}", i + 1, all.len(), step.name);
         let step_started = Instant::now();
-        (step.run)(root).map_err(|e| format!("ci step `{}` failed: {e}", step.name))?;
+        if let Err(e) = (step.run)(root) {
+            if std::env::var_os("GITHUB_ACTIONS").is_some() {
+                // An annotation: the run's summary page names the step.
+                println!("::error title=ci step failed::{}", step.name);
+            }
+            return Err(format!("ci step `{}` failed: {e}", step.name));
+        }
         println!("<== {} passed in {:.1?}", step.name, step_started.elapsed());
     }
     println!(

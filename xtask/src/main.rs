@@ -5,6 +5,8 @@
 //! cargo xtask check [--spec PATH] [--out DIR]   fail if the output is not what gen would write
 //! cargo xtask ci                                every check CI runs, in order
 //! cargo xtask bench [--quick]                   generation, compile-time and lookup benchmarks
+//! cargo xtask semver [NAME...]                  gen's semver advice against cargo-semver-checks, per scenario
+//! cargo xtask import PAGE [options]             a documentation page's table → a spec table
 //! ```
 //!
 //! Exit codes: 0 success, 1 `check` found drift, 2 the spec has errors,
@@ -15,10 +17,15 @@ mod ci;
 mod docs;
 mod exhaustive_match;
 mod numbers;
+mod import;
+mod import_checks;
+mod openapi;
 mod process;
+mod semver_suite;
 mod spec_checks;
 mod sync;
 mod ts;
+mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,10 +41,22 @@ const USAGE: &str = "\
 usage: cargo xtask <command> [options]
 
 commands:
-  gen     generate the Rust crate, npm package and docs from the spec
+  gen     generate the Rust crate, npm package, docs and OpenAPI components from the spec
   check   exit 1 with a diff if the output is not what `gen` would write
   ci      run every check that CI runs, stopping at the first failure
   bench   run the benchmarks and print one table (--quick: a smoke run)
+  semver  run the semver scenario suite: gen's advice against cargo-semver-checks
+          (NAME...: only the scenarios whose name contains one of them)
+  import  read a documentation page's error-code table into a spec table
+
+import PAGE [--table N] [--out FILE] [--format csv|yaml] [--column 'Header=field']...
+       PAGE [--check [--spec PATH]]
+  PAGE            .rst, .md, .html, or .txt (the text copied from a rendered page)
+  --table N       the table to read, when the page has several (1 = the first)
+  --out FILE      write the table there, whole or not at all [default: standard output]
+  --format F      csv or yaml [default: from --out's extension, else csv]
+  --column H=F    the page's column H holds the spec field F (e.g. 'Error Type=error_code')
+  --check         compare the page with the spec: exit 1 with a diff if they differ
 
 options (gen, check):
   --spec PATH   a spec folder (catalog.yaml and tables) or one CSV/YAML table [default: spec]
@@ -57,6 +76,8 @@ fn main() -> ExitCode {
         },
         "ci" if rest.is_empty() => ci::run(&workspace_root()).map_err(Failure::Other),
         "bench" => bench::run(&workspace_root(), rest).map_err(Failure::Other),
+        "semver" => semver_suite::run(&workspace_root(), rest).map_err(Failure::Other),
+        "import" => import::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
@@ -203,7 +224,8 @@ mod tests {
             display_path("x", &table),
             "codegen/tests/data/huawei/iam-error-codes.csv"
         );
-        let outside = std::env::temp_dir().join("no-such-spec.csv");
+        let elsewhere = tempfile::tempdir().expect("a temp folder");
+        let outside = elsewhere.path().join("no-such-spec.csv");
         assert_eq!(
             display_path("./no-such-spec.csv", &outside),
             "no-such-spec.csv"

@@ -1,9 +1,9 @@
 //! Running other programs: CI steps, commands and `npm ci`.
 //!
-//! Every step module (`ts`, `docs`, `spec_checks`, `bench`) builds its
+//! Every step module (`ts`, `docs`, `workflows`, `spec_checks`, `bench`) builds its
 //! steps from these; `ci` only lists them in order.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// One CI step: a name for the log and what it runs.
@@ -62,4 +62,17 @@ pub fn npm_ci(dir: &Path) -> Result<(), String> {
 
 pub fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     run_command(root, "cargo", args, &[])
+}
+
+/// The user's cache folder for the tools that CI installs (mdBook, zizmor):
+/// `$XDG_CACHE_HOME` or `~/.cache`, then `error-codes-tools`, so that a fresh
+/// clone reuses them; `target/tools` when there is no home folder.
+pub fn tools_cache(root: &Path) -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .map_or_else(
+            || root.join("target/tools"),
+            |cache| cache.join("error-codes-tools"),
+        )
 }

@@ -44,7 +44,11 @@ const INJECTED_HTML: [&str; 5] = [
 ];
 
 fn hostile_spec(root: &Path) -> Result<(), String> {
-    let out = generate(root, HOSTILE_SPEC, "hostile")?;
+    in_scratch_folder(|scratch| hostile_spec_in(root, scratch))
+}
+
+fn hostile_spec_in(root: &Path, scratch: &Path) -> Result<(), String> {
+    let out = generate(root, scratch, HOSTILE_SPEC, "hostile")?;
     check_packages(root, &out)?;
     let docs = Path::new(&target_dir(root)).join("doc/hostile_error_codes");
     let pages = std::fs::read_dir(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
@@ -72,33 +76,45 @@ fn hostile_spec(root: &Path) -> Result<(), String> {
 }
 
 fn real_tables(root: &Path) -> Result<(), String> {
-    for table in REAL_TABLES {
-        let spec = format!("codegen/tests/data/huawei/{table}");
-        let name = table.trim_end_matches(".csv");
-        let out = generate(root, &spec, name)?;
-        check_packages(root, &out)?;
-    }
-    // Kept when a check fails, to look at; removed once all passed.
-    let _ = std::fs::remove_dir_all(scratch_root());
-    Ok(())
+    in_scratch_folder(|scratch| {
+        for table in REAL_TABLES {
+            let spec = format!("codegen/tests/data/huawei/{table}");
+            let name = table.trim_end_matches(".csv");
+            let out = generate(root, scratch, &spec, name)?;
+            check_packages(root, &out)?;
+        }
+        Ok(())
+    })
 }
 
-/// This run's folder for the generated packages, outside the workspace.
-fn scratch_root() -> PathBuf {
-    std::env::temp_dir().join(format!("xtask-spec-checks-{}", std::process::id()))
+/// Runs `check` in a new folder of its own under the system's temporary
+/// folder, outside the workspace, so that the packages build as a user's
+/// would (and `gen` finds no output of another run to compare with). The
+/// folder is removed when the check passes, and kept when it fails, so that
+/// the generated packages can be looked at.
+fn in_scratch_folder(check: impl FnOnce(&Path) -> Result<(), String>) -> Result<(), String> {
+    let scratch = tempfile::Builder::new()
+        .prefix("xtask-spec-checks-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    match check(scratch.path()) {
+        Ok(()) => scratch
+            .close()
+            .map_err(|e| format!("cannot remove the temporary folder: {e}")),
+        Err(message) => {
+            let kept = scratch.keep();
+            Err(format!(
+                "{message}\n(the generated packages are kept in {})",
+                kept.display()
+            ))
+        }
+    }
 }
 
-/// Generates the spec at `spec` (relative to the workspace) into a folder
-/// named `name` under the system's temporary folder, outside the workspace,
-/// so that the packages build as a user's would.
-fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
-    // A folder of this run's own, emptied first: `gen` compares with what an
-    // output folder holds, and other runs on the machine must not matter.
-    let out = scratch_root().join(name);
-    if out.exists() {
-        std::fs::remove_dir_all(&out)
-            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
-    }
+/// Generates the spec at `spec` (relative to the workspace) into the folder
+/// `name` of `scratch`.
+fn generate(root: &Path, scratch: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
+    let out = scratch.join(name);
     let args = SpecArgs {
         spec: root.join(spec),
         out: out.clone(),
@@ -116,7 +132,7 @@ fn generate(root: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
     Ok(out)
 }
 
-/// Every check of a generated output folder (`rust/`, `ts/`, `docs/`).
+/// Every check of a generated output folder (`rust/`, `ts/`, `docs/`, `openapi/`).
 ///
 /// The TypeScript and Markdown checks join here as their emitters land:
 /// this is the one place that decides what a generated package must pass.
@@ -126,6 +142,7 @@ pub fn check_packages(root: &Path, out: &Path) -> Result<(), String> {
     let name = out
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    crate::openapi::check_output(root, &name, out)?;
     crate::docs::check_generated_book(root, &name, &out.join("docs"))
 }
 
@@ -181,4 +198,31 @@ fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
 
 fn target_dir(root: &Path) -> String {
     root.join("target/spec-checks").display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scratch_folder_is_removed_after_a_pass_and_kept_after_a_failure() {
+        let mut used = PathBuf::new();
+        in_scratch_folder(|scratch| {
+            used = scratch.to_path_buf();
+            std::fs::write(scratch.join("file"), "x").map_err(|e| e.to_string())
+        })
+        .expect("a passing check");
+        assert!(!used.as_os_str().is_empty() && !used.exists());
+
+        let error = in_scratch_folder(|scratch| {
+            used = scratch.to_path_buf();
+            std::fs::write(scratch.join("file"), "x").map_err(|e| e.to_string())?;
+            Err("the check failed".to_owned())
+        })
+        .expect_err("a failing check");
+        assert!(used.join("file").is_file(), "kept to be looked at");
+        assert!(error.starts_with("the check failed\n"), "{error}");
+        assert!(error.contains(&used.display().to_string()), "{error}");
+        std::fs::remove_dir_all(&used).expect("clean up");
+    }
 }

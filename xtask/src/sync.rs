@@ -1,40 +1,18 @@
 //! `gen` and `check`: keep the output folder equal to what the spec produces.
 //!
-//! The output folder holds a manifest, `MANIFEST.txt`, listing the files that
-//! `gen` wrote, so that a later `gen` removes the ones it no longer produces
-//! and never touches anything else.
+//! What to write, remove and leave alone is decided by [`codegen::output`]
+//! (no I/O there); here the folder is read for it, and the plan is written
+//! or, by `check`, reported as a diff.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use codegen::diagnostic::render_all;
 use codegen::numbers::Lock;
+use codegen::output::Plan;
 use codegen::{Catalog, GeneratedFile};
 
 use crate::{Failure, SpecArgs};
-
-/// The manifest's name in the output folder.
-pub const MANIFEST: &str = "MANIFEST.txt";
-
-/// What `gen` would write, compared with what is on disk.
-#[derive(Debug, Default)]
-pub struct Plan {
-    /// Files to create or overwrite.
-    pub write: Vec<GeneratedFile>,
-    /// Files that exist but whose contents differ: (file, what is on disk).
-    pub changed: Vec<(GeneratedFile, String)>,
-    /// Files listed in the old manifest that are no longer produced.
-    pub remove: Vec<String>,
-    /// How many files are already up to date.
-    pub unchanged: usize,
-}
-
-impl Plan {
-    pub fn is_clean(&self) -> bool {
-        self.write.is_empty() && self.remove.is_empty()
-    }
-}
 
 /// Loads and validates the spec; prints its diagnostics to stderr.
 pub fn load(args: &SpecArgs) -> Result<Catalog, Failure> {
@@ -55,54 +33,9 @@ pub fn load_with_lock(args: &SpecArgs) -> Result<(Catalog, Option<Lock>), Failur
         .ok_or(Failure::SpecErrors)
 }
 
-/// Every file of the output, the manifest included, sorted by path.
-pub fn produce(catalog: &Catalog) -> Vec<GeneratedFile> {
-    let mut files = codegen::generate(catalog);
-    let mut manifest = format!("# {}\n", codegen::emit::generated_notice(catalog));
-    manifest.push_str("# The files that `cargo xtask gen` writes in this folder; it removes those it stops producing.\n");
-    for file in &files {
-        manifest.push_str(&file.path);
-        manifest.push('\n');
-    }
-    files.push(GeneratedFile::new(MANIFEST, manifest));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
-}
-
-/// Compares the files with the output folder. Line ends are normalised, so a
-/// checkout with CRLF line ends is not drift.
-pub fn plan(out: &Path, files: Vec<GeneratedFile>) -> Plan {
-    let mut plan = Plan::default();
-    let produced: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
-    let old_manifest = fs::read_to_string(out.join(MANIFEST)).unwrap_or_default();
-    plan.remove = old_manifest
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .map(str::to_owned)
-        .filter(|path| {
-            !produced.contains(path) && is_safe_relative(path) && out.join(path).is_file()
-        })
-        .collect();
-    for file in files {
-        match fs::read_to_string(out.join(&file.path)) {
-            Ok(on_disk) if on_disk.replace("\r\n", "\n") == file.contents => plan.unchanged += 1,
-            Ok(on_disk) => {
-                plan.changed.push((file.clone(), on_disk));
-                plan.write.push(file);
-            }
-            Err(_) => plan.write.push(file),
-        }
-    }
-    plan
-}
-
-/// A manifest line is only ever a relative path inside the output folder.
-fn is_safe_relative(path: &str) -> bool {
-    let path = Path::new(path);
-    path.is_relative()
-        && path
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_)))
+/// The plan of writing `files` into the folder `out`, as it is on disk.
+fn plan(out: &Path, files: Vec<GeneratedFile>) -> Plan {
+    codegen::output::plan(files, |path| fs::read(out.join(path)).ok())
 }
 
 /// `cargo xtask gen`: writes what changed, removes what is no longer produced.
@@ -125,7 +58,7 @@ pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
         }
         println!("{}", changes.summary());
     }
-    let files = produce(&catalog);
+    let files = codegen::output::files(&catalog);
     let total = files.len();
     let plan = plan(&args.out, files);
     apply(&args.out, &plan)
@@ -327,8 +260,10 @@ impl Undo {
 /// `cargo xtask check`: generates in memory and prints a diff per file that differs.
 pub fn check(args: &SpecArgs) -> Result<(), Failure> {
     let (catalog, lock) = load_with_lock(args)?;
-    let plan = plan(&args.out, produce(&catalog));
-    let mut report = drift_report(&plan, &args.out_display);
+    let mut report = drift_report(
+        &plan(&args.out, codegen::output::files(&catalog)),
+        &args.out_display,
+    );
     if let Some(stale) = lock.as_ref().and_then(crate::numbers::drift) {
         report = stale
             + if report.is_empty() {
@@ -351,7 +286,12 @@ pub fn check(args: &SpecArgs) -> Result<(), Failure> {
 
 /// The differences between the output folder and what `gen` would write,
 /// as unified diffs, ending with the command to run; empty when in sync.
-pub fn drift_report(plan: &Plan, out_display: &str) -> String {
+/// `out_display` is how the folder is named in the report.
+///
+/// (It is here rather than in `codegen::output` because codegen compiles
+/// at opt-level 2 for `gen`'s speed: `similar`'s diff code instantiated
+/// there cost about 20 s of CPU in a first build.)
+fn drift_report(plan: &Plan, out_display: &str) -> String {
     if plan.is_clean() {
         return String::new();
     }
@@ -385,6 +325,7 @@ pub fn drift_report(plan: &Plan, out_display: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use codegen::output::MANIFEST;
 
     /// `cargo test` catches drift too: the committed output must be what the spec produces.
     #[test]
@@ -394,22 +335,67 @@ mod tests {
         let catalog = loaded
             .catalog
             .unwrap_or_else(|| panic!("{}", render_all(&loaded.diagnostics)));
-        let report = drift_report(&plan(&args.out, produce(&catalog)), &args.out_display);
+        let report = drift_report(
+            &plan(&args.out, codegen::output::files(&catalog)),
+            &args.out_display,
+        );
         assert!(report.is_empty(), "{report}");
     }
 
+    /// The plan against an output folder in memory: path → text.
+    fn plan_against(files: Vec<GeneratedFile>, on_disk: &[(&str, &str)]) -> Plan {
+        codegen::output::plan(files, |path| {
+            on_disk
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, text)| text.as_bytes().to_vec())
+        })
+    }
+
     #[test]
-    fn manifest_paths_cannot_leave_the_output_folder() {
-        assert!(is_safe_relative("rust/src/lib.rs"));
-        assert!(!is_safe_relative("../x"));
-        assert!(!is_safe_relative("/etc/passwd"));
-        assert!(!is_safe_relative("rust/../../x"));
+    fn the_drift_report_diffs_changed_files_and_names_missing_and_stale_ones() {
+        let on_disk = [
+            (MANIFEST, "two.txt\nold.txt\n"),
+            ("two.txt", "2\n"),
+            ("old.txt", "x"),
+        ];
+        let files = vec![
+            GeneratedFile::new("one.txt", "1\n"),
+            GeneratedFile::new("two.txt", "2!\n"),
+            GeneratedFile::new(MANIFEST, "one.txt\ntwo.txt\n"),
+        ];
+        let report = drift_report(&plan_against(files, &on_disk), "out");
+        assert!(report.contains("out/one.txt is missing\n"), "{report}");
+        assert!(
+            report.contains("out/two.txt was not up to date:\n"),
+            "{report}"
+        );
+        assert!(
+            report.contains("--- out/two.txt (on disk)\n+++ out/two.txt (generated)\n"),
+            "{report}"
+        );
+        assert!(report.contains("-2\n+2!\n"), "{report}");
+        assert!(
+            report.contains("out/old.txt is no longer generated\n"),
+            "{report}"
+        );
+        assert!(
+            report.ends_with("run `cargo xtask gen` and commit\n"),
+            "{report}"
+        );
+
+        let in_sync = [("one.txt", "1\n"), (MANIFEST, "one.txt\n")];
+        let files = vec![
+            GeneratedFile::new("one.txt", "1\n"),
+            GeneratedFile::new(MANIFEST, "one.txt\n"),
+        ];
+        assert_eq!(drift_report(&plan_against(files, &in_sync), "out"), "");
     }
 
     #[test]
     fn gen_writes_changes_and_removes_what_it_no_longer_produces() {
-        let out = std::env::temp_dir().join(format!("xtask-sync-test-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&out);
+        let scratch = tempfile::tempdir().expect("a temp folder");
+        let out = scratch.path().join("out");
         let manifest = |paths: &[&str]| GeneratedFile::new(MANIFEST, paths.join("\n") + "\n");
         let first = vec![
             GeneratedFile::new("a/one.txt", "1\n"),
@@ -447,15 +433,14 @@ mod tests {
             "not ours"
         );
         assert!(!out.join(".staging").exists());
-        let _ = fs::remove_dir_all(&out);
     }
 
     /// A file that cannot be put in place (its folder is a file) undoes
     /// everything: the output folder is as it was, without a staging folder.
     #[test]
     fn a_failed_write_leaves_the_output_as_it_was() {
-        let out = std::env::temp_dir().join(format!("xtask-sync-undo-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&out);
+        let scratch = tempfile::tempdir().expect("a temp folder");
+        let out = scratch.path().join("out");
         let first = vec![
             GeneratedFile::new("a.txt", "old a\n"),
             GeneratedFile::new("gone.txt", "old gone\n"),
@@ -493,6 +478,5 @@ mod tests {
         assert_eq!(p.remove, ["gone.txt"]);
         assert!(apply(&out, &p).is_err());
         assert_eq!(snapshot(&out), before);
-        let _ = fs::remove_dir_all(&out);
     }
 }

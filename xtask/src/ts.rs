@@ -16,6 +16,7 @@ use std::process::Command;
 use codegen::Catalog;
 use codegen::diagnostic::render_all;
 use codegen::emit::ts::{js_string, model_json};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use crate::SpecArgs;
 use crate::process::{Step, run_command};
@@ -56,6 +57,10 @@ pub fn steps() -> Vec<Step> {
         Step {
             name: "ts: tools (npm ci) and inputs from the spec",
             run: prepare,
+        },
+        Step {
+            name: "ts: node --check and tsc on the emitter's templates (codegen/src/emit/ts)",
+            run: check_templates,
         },
         Step {
             name: "ts: tsc on the consumer projects (ESM, CJS, bundler, hostile)",
@@ -260,18 +265,31 @@ fn expected_types(catalog: &Catalog) -> String {
 /// consumer projects type-check them. Each is a module of its own.
 fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<String>, String> {
     let import = format!("from {};", js_string(npm_name));
-    let mut examples = Vec::new();
-    let mut lines = readme.lines();
-    while let Some(fence) = lines.by_ref().find_map(|line| {
-        line.strip_suffix("ts")
-            .filter(|f| !f.is_empty() && f.bytes().all(|b| b == b'`'))
-    }) {
-        let mut example = String::new();
-        for line in lines.by_ref().take_while(|line| *line != fence) {
-            example += line;
-            example.push('\n');
+    let mut blocks: Vec<String> = Vec::new();
+    let mut in_example = false;
+    for event in pulldown_cmark::Parser::new(readme) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                in_example = info.split_whitespace().next() == Some("ts");
+                if in_example {
+                    blocks.push(String::new());
+                }
+            }
+            Event::Text(text) if in_example => {
+                if let Some(block) = blocks.last_mut() {
+                    block.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => in_example = false,
+            _ => {}
         }
-        let number = examples.len() + 1;
+    }
+    if blocks.is_empty() {
+        return Err("the package README has no ```ts example".into());
+    }
+    let mut examples = Vec::new();
+    for (i, example) in blocks.iter().enumerate() {
+        let number = i + 1;
         if !example.contains(&import) {
             return Err(format!(
                 "the README's TypeScript example {number} does not import `{npm_name}`"
@@ -281,9 +299,6 @@ fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<
             "// TypeScript example {number} of the package README, checked by `cargo xtask ci`.\n{}",
             example.replace(&import, &format!("from {};", js_string(linked_as)))
         ));
-    }
-    if examples.is_empty() {
-        return Err("the package README has no ```ts example".into());
     }
     Ok(examples)
 }
@@ -296,6 +311,19 @@ fn compile_consumers(root: &Path) -> Result<(), String> {
         println!("{project}: no errors");
     }
     Ok(())
+}
+
+/// The TypeScript emitter's templates, as files: node parses the runtime,
+/// tsc checks it and the declarations (see the folder's tsconfig.json).
+fn check_templates(root: &Path) -> Result<(), String> {
+    const TEMPLATES: &str = "codegen/src/emit/ts";
+    run_command(
+        root,
+        "node",
+        &["--check", &format!("{TEMPLATES}/runtime.js")],
+        &[],
+    )?;
+    run_command(root, &bin(root, "tsc")?, &["-p", TEMPLATES], &[])
 }
 
 fn utf8(path: &Path) -> Result<&str, String> {
@@ -334,6 +362,7 @@ fn npm_pack(root: &Path) -> Result<(), String> {
     let text = fs::read_to_string(&cargo_toml)
         .map_err(|e| format!("reading {}: {e}", cargo_toml.display()))?;
     let crate_version = cargo_package_version(&text)
+        .map_err(|e| format!("{}: {e}", cargo_toml.display()))?
         .ok_or_else(|| format!("{} has no [package] version", cargo_toml.display()))?;
     if crate_version != catalog.meta.version {
         return Err(format!(
@@ -369,21 +398,17 @@ fn npm_pack(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The `version` of a `Cargo.toml`'s `[package]` table, if written as a
-/// plain string (as the generated crate writes it).
-fn cargo_package_version(toml: &str) -> Option<String> {
-    let mut in_package = false;
-    for line in toml.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_package = line == "[package]";
-        } else if in_package
-            && let Some((key, value)) = line.split_once('=')
-            && key.trim() == "version"
-        {
-            return serde_json::from_str(value.trim()).ok();
-        }
-    }
-    None
+/// The `version` of a `Cargo.toml`'s `[package]` table, if it is a string
+/// (not `version.workspace = true`); an error if the file is not TOML.
+fn cargo_package_version(manifest: &str) -> Result<Option<String>, String> {
+    let manifest: toml::Table = manifest
+        .parse()
+        .map_err(|e: toml::de::Error| e.to_string())?;
+    Ok(manifest
+        .get("package")
+        .and_then(|package| package.get("version"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_owned))
 }
 
 /// Checks the output of `npm pack --dry-run --json` for one package.
@@ -492,15 +517,17 @@ mod tests {
     fn the_crate_version_is_read_from_the_package_table() {
         let toml = "[workspace]\nversion = \"9.9.9\"\n\n[package]\nname = \"x\"\nversion = \"1.2.3\"\n\n\
                     [dependencies]\nversion = \"0.0.1\"\n";
-        assert_eq!(cargo_package_version(toml).as_deref(), Some("1.2.3"));
+        assert_eq!(cargo_package_version(toml), Ok(Some("1.2.3".to_owned())));
         assert_eq!(
             cargo_package_version("[dependencies]\nversion = \"1\"\n"),
-            None
+            Ok(None)
         );
         assert_eq!(
             cargo_package_version("[package]\nversion.workspace = true\n"),
-            None
+            Ok(None)
         );
+        let error = cargo_package_version("[package\nversion = \"1\"\n").expect_err("not TOML");
+        assert!(error.contains("line 1"), "{error}");
     }
 
     /// A report as `npm pack --dry-run --json` writes it, with these file paths.

@@ -19,12 +19,12 @@ fn huawei(table: &str) -> PathBuf {
     workspace().join("codegen/tests/data/huawei").join(table)
 }
 
-/// A fresh temporary folder for one test.
-fn temp_folder(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xtask-cli-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("create a temp folder");
-    dir
+/// A fresh temporary folder for one test, removed when dropped.
+fn temp_folder(test: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("xtask-cli-{test}-"))
+        .tempdir()
+        .expect("create a temp folder")
 }
 
 fn xtask(args: &[&str], dir: &Path) -> Output {
@@ -66,7 +66,8 @@ fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 #[test]
 fn a_broken_spec_exits_2_and_leaves_the_output_as_it_was() {
-    let dir = temp_folder("broken");
+    let scratch = temp_folder("broken");
+    let dir = scratch.path();
     let out = dir.join("out");
     // A previous, good generation, plus a file of the user's.
     let good = xtask(
@@ -77,7 +78,7 @@ fn a_broken_spec_exits_2_and_leaves_the_output_as_it_was() {
             "--out",
             arg(&out),
         ],
-        &dir,
+        dir,
     );
     assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
     fs::write(out.join("notes.txt"), "mine\n").expect("write");
@@ -94,7 +95,7 @@ fn a_broken_spec_exits_2_and_leaves_the_output_as_it_was() {
         for command in ["gen", "check"] {
             let run = xtask(
                 &[command, "--spec", arg(&corpus(case)), "--out", arg(&out)],
-                &dir,
+                dir,
             );
             let err = stderr(&run);
             assert_eq!(run.status.code(), Some(2), "{command} {case}:\n{err}");
@@ -123,15 +124,15 @@ fn a_broken_spec_exits_2_and_leaves_the_output_as_it_was() {
     );
     assert!(run.stdout.is_empty());
     assert_eq!(tree(&out), before);
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn gen_then_check_exit_0_and_drift_exits_1() {
-    let dir = temp_folder("drift");
+    let scratch = temp_folder("drift");
+    let dir = scratch.path();
     let out = dir.join("out");
     let spec = huawei("apig-error-codes.csv");
-    let first = xtask(&["gen", "--spec", arg(&spec), "--out", arg(&out)], &dir);
+    let first = xtask(&["gen", "--spec", arg(&spec), "--out", arg(&out)], dir);
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     let stdout = String::from_utf8_lossy(&first.stdout);
     let codes = codegen::load_spec(&spec, "spec")
@@ -145,17 +146,17 @@ fn gen_then_check_exit_0_and_drift_exits_1() {
     );
     let generated = tree(&out);
 
-    let again = xtask(&["gen", "--spec", arg(&spec), "--out", arg(&out)], &dir);
+    let again = xtask(&["gen", "--spec", arg(&spec), "--out", arg(&out)], dir);
     assert_eq!(again.status.code(), Some(0));
     assert_eq!(tree(&out), generated, "a second gen changes nothing");
-    let check = xtask(&["check", "--spec", arg(&spec), "--out", arg(&out)], &dir);
+    let check = xtask(&["check", "--spec", arg(&spec), "--out", arg(&out)], dir);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 
     let lib = out.join("rust/src/lib.rs");
     let mut text = fs::read_to_string(&lib).expect("read lib.rs");
     text.push_str("// edited by hand\n");
     fs::write(&lib, &text).expect("write");
-    let drift = xtask(&["check", "--spec", arg(&spec), "--out", arg(&out)], &dir);
+    let drift = xtask(&["check", "--spec", arg(&spec), "--out", arg(&out)], dir);
     assert_eq!(drift.status.code(), Some(1));
     let err = stderr(&drift);
     assert!(
@@ -163,19 +164,19 @@ fn gen_then_check_exit_0_and_drift_exits_1() {
         "{err}"
     );
     assert!(err.ends_with("run `cargo xtask gen` and commit\n"), "{err}");
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn bad_usage_exits_3() {
-    let dir = temp_folder("usage");
+    let scratch = temp_folder("usage");
+    let dir = scratch.path();
     for args in [
         vec!["gen", "--spec"],
         vec!["gen", "--spec", "does-not-exist"],
         vec!["gen", "--bogus", "x"],
         vec!["frobnicate"],
     ] {
-        let run = xtask(&args, &dir);
+        let run = xtask(&args, dir);
         assert_eq!(run.status.code(), Some(3), "{args:?}");
         assert!(
             stderr(&run).starts_with("error: "),
@@ -183,5 +184,4 @@ fn bad_usage_exits_3() {
             stderr(&run)
         );
     }
-    let _ = fs::remove_dir_all(&dir);
 }

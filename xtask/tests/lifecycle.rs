@@ -7,32 +7,38 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("xtask-lifecycle-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("spec")).expect("create scratch");
-        Scratch(dir)
-    }
+/// A test's folder, with an empty `spec/`; removed when dropped.
+fn scratch(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("xtask-lifecycle-{name}-"))
+        .tempdir()
+        .expect("create scratch");
+    fs::create_dir(dir.path().join("spec")).expect("create scratch/spec");
+    dir
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
+/// A row of the table: the columns of [`HEADER`].
+type Row<'a> = [&'a str; 6];
 
-const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure,deprecated\n";
+const HEADER: Row = [
+    "status_code",
+    "error_code",
+    "error_msg",
+    "description",
+    "handling_measure",
+    "deprecated",
+];
 
-fn write_spec(dir: &Path, version: &str, rows: &str) {
+fn write_spec(dir: &Path, version: &str, rows: &[Row]) {
     let catalog = format!(
         "title: Lifecycle test codes\nversion: {version}\nrust_crate: lifecycle-codes\nnpm_package: lifecycle-codes\n"
     );
     fs::write(dir.join("spec/catalog.yaml"), catalog).expect("write catalog");
-    fs::write(dir.join("spec/codes.csv"), format!("{HEADER}{rows}")).expect("write table");
+    let mut table = csv::Writer::from_path(dir.join("spec/codes.csv")).expect("create the table");
+    for row in std::iter::once(&HEADER).chain(rows) {
+        table.write_record(row).expect("write a row");
+    }
+    table.flush().expect("write the table");
 }
 
 fn xtask(dir: &Path, command: &str) -> Output {
@@ -61,17 +67,18 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-const TWO_CODES: &str = "400,LC.0001,First.,First.,Fix it.,\n429,LC.0002,Second.,Second.,Wait.,\n";
+const FIRST: Row = ["400", "LC.0001", "First.", "First.", "Fix it.", ""];
+const SECOND: Row = ["429", "LC.0002", "Second.", "Second.", "Wait.", ""];
 
 #[test]
 fn dropping_a_code_needs_a_breaking_version() {
-    let scratch = Scratch::new("drop");
-    let dir = &scratch.0;
-    write_spec(dir, "0.1.0", TWO_CODES);
+    let scratch = scratch("drop");
+    let dir = scratch.path();
+    write_spec(dir, "0.1.0", &[FIRST, SECOND]);
     assert!(xtask(dir, "gen").status.success());
     let before = snapshot(&dir.join("out"));
 
-    write_spec(dir, "0.1.1", "400,LC.0001,First.,First.,Fix it.,\n");
+    write_spec(dir, "0.1.1", &[FIRST]);
     let refused = xtask(dir, "gen");
     assert_eq!(refused.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&refused.stderr);
@@ -85,7 +92,7 @@ fn dropping_a_code_needs_a_breaking_version() {
         "a refused gen writes nothing"
     );
 
-    write_spec(dir, "0.2.0", "400,LC.0001,First.,First.,Fix it.,\n");
+    write_spec(dir, "0.2.0", &[FIRST]);
     let done = xtask(dir, "gen");
     assert!(
         done.status.success(),
@@ -100,18 +107,14 @@ fn dropping_a_code_needs_a_breaking_version() {
 
 #[test]
 fn gen_reports_added_and_changed_codes_with_the_bump_they_need() {
-    let scratch = Scratch::new("summary");
-    let dir = &scratch.0;
-    write_spec(dir, "1.0.0", TWO_CODES);
+    let scratch = scratch("summary");
+    let dir = scratch.path();
+    write_spec(dir, "1.0.0", &[FIRST, SECOND]);
     assert!(xtask(dir, "gen").status.success());
-    write_spec(
-        dir,
-        "1.0.0",
-        &format!(
-            "{}400,LC.0003,Third.,Third.,Fix it.,\n",
-            TWO_CODES.replace("Wait.", "Wait a minute.")
-        ),
-    );
+    let mut changed = SECOND;
+    changed[4] = "Wait a minute.";
+    let third = ["400", "LC.0003", "Third.", "Third.", "Fix it.", ""];
+    write_spec(dir, "1.0.0", &[FIRST, changed, third]);
     let out = xtask(dir, "gen");
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -126,13 +129,11 @@ fn gen_reports_added_and_changed_codes_with_the_bump_they_need() {
 
 #[test]
 fn a_deprecated_code_is_marked_and_its_crate_builds_without_warnings() {
-    let scratch = Scratch::new("deprecated");
-    let dir = &scratch.0;
-    write_spec(
-        dir,
-        "0.1.0",
-        &TWO_CODES.replace("Wait.,\n", "Wait.,no longer returned; use LC.0001\n"),
-    );
+    let scratch = scratch("deprecated");
+    let dir = scratch.path();
+    let mut deprecated = SECOND;
+    deprecated[5] = "no longer returned; use LC.0001";
+    write_spec(dir, "0.1.0", &[FIRST, deprecated]);
     let out = xtask(dir, "gen");
     assert!(
         out.status.success(),

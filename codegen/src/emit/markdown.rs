@@ -199,42 +199,6 @@ pub fn case_lines(
     lines
 }
 
-/// A line of Markdown with its code spans (whose text is literal) removed,
-/// for checks that look for markup or links outside them. A span ends at the
-/// next run of exactly as many backticks; an unclosed run is kept as text.
-#[must_use]
-pub fn without_code_spans(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let escaped = chars[..i].iter().rev().take_while(|&&c| c == '\\').count() % 2 == 1;
-        if chars[i] != '`' || escaped {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-        let mut j = i + run;
-        let mut end = None;
-        while j < chars.len() {
-            let next = chars[j..].iter().take_while(|&&c| c == '`').count();
-            if next == run {
-                end = Some(j + run);
-                break;
-            }
-            j += next.max(1);
-        }
-        if let Some(end) = end {
-            i = end;
-        } else {
-            out.extend(&chars[i..i + run]);
-            i += run;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,14 +219,6 @@ mod tests {
         assert_eq!(escape_line("a_b*c*"), "a\\_b\\*c\\*");
         assert_eq!(escape_line("AK/SK 1.5 x-y"), "AK/SK 1.5 x-y");
         assert_eq!(escape_line("see https://x.org/a"), "see https\\://x.org/a");
-    }
-
-    #[test]
-    fn code_spans_are_removed_and_unclosed_runs_kept() {
-        assert_eq!(without_code_spans("a `b|c` d"), "a  d");
-        assert_eq!(without_code_spans("a ``x ` y`` b"), "a  b");
-        assert_eq!(without_code_spans("a \\`b` c"), "a \\`b` c");
-        assert_eq!(without_code_spans("a ``b` c"), "a ``b` c");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod docs;
 pub mod json;
 pub mod markdown;
+pub mod openapi;
 pub mod rust;
 pub mod ts;
 

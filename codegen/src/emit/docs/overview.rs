@@ -57,6 +57,13 @@ pub(super) fn page(site: &Site) -> String {
             all_heading.markdown, all_heading.anchor
         ));
     }
+    blocks.push(
+        "For API toolchains, the generator also writes the table as OpenAPI 3.1 components \
+         (`ErrorCode`, `ErrorResponse`, a response per HTTP status) and this body as a JSON \
+         Schema: `openapi/openapi.json` and `openapi/error-response.schema.json` in its \
+         output, with a README on referencing them from an API description."
+            .to_owned(),
+    );
 
     blocks.push(format!("## {}", reading_heading.markdown));
     blocks.extend(reading_a_code(site));

@@ -1,14 +1,17 @@
-//! Tests of the reference pages, on the seed spec (`spec/`), on the hostile
-//! spec that CI also lints and builds (`xtask/docs/hostile-spec/`), and on
-//! small specs written for one question.
+//! Tests of the reference pages, on the seed spec (`spec/`), on the
+//! hostile-text spec that CI also lints and builds
+//! (`codegen/tests/specs/hostile/`), and on small specs written for one
+//! question.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use pulldown_cmark::{Event, Tag, TagEnd};
+
 use super::{RESERVED_STEMS, code_url, emit, page_for, site_path, toml_string};
 use crate::emit::markdown::escape_inline;
+use crate::mdbook;
 use crate::model::Catalog;
-use crate::names;
 
 fn load(spec: &Path) -> Catalog {
     let loaded = crate::load_spec(spec, "spec");
@@ -32,32 +35,38 @@ fn seed() -> Catalog {
 }
 
 fn hostile() -> Catalog {
-    load(&workspace().join("xtask/docs/hostile-spec"))
+    load(&workspace().join("codegen/tests/specs/hostile"))
 }
 
-/// A spec folder of its own in the temp folder, removed when dropped.
-struct TempSpec(PathBuf);
-
-impl TempSpec {
-    fn new(name: &str, files: &[(&str, &str)]) -> Self {
-        let dir =
-            std::env::temp_dir().join(format!("codegen-docs-test-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("create the temp spec folder");
-        for (file, text) in files {
-            std::fs::write(dir.join(file), text).expect("write a temp spec file");
-        }
-        Self(dir)
+/// A spec folder of its own in a temp folder, removed when dropped.
+fn temp_spec(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("create the temp spec folder");
+    for (file, text) in files {
+        std::fs::write(dir.path().join(file), text).expect("write a temp spec file");
     }
+    dir
 }
 
-impl Drop for TempSpec {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+/// A CSV table with the five required columns, one row for each code given
+/// (each with status 400 and texts `a`, `b`, `c`).
+fn table_of_codes(codes: &[&str]) -> String {
+    let mut table = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "status_code",
+        "error_code",
+        "error_msg",
+        "description",
+        "handling_measure",
+    ];
+    table.write_record(header).expect("write the header");
+    for code in codes {
+        table
+            .write_record(["400", code, "a", "b", "c"])
+            .expect("write a row");
     }
+    let bytes = table.into_inner().expect("write the table");
+    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
 }
-
-const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure\n";
 
 /// The pages by path (`README.md`, `ais.md`, …), from `docs/src/`.
 fn pages(catalog: &Catalog) -> BTreeMap<String, String> {
@@ -70,80 +79,43 @@ fn pages(catalog: &Catalog) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Markdown backslash escapes removed: what a reader sees.
-fn unescape(markdown: &str) -> String {
+/// What a reader sees of a page: its text and code spans without markup,
+/// each block (paragraph, heading, list item, table cell) and each `<br>`
+/// of a table cell on a line of its own.
+fn seen_text(markdown: &str) -> String {
     let mut out = String::new();
-    let mut chars = markdown.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, chars.peek()) {
-            ('\\', Some(next)) if next.is_ascii_punctuation() => {
-                out.push(*next);
-                chars.next();
-            }
-            _ => out.push(c),
+    for event in mdbook::parser(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::InlineHtml(html) if &*html == "<br>" => out.push('\n'),
+            Event::End(_) => out.push('\n'),
+            _ => {}
         }
     }
     out
 }
 
-/// The lines of a page outside fenced code blocks.
-fn prose_lines(page: &str) -> Vec<&str> {
-    let mut in_fence: Option<String> = None;
-    let mut lines = Vec::new();
-    for line in page.lines() {
-        let ticks: String = line.chars().take_while(|&c| c == '`').collect();
-        match &in_fence {
-            Some(fence) if ticks.len() >= fence.len() && line.trim() == ticks => in_fence = None,
-            Some(_) => {}
-            None if ticks.len() >= 3 => in_fence = Some(ticks),
-            None => lines.push(line),
-        }
-    }
-    lines
-}
-
-/// (level, text as seen, anchor) of each ATX heading of a page.
+/// (level, text as seen, anchor) of each heading of a page, the anchor as
+/// mdBook computes it from the text (before the suffix of a repeated one).
 fn headings(page: &str) -> Vec<(usize, String, String)> {
-    prose_lines(page)
+    mdbook::read_page(page)
+        .headings
         .into_iter()
-        .filter_map(|line| {
-            let level = line.chars().take_while(|&c| c == '#').count();
-            let text = line.get(level..)?.strip_prefix(' ')?;
-            (1..=6).contains(&level).then(|| {
-                let seen = unescape(text);
-                let anchor = names::anchor(&seen);
-                (level, seen, anchor)
-            })
+        .map(|h| {
+            let anchor = mdbook::heading_id(&h.text);
+            (h.level, h.text, anchor)
         })
         .collect()
 }
 
-/// The `|` that separate cells: those not escaped by a backslash.
-fn cell_separators(row: &str) -> usize {
-    let chars: Vec<char> = row.chars().collect();
-    (0..chars.len())
-        .filter(|&i| {
-            let backslashes = chars[..i].iter().rev().take_while(|&&c| c == '\\').count();
-            chars[i] == '|' && backslashes % 2 == 0
-        })
-        .count()
-}
-
-/// Every `](target)` of a page.
+/// Every link destination of a page.
 fn link_targets(page: &str) -> Vec<String> {
-    let mut targets = Vec::new();
-    for line in prose_lines(page) {
-        let mut rest = line;
-        while let Some(at) = rest.find("](") {
-            let escaped = rest[..at].ends_with('\\') && !rest[..at].ends_with("\\\\");
-            let after = &rest[at + 2..];
-            if !escaped && let Some(end) = after.find(')') {
-                targets.push(after[..end].to_owned());
-            }
-            rest = after;
-        }
-    }
-    targets
+    mdbook::read_page(page)
+        .links
+        .into_iter()
+        .map(|link| link.destination)
+        .collect()
 }
 
 #[test]
@@ -169,6 +141,15 @@ fn every_code_is_linked_from_the_overview_to_its_heading() {
                 });
             assert!(found, "{page} has no heading `{}`", code.code);
         }
+    }
+}
+
+#[test]
+fn every_link_lands_on_a_page_and_a_heading() {
+    for catalog in [seed(), hostile()] {
+        let report = mdbook::check_book(&pages(&catalog), |_| false);
+        assert!(report.problems.is_empty(), "{:#?}", report.problems);
+        assert!(report.relative_links > catalog.codes.len());
     }
 }
 
@@ -200,14 +181,11 @@ fn anchors_are_unique_on_every_page_and_codes_keep_theirs() {
 
 #[test]
 fn anchor_collisions_are_rejected_by_validation() {
-    let spec = TempSpec::new(
-        "collision",
-        &[(
-            "codes.csv",
-            &format!("{HEADER}400,AIS.0014,a,b,c\n400,AIS-0014,a,b,c\n400,ais0014,a,b,c\n"),
-        )],
-    );
-    let loaded = crate::load_spec(&spec.0.join("codes.csv"), "spec");
+    let spec = temp_spec(&[(
+        "codes.csv",
+        &table_of_codes(&["AIS.0014", "AIS-0014", "ais0014"]),
+    )]);
+    let loaded = crate::load_spec(&spec.path().join("codes.csv"), "spec");
     assert!(loaded.catalog.is_none());
     let anchor_errors = loaded
         .diagnostics
@@ -220,68 +198,144 @@ fn anchor_collisions_are_rejected_by_validation() {
 #[test]
 fn tables_keep_their_columns() {
     for catalog in [seed(), hostile()] {
+        let mut rows = 0;
         for (name, page) in pages(&catalog) {
-            let mut columns = None;
-            for line in prose_lines(&page) {
-                if !line.starts_with('|') {
-                    columns = None;
-                    continue;
+            // GFM drops the cells of a row past its table's columns and pads
+            // a short row: a row keeps its columns when every cell of it is
+            // in the table, and none was added.
+            let mut last_cell_end = 0;
+            let mut padded = false;
+            for (event, range) in mdbook::parser(&page).into_offset_iter() {
+                match event {
+                    Event::Start(Tag::TableHead | Tag::TableRow) => {
+                        last_cell_end = range.start;
+                        padded = false;
+                    }
+                    Event::End(TagEnd::TableCell) if range.is_empty() => padded = true,
+                    Event::End(TagEnd::TableCell) => last_cell_end = range.end,
+                    Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                        rows += 1;
+                        let rest = page[last_cell_end..range.end].trim();
+                        assert!(
+                            !padded && (rest.is_empty() || rest == "|"),
+                            "{name}: a row with other cells: {}",
+                            &page[range]
+                        );
+                    }
+                    _ => {}
                 }
-                let separators = cell_separators(line);
-                let expected = *columns.get_or_insert(separators);
-                assert_eq!(
-                    separators, expected,
-                    "{name}: a row with other cells: {line}"
-                );
             }
         }
+        assert!(rows > 0, "the pages have tables");
     }
 }
+
+/// The labels of the fields of a code's section, the only strong text of a
+/// page.
+const LABELS: [&str; 7] = [
+    "HTTP status",
+    "Error message",
+    "Description",
+    "Handling measure",
+    "Category",
+    "Retryable",
+    "Deprecated",
+];
 
 #[test]
 fn spec_text_cannot_become_html_or_markup() {
     let catalog = hostile();
+    let source_url = catalog.meta.source_url.as_deref();
     for (name, page) in pages(&catalog) {
-        for line in prose_lines(&page).into_iter().skip(1) {
-            let line = &crate::emit::markdown::without_code_spans(line);
-            // Outside the generated notice, the only `<` not escaped are
-            // `<br>` in cells and `<https://…>` autolinks.
-            let chars: Vec<char> = line.chars().collect();
-            for (i, &c) in chars.iter().enumerate() {
-                if c != '<' || i > 0 && chars[i - 1] == '\\' {
-                    continue;
+        // The text of the strong span or code block being read.
+        let mut strong: Option<String> = None;
+        let mut code_block: Option<String> = None;
+        let mut code_blocks = 0;
+        for (event, range) in mdbook::parser(&page).into_offset_iter() {
+            let at = &page[range.clone()];
+            match event {
+                // The generated notice opens the page; after it, the only
+                // HTML is the `<br>` between a table cell's paragraphs.
+                Event::Html(html) => assert!(
+                    range.start == 0 && html.starts_with("<!-- @generated"),
+                    "{name}: HTML {html:?}"
+                ),
+                Event::InlineHtml(html) => assert_eq!(&*html, "<br>", "{name}: HTML in {at}"),
+                Event::Start(Tag::Image { .. }) => panic!("{name}: an image: {at}"),
+                Event::Start(Tag::Link { dest_url, .. }) => assert!(
+                    !mdbook::has_scheme(&dest_url) || Some(&*dest_url) == source_url,
+                    "{name}: a link to {dest_url}"
+                ),
+                Event::Start(Tag::Heading {
+                    id, classes, attrs, ..
+                }) => assert!(
+                    id.is_none() && classes.is_empty() && attrs.is_empty(),
+                    "{name}: heading attribute in {at}"
+                ),
+                // The one code block is the error body example of the overview.
+                Event::Start(Tag::CodeBlock(_)) => {
+                    code_blocks += 1;
+                    code_block = Some(String::new());
                 }
-                let rest: String = chars[i..].iter().collect();
-                assert!(
-                    rest.starts_with("<br>") || rest.starts_with("<https://"),
-                    "{name}: raw `<` in {line}"
-                );
-            }
-            for markup in [
-                "<script",
-                "<img",
-                "<b>",
-                "](javascript:",
-                "![",
-                "```",
-                "**bold",
-            ] {
-                let unescaped = line.match_indices(markup).any(|(i, _)| {
-                    let backslashes = line[..i].chars().rev().take_while(|&c| c == '\\').count();
-                    backslashes % 2 == 0
-                });
-                assert!(!unescaped, "{name}: `{markup}` in {line}");
-            }
-            if !line.starts_with('#') {
-                assert!(!line.contains("{#"), "{name}: heading attribute in {line}");
+                Event::End(TagEnd::CodeBlock) => {
+                    let block = code_block.take().unwrap_or_default();
+                    assert!(
+                        name == "README.md"
+                            && code_blocks == 1
+                            && block.trim_end() == catalog.meta.error_body.example.trim_end(),
+                        "{name}: a code block that is not the error body example: {block:?}"
+                    );
+                }
+                Event::Start(Tag::Strong) => strong = Some(String::new()),
+                Event::Text(text) => {
+                    if let Some(seen) = code_block.as_mut().or(strong.as_mut()) {
+                        seen.push_str(&text);
+                    }
+                }
+                Event::End(TagEnd::Strong) => {
+                    let label = strong.take().unwrap_or_default();
+                    assert!(LABELS.contains(&label.as_str()), "{name}: strong {label:?}");
+                }
+                Event::Start(
+                    Tag::Emphasis
+                    | Tag::Strikethrough
+                    | Tag::BlockQuote(_)
+                    | Tag::FootnoteDefinition(_),
+                )
+                | Event::FootnoteReference(_)
+                | Event::TaskListMarker(_) => panic!("{name}: markup from spec text: {at}"),
+                _ => {}
             }
         }
     }
     // What a reader sees is the spec's text, character for character.
-    let ais = &pages(&catalog)["ais.md"];
     let first = &catalog.codes[0];
-    assert!(unescape(ais).contains(&first.primary().error_msg));
-    assert!(unescape(ais).contains(&first.primary().description));
+    let page = &pages(&catalog)[&page_for(&catalog, first).expect("a page")];
+    assert!(seen_text(page).contains(&first.primary().error_msg));
+    assert!(seen_text(page).contains(&first.primary().description));
+    // So is every paragraph (or numbered item) of every text of every case,
+    // and of every deprecation note, whitespace runs shown as one space.
+    let pages = pages(&catalog);
+    for code in &catalog.codes {
+        let page = page_for(&catalog, code).expect("a page");
+        let seen = seen_text(&pages[&page]);
+        let texts = code
+            .cases
+            .iter()
+            .flat_map(|case| [&case.error_msg, &case.description, &case.handling_measure]);
+        for text in texts.chain(code.deprecated.as_ref()) {
+            let parts = crate::emit::markdown::numbered_items(text)
+                .unwrap_or_else(|| crate::emit::markdown::paragraphs(text).collect());
+            for part in parts {
+                let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    seen.lines().any(|line| line.contains(&part)),
+                    "{page}: {part:?} of {} is not shown as written",
+                    code.code
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -335,7 +389,7 @@ fn repeated_codes_show_every_case_under_one_heading() {
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("the code's section");
-    let seen = unescape(section);
+    let seen = seen_text(section);
     for (i, case) in code.cases.iter().enumerate() {
         let item = format!("\n{}. **HTTP status**: {}\n", i + 1, case.http_status);
         assert!(
@@ -418,19 +472,16 @@ fn code_urls_point_at_the_published_section() {
             "title: T\nversion: 0.1.0\nrust_crate: t\nnpm_package: t\ntables: [codes.csv]\n{base}"
         )
     };
-    let csv = format!("{HEADER}400,ModelArts.4101,a,b,c\n400,1100,a,b,c\n");
+    let csv = table_of_codes(&["ModelArts.4101", "1100"]);
     for base in [
         "https://errors.example.org/t/",
         "https://errors.example.org/t",
     ] {
-        let spec = TempSpec::new(
-            "url",
-            &[
-                ("catalog.yaml", &yaml(&format!("docs_base_url: {base}\n"))),
-                ("codes.csv", &csv),
-            ],
-        );
-        let catalog = load(&spec.0);
+        let spec = temp_spec(&[
+            ("catalog.yaml", &yaml(&format!("docs_base_url: {base}\n"))),
+            ("codes.csv", &csv),
+        ]);
+        let catalog = load(spec.path());
         let urls: Vec<Option<String>> = catalog
             .codes
             .iter()
@@ -449,11 +500,8 @@ fn code_urls_point_at_the_published_section() {
             .expect("a book.toml");
         assert!(book.contents.contains("site-url = \"/t/\"\n"));
     }
-    let spec = TempSpec::new(
-        "no-url",
-        &[("catalog.yaml", &yaml("")), ("codes.csv", &csv)],
-    );
-    let catalog = load(&spec.0);
+    let spec = temp_spec(&[("catalog.yaml", &yaml("")), ("codes.csv", &csv)]);
+    let catalog = load(spec.path());
     assert_eq!(code_url(&catalog, &catalog.codes[0]), None);
     assert_eq!(
         page_for(&catalog, &catalog.codes[0]).as_deref(),
@@ -469,8 +517,8 @@ fn the_overview_tells_where_the_table_comes_from() {
     let url = meta.source_url.as_deref().expect("the seed has a source");
     assert!(overview.contains(&format!("<{url}>")));
     let updated = meta.updated_on.as_deref().expect("the seed has a date");
-    assert!(unescape(overview).contains(updated));
-    assert!(unescape(overview).contains(&meta.other.text));
+    assert!(seen_text(overview).contains(updated));
+    assert!(seen_text(overview).contains(&meta.other.text));
     // The error body example, line for line, in a JSON code block.
     let block = overview
         .split("```json\n")
@@ -497,7 +545,7 @@ fn book_toml_strings_are_escaped() {
         .expect("a book.toml");
     assert!(
         book.contents
-            .contains("description = \"Typed \\\"hostile\\\" codes \\\\ with a backslash\"\n")
+            .contains("description = \"Typed \\\"hostile\\\" codes \\\\ with a backslash */ `x` <script>alert(1)</script> | ${x}\"\n")
     );
     assert_eq!(site_path("https://host"), "/");
     assert_eq!(site_path("https://host/a/b?x=1"), "/a/b/");

@@ -1,0 +1,245 @@
+//! `openapi/README.md`: what the folder holds, the components, and how to
+//! use them: an API description that references them (`cargo xtask ci`
+//! lints it with Redocly beside the document), a JSON Schema validation in
+//! JavaScript (CI runs it), and type generation.
+
+use super::responses::{example_name, response_name, statuses};
+use super::schemas::{ANY_ERROR_CODE, DEPRECATED_ERROR_CODE, ERROR_CODE, ERROR_RESPONSE};
+use super::{DOCUMENT, JSON_SCHEMA};
+use crate::emit::generated_notice;
+use crate::emit::markdown::{code_span, escape_inline};
+use crate::model::Catalog;
+
+pub(super) fn page(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    let document = file_name(DOCUMENT);
+    let schema = file_name(JSON_SCHEMA);
+    let blocks = [
+        format!("<!-- {} -->", generated_notice(catalog)),
+        format!(
+            "# {}: OpenAPI components and JSON Schema",
+            escape_inline(&meta.title)
+        ),
+        format!(
+            "The error codes of the {} for API toolchains, generated from the same spec as the \
+             Rust crate {} and the npm package {}:",
+            escape_inline(&meta.service),
+            code_span(&meta.crate_name),
+            code_span(&meta.npm_name)
+        ),
+        [
+            "| File | What it is |".to_owned(),
+            "| --- | --- |".to_owned(),
+            format!(
+                "| `{document}` | An OpenAPI 3.1 document that is a library of components, with \
+                 no operations of its own |"
+            ),
+            format!(
+                "| `{schema}` | A JSON Schema (draft 2020-12) of the error body, for validators \
+                 that do not read OpenAPI |"
+            ),
+        ]
+        .join("\n"),
+        "## Components".to_owned(),
+        components(catalog),
+        "## Referencing the components".to_owned(),
+        format!(
+            "An API description refers to the components by relative path. This one, saved \
+             beside `{document}`, gives an operation the response of every documented error \
+             status:"
+        ),
+        fenced("yaml", &api_example(catalog)),
+        format!(
+            "To refer to them by URL, publish this folder (a release asset, a raw file of your \
+             repository, a documentation site) and write its address instead of \
+             `./{document}`, for example \
+             `https://example.org/error-codes/{document}#/components/schemas/{ERROR_RESPONSE}`. \
+             `redocly bundle` turns an API description and the components it uses into one \
+             self-contained file."
+        ),
+        "## Validating an error body".to_owned(),
+        format!(
+            "`{schema}` describes the body that the service's documentation gives: \
+             `error_code` and `error_msg`, both non-empty, with `request_id`, \
+             `encoded_authorization_message` and `details` when present, and other keys \
+             allowed. The official SDKs also read a top-level `code` and `message`, and an \
+             `error` object holding either pair; the schema does not describe those shapes, so \
+             such a body does not validate. To read every shape, use the Rust crate's \
+             `ErrorResponse` or the npm package's `parseErrorResponse`. With Ajv:"
+        ),
+        fenced("js", &validation_example(&schema)),
+        "## Generating types".to_owned(),
+        format!(
+            "`npx openapi-typescript {document} -o error-codes.ts` writes the types; \
+             `components[\"schemas\"][\"{ERROR_CODE}\"]` is then the same type as the npm \
+             package's `ErrorCode` (the project's CI proves it). With `--enum`, \
+             `ErrorCode` is a TypeScript enum instead, its members named after \
+             `x-enum-varnames` (the Rust crate's variant names) and commented with \
+             `x-enum-descriptions`; openapi-generator names the values of an enum the same way."
+        ),
+    ];
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// The list of components: the schemas, the responses, the examples.
+fn components(catalog: &Catalog) -> String {
+    let schemas = "#/components/schemas";
+    let mut items = vec![
+        format!(
+            "- `{schemas}/{ERROR_CODE}`: the {} documented codes, a string enum in table order, \
+             with `x-enum-varnames` (the Rust crate's variant names), `x-enum-descriptions` \
+             (one line per code) and `x-enumDescriptions` (each code's documentation in \
+             Markdown), the extensions that openapi-generator, openapi-typescript, \
+             oapi-codegen, Redocly and Scalar read.",
+            catalog.codes.len()
+        ),
+        format!(
+            "- `{schemas}/{ANY_ERROR_CODE}`: a documented code or any other non-empty string. \
+             Use it for codes that come from the service, so that a client keeps working when \
+             the service returns a code that the table does not list yet."
+        ),
+        format!(
+            "- `{schemas}/{ERROR_RESPONSE}`: the error body (see [Validating an error \
+             body](#validating-an-error-body)), with the documentation's example."
+        ),
+    ];
+    let deprecated = catalog
+        .codes
+        .iter()
+        .filter(|c| c.deprecated.is_some())
+        .count();
+    if deprecated > 0 {
+        items.push(format!(
+            "- `{schemas}/{DEPRECATED_ERROR_CODE}`: the {deprecated} deprecated codes, a schema \
+             marked `deprecated` (OpenAPI cannot mark one value of an enum); their \
+             descriptions in `{ERROR_CODE}` say so too."
+        ));
+    }
+    let responses: Vec<String> = statuses(catalog)
+        .into_iter()
+        .map(|status| format!("`{}`", response_name(status)))
+        .collect();
+    items.push(format!(
+        "- `#/components/responses/…`: {}: a response per HTTP status that the table gives, \
+         carrying an `{ERROR_RESPONSE}` body, with an example for each code of that status.",
+        responses.join(", ")
+    ));
+    let first = &catalog.codes[0];
+    items.push(format!(
+        "- `#/components/examples/…`: each case's body (its code and error message), named \
+         after the code's Rust variant, such as `{}` for {}; a code that the table lists \
+         several times has an example per case (`_case2`, …).",
+        example_name(first, 0),
+        code_span(&first.code)
+    ));
+    items.join("\n")
+}
+
+/// A small API description that references the components by relative
+/// path: the error response of each documented status from 400 up, and
+/// the body's schema for any other status.
+fn api_example(catalog: &Catalog) -> String {
+    let document = file_name(DOCUMENT);
+    let mut lines: Vec<String> = [
+        "openapi: 3.1.1",
+        "info:",
+        "  title: Image tagging",
+        "  version: 1.0.0",
+        "  license:",
+        "    name: MIT",
+        "    identifier: MIT",
+        "servers:",
+        "  - url: https://api.example.org",
+        "security:",
+        "  - token: []",
+        "paths:",
+        "  /v1/tags:",
+        "    post:",
+        "      operationId: tagImage",
+        "      summary: Tag an image",
+        "      requestBody:",
+        "        required: true",
+        "        content:",
+        "          application/json:",
+        "            schema:",
+        "              type: object",
+        "              required: [url]",
+        "              properties:",
+        "                url:",
+        "                  type: string",
+        "                  minLength: 1",
+        "      responses:",
+        "        \"200\":",
+        "          description: The image's tags.",
+        "          content:",
+        "            application/json:",
+        "              schema:",
+        "                type: array",
+        "                items:",
+        "                  type: string",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    // A table may give a code a status below 400 (the `ModelArts` table has
+    // 100, 200 and 204): the example's own 200 stays the success response.
+    for status in statuses(catalog).into_iter().filter(|s| *s >= 400) {
+        lines.push(format!("        \"{status}\":"));
+        lines.push(format!(
+            "          $ref: ./{document}#/components/responses/{}",
+            response_name(status)
+        ));
+    }
+    lines.extend(
+        [
+            "        default:",
+            "          description: An error that the table does not document.",
+            "          content:",
+            "            application/json:",
+            "              schema:",
+        ]
+        .map(str::to_owned),
+    );
+    lines.push(format!(
+        "                $ref: ./{document}#/components/schemas/{ERROR_RESPONSE}"
+    ));
+    lines.extend(
+        [
+            "components:",
+            "  securitySchemes:",
+            "    token:",
+            "      type: apiKey",
+            "      in: header",
+            "      name: X-Auth-Token",
+        ]
+        .map(str::to_owned),
+    );
+    lines.join("\n")
+}
+
+/// Validation with Ajv, run from this folder: it prints `true`, then
+/// `false` (CI runs it and compares).
+fn validation_example(schema: &str) -> String {
+    [
+        "import { readFileSync } from \"node:fs\";".to_owned(),
+        "import Ajv2020 from \"ajv/dist/2020.js\";".to_owned(),
+        String::new(),
+        format!("const schema = JSON.parse(readFileSync(\"{schema}\", \"utf8\"));"),
+        "const isErrorBody = new Ajv2020().compile(schema);".to_owned(),
+        "console.log(isErrorBody({ error_code: \"ANY.0001\", error_msg: \"Some message.\" })); // true"
+            .to_owned(),
+        "console.log(isErrorBody({ code: \"ANY.0001\", message: \"Some message.\" })); // false"
+            .to_owned(),
+    ]
+    .join("\n")
+}
+
+fn fenced(language: &str, text: &str) -> String {
+    format!("```{language}\n{text}\n```")
+}
+
+/// `openapi/openapi.json` → `openapi.json`.
+fn file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_owned()
+}

@@ -1,0 +1,184 @@
+//! The declarations (`index.d.ts`, `index.d.cts`): the catalog's types and
+//! values with their documentation, around the templates `types.d.ts` and
+//! `error-response.d.ts`.
+
+use super::{doc_comment, doc_text, doc_url, fill, js_string, summary};
+use crate::emit::markdown::{case_lines, paragraph_lines, paragraphs};
+use crate::emit::{docs, generated_notice};
+use crate::model::{Catalog, Code};
+
+/// `ErrorCase`, `ErrorEntry`, `ErrorEntryOf` and `CategoryInfo`.
+pub(super) const ENTRY_TYPES: &str = include_str!("types.d.ts");
+/// `ErrorResponse` and `parseErrorResponse`; `@slot(service)` is the service's name.
+pub(super) const ERROR_RESPONSE_TYPES: &str = include_str!("error-response.d.ts");
+
+pub(super) fn declarations(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    let mut out = format!("// {}\n\n", generated_notice(catalog));
+    let mut package_doc = vec![
+        format!(
+            "{}: the documented error codes of the {}.",
+            doc_text(&meta.title),
+            doc_text(&meta.service)
+        ),
+        String::new(),
+    ];
+    if let Some(url) = &meta.source_url {
+        let mut source = format!("Source: <{}>", doc_url(url));
+        if let Some(updated) = &meta.updated_on {
+            source += &format!(" (updated on {})", doc_text(updated));
+        }
+        package_doc.push(source);
+        package_doc.push(String::new());
+    }
+    package_doc.push("@packageDocumentation".into());
+    out += &doc_comment(&package_doc, "");
+
+    out += "\n";
+    out += &doc_comment(
+        &[
+            format!(
+                "A documented error code of the {}, in the table's order.",
+                doc_text(&meta.service)
+            ),
+            "Narrow a string with {@link isErrorCode}; {@link ERRORS} documents each code.".into(),
+        ],
+        "",
+    );
+    out += "export type ErrorCode =\n";
+    for code in &catalog.codes {
+        out += &format!("  | {}\n", js_string(&code.code));
+    }
+    out.pop();
+    out += ";\n\n";
+    out += &doc_comment(
+        &[
+            "Any error code: a documented {@link ErrorCode} or a code that the table does not list."
+                .into(),
+            "Editors still complete the known codes; narrow with {@link isErrorCode}.".into(),
+        ],
+        "",
+    );
+    out += "export type AnyErrorCode = ErrorCode | (string & {});\n\n";
+
+    out += &doc_comment(
+        &["What a caller should do about an error; {@link CATEGORIES} describes each.".into()],
+        "",
+    );
+    let keys: Vec<String> = catalog
+        .categories
+        .iter()
+        .map(|c| js_string(&c.key))
+        .collect();
+    out += &format!("export type Category = {};\n\n", keys.join(" | "));
+
+    out += &fill(ENTRY_TYPES, &[]);
+    out += "\n";
+    out += "/** Every category, by key, in the spec's order. Frozen. */\n";
+    out += "export declare const CATEGORIES: {\n";
+    for category in &catalog.categories {
+        let mut lines = vec![doc_text(&category.title), String::new()];
+        lines.extend(paragraph_lines(&category.description, doc_text));
+        out += &doc_comment(&lines, "  ");
+        out += &format!("  readonly {}: CategoryInfo;\n", js_string(&category.key));
+    }
+    out += "};\n\n";
+
+    out += &doc_comment(
+        &[
+            format!(
+                "Every documented error code of the {} and its entry (keys that look like integers come first, as in any JavaScript object: `ERROR_CODES` has the table's order).",
+                doc_text(&meta.service)
+            ),
+            "Frozen, deeply; it has no prototype, so only documented codes are keys.".into(),
+        ],
+        "",
+    );
+    out += "export declare const ERRORS: {\n";
+    let urls = docs::code_urls(catalog);
+    for (code, url) in catalog.codes.iter().zip(&urls) {
+        out += &doc_comment(&entry_doc_lines(catalog, code, url.as_deref()), "  ");
+        let category = &catalog.categories[code.category];
+        let mut entry_type = format!(
+            "ErrorEntryOf<{}, {}, {}, {}>",
+            js_string(&code.code),
+            code.primary().http_status,
+            js_string(&category.key),
+            code.retryable
+        );
+        if code.deprecated.is_some() {
+            entry_type += " & { readonly deprecated: string }";
+        }
+        out += &format!("  readonly {}: {entry_type};\n", js_string(&code.code));
+    }
+    out += "};\n\n";
+
+    out += "/** Every documented error code, in the table's order. Frozen. */\n";
+    out += "export declare const ERROR_CODES: readonly ErrorCode[];\n\n";
+    out +=
+        "/** Whether `value` is a documented error code (exactly: codes are case-sensitive). */\n";
+    out += "export declare function isErrorCode(value: unknown): value is ErrorCode;\n\n";
+    let mut lookup_doc = vec![
+        "The entry of a code, or `undefined` if the table does not list it.".to_owned(),
+        String::new(),
+    ];
+    lookup_doc.extend(paragraph_lines(&meta.other.text, doc_text));
+    out += &doc_comment(&lookup_doc, "");
+    out += "export declare function lookupError<Code extends ErrorCode>(code: Code): (typeof ERRORS)[Code];\n";
+    out += &doc_comment(&lookup_doc, "");
+    out += "export declare function lookupError(code: string): ErrorEntry | undefined;\n\n";
+    out += &error_response_declarations(catalog);
+    out
+}
+
+/// `ErrorResponse` and `parseErrorResponse`.
+fn error_response_declarations(catalog: &Catalog) -> String {
+    let service = doc_text(&catalog.meta.service);
+    fill(ERROR_RESPONSE_TYPES, &[("@slot(service)", &service)])
+}
+
+/// The documentation of a code's property in `ERRORS`; `url` is the code's
+/// section on the published reference pages, if the catalog has them.
+fn entry_doc_lines(catalog: &Catalog, code: &Code, url: Option<&str>) -> Vec<String> {
+    let case = code.primary();
+    let mut lines = vec![
+        format!(
+            "{}: {}",
+            doc_text(&code.code),
+            doc_text(summary(&case.error_msg))
+        ),
+        String::new(),
+    ];
+    lines.extend(case_lines(case, doc_text));
+    let category = &catalog.categories[code.category];
+    lines.push(format!(
+        "- Category: {} ({}){}",
+        doc_text(&category.key),
+        doc_text(&category.title),
+        if code.retryable { "; retryable" } else { "" }
+    ));
+    if code.cases.len() > 1 {
+        lines.push(String::new());
+        lines.push(format!(
+            "The table lists this code {} times; `cases` gives every row:",
+            code.cases.len()
+        ));
+        for other in &code.cases[1..] {
+            lines.push(format!(
+                "- {}: {}",
+                other.http_status,
+                doc_text(summary(&other.error_msg))
+            ));
+        }
+    }
+    if let Some(note) = &code.deprecated {
+        let note: Vec<String> = paragraphs(note).map(doc_text).collect();
+        lines.push(String::new());
+        lines.push(format!("@deprecated {}", note.join(" ")));
+    }
+    if let Some(url) = url {
+        // A validated address has no spaces, quotes or `*/`.
+        lines.push(format!("@see {url}"));
+    }
+    lines
+}

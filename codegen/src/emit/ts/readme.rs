@@ -1,0 +1,182 @@
+//! The package's README: install, usage, API, error bodies, categories.
+//! `cargo xtask ci` type-checks its TypeScript examples.
+
+use super::js_string;
+use crate::emit::markdown::{escape_line, fence_for, paragraphs};
+use crate::emit::{generated_notice, unknown_code_example};
+use crate::model::Catalog;
+
+pub(super) fn readme(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    let name = &meta.npm_name;
+    let mut out = format!(
+        "<!-- {} -->\n\n",
+        generated_notice(catalog).replace("--", "- -")
+    );
+    out += &format!("# {}\n\n", escape_line(name));
+    out += &format!("{}\n\n", escape_line(&meta.package.description));
+    out += &format!(
+        "The {} documented error codes of the {} as TypeScript types and frozen data: each code's \
+         HTTP status, error message, description, handling measure, category and retryability. \
+         ES module and CommonJS, with declarations for both; no dependencies.\n\n",
+        catalog.codes.len(),
+        escape_line(&meta.service),
+    );
+    if let Some(url) = &meta.source_url {
+        out += &format!("Source: <{}>", url.replace(['<', '>', ' '], ""));
+        if let Some(updated) = &meta.updated_on {
+            out += &format!(" (updated on {})", escape_line(updated));
+        }
+        out += "\n\n";
+    }
+    let install = format!("npm install {name}@{}", meta.version);
+    let fence = fence_for(&install);
+    out += &format!("## Install\n\n{fence}sh\n{install}\n{fence}\n\n");
+    let example = readme_example(catalog);
+    let fence = fence_for(&example);
+    out += &format!("## Usage\n\n{fence}ts\n{example}{fence}\n\n");
+    let require = format!(
+        "const {{ ERRORS, isErrorCode, lookupError, parseErrorResponse }} = require({});\n",
+        js_string(name)
+    );
+    let fence = fence_for(&require);
+    out += &format!("CommonJS works the same:\n\n{fence}js\n{require}{fence}\n\n");
+    out += "## API\n\n";
+    out += "- `ErrorCode`: the union of every documented code, in the table's order.\n";
+    out += "- `AnyErrorCode`: `ErrorCode | (string & {})`, for codes that come from the wire \
+            (completion still offers the known codes).\n";
+    out += "- `ERRORS`: every code's `ErrorEntry` (`code`, `httpStatus`, `errorMsg`, `description`, \
+            `handlingMeasure`, `category`, `retryable`, `cases`, and `deprecated` if the code is \
+            deprecated), with literal types: `ERRORS[code].httpStatus` is the code's status, not \
+            `number`. Each entry's documentation shows in editors.\n";
+    out += "- `cases`: every row the table lists for the code; a code listed on several rows \
+            has several cases, and the entry's own fields are its first case's.\n";
+    out += "- `ERROR_CODES`: every code, in the table's order.\n";
+    out += "- `isErrorCode(value)`: whether a value is a documented code (narrows it to `ErrorCode`).\n";
+    out += "- `lookupError(code)`: the entry of a code, or `undefined` if the table does not list it.\n";
+    out += "- `CATEGORIES`: each category's title and description.\n";
+    out += "- `parseErrorResponse(body)`: an error response body (its text, or the value \
+            `JSON.parse` made of it) as an `ErrorResponse` (`errorCode`, `errorMsg`, `details`, \
+            and `requestId` and `encodedAuthorizationMessage` when the body has them), or \
+            `undefined` if it is not one.\n\n";
+    out += "All exported values are frozen, deeply. Lookups never match inherited names such as \
+            `__proto__` or `toString`. The ES module and the CommonJS file each hold their own \
+            copy of the data: compare codes and fields, not object identity.\n\n";
+    out += &readme_error_bodies(catalog);
+    out += "## Categories\n\n";
+    for category in &catalog.categories {
+        let description: Vec<String> = paragraphs(&category.description).map(escape_line).collect();
+        out += &format!(
+            "- `{}`: **{}**. {}\n",
+            category.key,
+            escape_line(&category.title),
+            description.join(" ")
+        );
+    }
+    out += "\n## Codes that are not in the table\n\n";
+    let other: Vec<String> = paragraphs(&meta.other.text).map(escape_line).collect();
+    out += &format!("{}\n", other.join("\n\n"));
+    out
+}
+
+/// The README's section on error bodies, with an example that reads the
+/// spec's example body. `cargo xtask ci` type-checks the example.
+fn readme_error_bodies(catalog: &Catalog) -> String {
+    let meta = &catalog.meta;
+    // The spec's example body on one line, if it is JSON (it is the spec's text either way).
+    let body = serde_json::from_str::<serde_json::Value>(&meta.error_body.example).map_or_else(
+        |_| meta.error_body.example.trim().to_owned(),
+        |v| v.to_string(),
+    );
+    let example = format!(
+        "import {{ ERRORS, isErrorCode, parseErrorResponse }} from {name};\n\n\
+         // `body` is the body of a failed response: its text, or what JSON.parse made of it.\n\
+         function explain(status: number, body: unknown): string {{\n\
+         \x20 const error = parseErrorResponse(body);\n\
+         \x20 if (error === undefined) {{\n\
+         \x20   return `HTTP ${{status}}, not an error body of this API`;\n\
+         \x20 }}\n\
+         \x20 const request = error.requestId === undefined ? \"\" : ` (request ${{error.requestId}})`;\n\
+         \x20 if (!isErrorCode(error.errorCode)) {{\n\
+         \x20   return `HTTP ${{status}}, undocumented ${{error.errorCode}}: ${{error.errorMsg}}${{request}}`;\n\
+         \x20 }}\n\
+         \x20 const entry = ERRORS[error.errorCode];\n\
+         \x20 return `${{entry.code}} (${{entry.category}})${{request}}: ${{entry.handlingMeasure}}`;\n\
+         }}\n\n\
+         // The body that the API's documentation shows.\n\
+         console.log(explain({status}, {body}));\n",
+        name = js_string(&meta.npm_name),
+        status = meta.error_body.status,
+        body = js_string(&body),
+    );
+    let fence = fence_for(&example);
+    let mut out = String::from("## Error response bodies\n\n");
+    out += &format!(
+        "An error response of the {} has a JSON body with the status {}:\n\n",
+        escape_line(&meta.service),
+        meta.error_body.status
+    );
+    let documented = meta.error_body.example.trim_end();
+    let body_fence = fence_for(documented);
+    out += &format!("{body_fence}json\n{documented}\n{body_fence}\n\n");
+    out += "`parseErrorResponse` reads it, and the other shapes that Huawei Cloud's SDKs accept, \
+            in their order: top-level `error_code` and `error_msg`; else top-level `code` and \
+            `message`; else an `error` object holding either pair. A numeric code becomes its \
+            decimal text (`404` → `\"404\"`). `request_id`, `encoded_authorization_message` \
+            and `details` are read beside the pair, else at the top level; each `details` entry \
+            is read by the same rules. Anything else gives `undefined`: text that is not JSON, \
+            a value that is not an object, an unknown shape, a `details` entry that is not a \
+            body. These are the rules of the Rust crate's `ErrorResponse` too, checked against \
+            the same bodies.\n\n";
+    out += &format!("{fence}ts\n{example}{fence}\n\n");
+    out += "The result is a new, unfrozen object; `requestId` and `encodedAuthorizationMessage` \
+            are absent (not `undefined`) when the body lacks them. Numbers print as the Rust \
+            crate prints them: integers in full (`1e21` → `\"1000000000000000000000\"`), never \
+            an exponent. Two differences remain, both for codes no API uses: JavaScript reads \
+            integers beyond 2^53 approximately, and where a fraction has two shortest forms \
+            equally near it (52 of 201,732 random fractions), JavaScript rounds the last digit \
+            to even and Rust rounds it up.\n\n";
+    out
+}
+
+/// The README's example: lookup, narrowing, a `switch` on `ErrorCode`.
+/// `cargo xtask ci` type-checks it.
+fn readme_example(catalog: &Catalog) -> String {
+    let name = js_string(&catalog.meta.npm_name);
+    let first = &catalog.codes[0];
+    let code = js_string(&first.code);
+    let unknown = js_string(&unknown_code_example(catalog));
+    let status = first.primary().http_status;
+    let retryable = catalog
+        .codes
+        .iter()
+        .find(|c| c.retryable)
+        .map(|c| js_string(&c.code));
+    let mut out = format!(
+        "import {{ ERRORS, isErrorCode, lookupError, type ErrorCode }} from {name};\n\n\
+         // Every documented code, with literal types: this status is `{status}`, not `number`.\n\
+         const status = ERRORS[{code}].httpStatus;\n\
+         console.log(status, ERRORS[{code}].errorMsg);\n\n\
+         // A code from an error response body is a string: narrow it.\n\
+         function describe(errorCode: string): string {{\n\
+         \x20 if (!isErrorCode(errorCode)) {{\n\
+         \x20   return `not documented: ${{errorCode}}`;\n\
+         \x20 }}\n\
+         \x20 const entry = ERRORS[errorCode];\n\
+         \x20 return `${{entry.code}} (HTTP ${{entry.httpStatus}}): ${{entry.handlingMeasure}}`;\n\
+         }}\n\
+         console.log(describe({code}), describe({unknown}));\n\n\
+         // lookupError gives `undefined` for codes that the table does not list.\n\
+         console.log(lookupError({unknown}) === undefined);\n\n\
+         // A switch on ErrorCode: the compiler knows every code.\n\
+         function shouldRetry(errorCode: ErrorCode): boolean {{\n\
+         \x20 switch (errorCode) {{\n"
+    );
+    match retryable {
+        Some(retryable) => out += &format!("    case {retryable}:\n      return true;\n"),
+        None => out += &format!("    case {code}:\n      return false;\n"),
+    }
+    out += "    default:\n      return ERRORS[errorCode].retryable;\n  }\n}\n";
+    out += &format!("console.log(shouldRetry({code}));\n");
+    out
+}

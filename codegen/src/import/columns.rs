@@ -1,0 +1,302 @@
+//! The column matcher: which spec field each header of a page's table is.
+//!
+//! Headers are matched by name, in the variants real pages use (see
+//! [`field_of_header`]); `--column 'Header=field'` maps any other. A page
+//! with two "Description" columns and no message column (the seed's English
+//! page) has the message first: the first is `error_msg`.
+
+use super::source_table::Cell;
+
+/// A column of the spec's tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    StatusCode,
+    ErrorCode,
+    ErrorMsg,
+    Description,
+    HandlingMeasure,
+    Category,
+    Retryable,
+    Deprecated,
+}
+
+impl Field {
+    /// Every field, in the spec's column order.
+    pub const ALL: [Field; 8] = [
+        Field::StatusCode,
+        Field::ErrorCode,
+        Field::ErrorMsg,
+        Field::Description,
+        Field::HandlingMeasure,
+        Field::Category,
+        Field::Retryable,
+        Field::Deprecated,
+    ];
+
+    /// The five fields every spec table has.
+    pub const REQUIRED: [Field; 5] = [
+        Field::StatusCode,
+        Field::ErrorCode,
+        Field::ErrorMsg,
+        Field::Description,
+        Field::HandlingMeasure,
+    ];
+
+    /// The column's name in a spec table (`status_code`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::StatusCode => "status_code",
+            Field::ErrorCode => "error_code",
+            Field::ErrorMsg => "error_msg",
+            Field::Description => "description",
+            Field::HandlingMeasure => "handling_measure",
+            Field::Category => "category",
+            Field::Retryable => "retryable",
+            Field::Deprecated => "deprecated",
+        }
+    }
+
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+/// `--column 'Header=field'`: a header of the page and the field it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMapping {
+    pub header: String,
+    pub field: Field,
+}
+
+impl ColumnMapping {
+    /// Parses `Header=field`.
+    ///
+    /// # Errors
+    /// A message when there is no `=`, no header, or the field is not a spec column.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let (header, field) = text
+            .rsplit_once('=')
+            .ok_or_else(|| format!("`--column {text}` is not `Header=field`"))?;
+        if normalise(header).is_empty() {
+            return Err(format!("`--column {text}` names no header"));
+        }
+        let field = Field::from_name(field.trim()).ok_or_else(|| {
+            let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+            format!(
+                "`{}` is not a spec column; the columns are {}",
+                field.trim(),
+                names.join(", ")
+            )
+        })?;
+        Ok(Self {
+            header: header.to_owned(),
+            field,
+        })
+    }
+}
+
+/// A header as it is compared: lower case, one space between words, no
+/// `(s)`, trailing colon or surrounding spaces.
+fn normalise(header: &str) -> String {
+    let lower = header
+        .to_lowercase()
+        .replace("(s)", "s")
+        .replace(['_', '-'], " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_end_matches([':', '：'])
+        .trim()
+        .to_owned()
+}
+
+/// The field a header names in the variants real pages use, or `None`.
+/// The first "Description" of a page without a message column is the
+/// message; [`match_columns`] decides that.
+#[must_use]
+pub fn field_of_header(header: &str) -> Option<Field> {
+    let field = match normalise(header).as_str() {
+        "status code" | "http status code" | "http status" | "status" | "response code"
+        | "http response code" | "http code" | "status codes" | "http status codes" | "状态码"
+        | "http状态码" => Field::StatusCode,
+        "error code" | "error codes" | "code" | "codes" | "errorcode" | "错误码" => {
+            Field::ErrorCode
+        }
+        "error message" | "error messages" | "message" | "error msg" | "error information"
+        | "error info" | "错误信息" => Field::ErrorMsg,
+        "description" | "error description" | "descriptions" | "描述" | "说明" | "错误描述" => {
+            Field::Description
+        }
+        "handling measure"
+        | "handling measures"
+        | "measure"
+        | "measures"
+        | "solution"
+        | "solutions"
+        | "troubleshooting"
+        | "handling suggestion"
+        | "handling suggestions"
+        | "suggestion"
+        | "suggestions"
+        | "resolution"
+        | "处理措施"
+        | "解决方案" => Field::HandlingMeasure,
+        "category" => Field::Category,
+        "retryable" => Field::Retryable,
+        "deprecated" => Field::Deprecated,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// The field of a header: the user's mapping first, then the known names.
+pub fn field_of_mapped_header(header: &str, mappings: &[ColumnMapping]) -> Option<Field> {
+    mappings
+        .iter()
+        .find(|m| names_header(m, header))
+        .map(|m| m.field)
+        .or_else(|| field_of_header(header))
+}
+
+/// Whether `--column` names this header (compared as headers are matched).
+pub fn names_header(mapping: &ColumnMapping, header: &str) -> bool {
+    normalise(&mapping.header) == normalise(header)
+}
+
+/// Whether a table's header has an error-code column.
+pub fn has_code_column(header: &[Cell], mappings: &[ColumnMapping]) -> bool {
+    header
+        .iter()
+        .any(|cell| field_of_mapped_header(&cell.text, mappings) == Some(Field::ErrorCode))
+}
+
+/// What each column of a table holds.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ColumnMatch {
+    /// The field of each column, `None` for a column left out.
+    pub fields: Vec<Option<Field>>,
+    /// Columns left out because an earlier column holds the same field.
+    pub repeated: Vec<usize>,
+    /// Columns whose header is no field.
+    pub unknown: Vec<usize>,
+    /// Whether the message is the first of two "Description" columns.
+    pub message_from_first_description: bool,
+}
+
+impl ColumnMatch {
+    /// The column holding `field`, if one does.
+    pub fn column_of(&self, field: Field) -> Option<usize> {
+        self.fields.iter().position(|f| *f == Some(field))
+    }
+}
+
+/// Matches every header of a table to a field.
+pub fn match_columns(header: &[Cell], mappings: &[ColumnMapping]) -> ColumnMatch {
+    let mut found: Vec<Option<Field>> = header
+        .iter()
+        .map(|cell| field_of_mapped_header(&cell.text, mappings))
+        .collect();
+    let mut result = ColumnMatch::default();
+    let descriptions: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i] == Some(Field::Description))
+        .collect();
+    if !found.contains(&Some(Field::ErrorMsg)) && descriptions.len() >= 2 {
+        found[descriptions[0]] = Some(Field::ErrorMsg);
+        result.message_from_first_description = true;
+    }
+    for (i, field) in found.iter().enumerate() {
+        match field {
+            Some(f) if result.fields.contains(&Some(*f)) => {
+                result.repeated.push(i);
+                result.fields.push(None);
+            }
+            Some(f) => result.fields.push(Some(*f)),
+            None => {
+                result.unknown.push(i);
+                result.fields.push(None);
+            }
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::page::Pos;
+
+    fn header(texts: &[&str]) -> Vec<Cell> {
+        texts
+            .iter()
+            .map(|t| Cell::new(*t, Pos::new(1, 1)))
+            .collect()
+    }
+
+    #[test]
+    fn real_header_variants_are_known() {
+        for (header, field) in [
+            ("Status Code", Field::StatusCode),
+            ("HTTP Status Code", Field::StatusCode),
+            ("Response Code", Field::StatusCode),
+            ("Error Code(s)", Field::ErrorCode),
+            ("Error Codes", Field::ErrorCode),
+            ("error_code", Field::ErrorCode),
+            ("Error  Message:", Field::ErrorMsg),
+            ("Message", Field::ErrorMsg),
+            ("Description", Field::Description),
+            ("Solution", Field::HandlingMeasure),
+            ("Measure", Field::HandlingMeasure),
+            ("Handling Measure", Field::HandlingMeasure),
+            ("Troubleshooting", Field::HandlingMeasure),
+        ] {
+            assert_eq!(field_of_header(header), Some(field), "{header}");
+        }
+        assert_eq!(field_of_header("Module"), None);
+        assert_eq!(field_of_header("Error Type"), None);
+    }
+
+    #[test]
+    fn the_first_of_two_descriptions_is_the_message() {
+        let m = match_columns(
+            &header(&[
+                "Status Code",
+                "Error Code",
+                "Description",
+                "Description",
+                "Handling Measure",
+            ]),
+            &[],
+        );
+        assert!(m.message_from_first_description);
+        assert_eq!(m.column_of(Field::ErrorMsg), Some(2));
+        assert_eq!(m.column_of(Field::Description), Some(3));
+    }
+
+    #[test]
+    fn unknown_and_repeated_columns_are_left_out_unless_mapped() {
+        let cells = header(&["Module", "Status Code", "Error Code", "Code", "Message"]);
+        let m = match_columns(&cells, &[]);
+        assert_eq!(m.unknown, [0]);
+        assert_eq!(m.repeated, [3]);
+        assert_eq!(m.fields[0], None);
+        let mapping = ColumnMapping::parse("module=deprecated").expect("a mapping");
+        let m = match_columns(&cells, &[mapping]);
+        assert_eq!(m.column_of(Field::Deprecated), Some(0));
+        assert!(m.unknown.is_empty());
+    }
+
+    #[test]
+    fn mappings_are_parsed_and_checked() {
+        let m = ColumnMapping::parse("Error Type=error_code").expect("a mapping");
+        assert_eq!(
+            (m.header.as_str(), m.field),
+            ("Error Type", Field::ErrorCode)
+        );
+        assert!(ColumnMapping::parse("Error Type").is_err());
+        assert!(ColumnMapping::parse("=error_code").is_err());
+        let e = ColumnMapping::parse("Type=kind").expect_err("not a field");
+        assert!(e.contains("`kind` is not a spec column"), "{e}");
+    }
+}

@@ -1,0 +1,138 @@
+//! `docs: mdbook build`: mdBook 0.5.4, installed with `cargo install` on
+//! first use, builds each book with no warning; then the built site's links
+//! are checked ([`super::site`]).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use crate::process::{run_command, tools_cache};
+
+/// The mdBook that builds the reference pages (the workflows pin the same).
+pub const MDBOOK_VERSION: &str = "0.5.4";
+
+/// Builds every book into `target/docs-check/site-N` and checks each site;
+/// one error lists every book's warnings and broken links.
+pub fn build_and_check(root: &Path, books: &[(String, PathBuf)]) -> Result<(), String> {
+    let mdbook = install(root)?;
+    let mut problems = Vec::new();
+    for (i, (name, book)) in books.iter().enumerate() {
+        let site = root.join(super::WORK).join(format!("site-{i}"));
+        println!(
+            "$ {} build {} --dest-dir {}",
+            super::relative(root, &mdbook),
+            super::relative(root, book),
+            super::relative(root, &site)
+        );
+        let output = Command::new(&mdbook)
+            .arg("build")
+            .arg(book)
+            .arg("--dest-dir")
+            .arg(&site)
+            .env_remove("RUST_LOG")
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", mdbook.display()))?;
+        let log = String::from_utf8_lossy(&output.stderr);
+        print!("{}{log}", String::from_utf8_lossy(&output.stdout));
+        if !output.status.success() {
+            return Err(format!(
+                "mdbook build of {name} exited with {}",
+                output.status
+            ));
+        }
+        let warnings = warnings_in(&log);
+        if !warnings.is_empty() {
+            problems.push(format!(
+                "{name}: mdbook warned:\n    {}",
+                warnings.join("\n    ")
+            ));
+        }
+        let report = super::site::check(&site);
+        println!(
+            "{name}: {} HTML files, {} links into the site checked",
+            report.pages, report.relative_links
+        );
+        problems.extend(report.problems.iter().map(|p| format!("{name}: {p}")));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// The warning and error lines of mdBook's log (` WARN unclosed HTML tag…`).
+/// mdBook reports problems (unclosed HTML, unused footnotes, …) as warnings
+/// and still succeeds; here a warning fails the build.
+fn warnings_in(log: &str) -> Vec<&str> {
+    log.lines()
+        .filter(|line| {
+            line.split_whitespace()
+                .take(3)
+                .any(|word| word == "WARN" || word == "ERROR")
+        })
+        .collect()
+}
+
+/// Where mdBook is installed: `mdbook-VERSION` in the tools cache (see
+/// [`tools_cache`]), so that a fresh clone on the same machine does not build
+/// it again (two to three minutes on two cores).
+fn install_root(root: &Path) -> PathBuf {
+    tools_cache(root).join(format!("mdbook-{MDBOOK_VERSION}"))
+}
+
+/// The mdBook binary, installed with `cargo install --locked` into
+/// [`install_root`] unless the right version is already there.
+fn install(root: &Path) -> Result<PathBuf, String> {
+    let install_root = install_root(root);
+    let binary = install_root
+        .join("bin")
+        .join(format!("mdbook{}", std::env::consts::EXE_SUFFIX));
+    let installed = Command::new(&binary)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| {
+            String::from_utf8_lossy(&o.stdout).trim() == format!("mdbook v{MDBOOK_VERSION}")
+        });
+    if installed {
+        println!(
+            "mdbook v{MDBOOK_VERSION} is installed in {}",
+            install_root.display()
+        );
+        return Ok(binary);
+    }
+    let started = Instant::now();
+    run_command(
+        root,
+        "cargo",
+        &[
+            "install",
+            "mdbook",
+            "--version",
+            MDBOOK_VERSION,
+            "--locked",
+            "--root",
+            &install_root.to_string_lossy(),
+        ],
+        &[],
+    )?;
+    println!("installed mdbook in {:.0?}", started.elapsed());
+    Ok(binary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mdbook_warnings_are_found() {
+        let log = " INFO Book building has started\n WARN unclosed HTML tag `<div>` found in `a.md`\n INFO HTML book written to `/x/WARN`\n2026-01-01T00:00:00Z ERROR failed\n";
+        assert_eq!(
+            warnings_in(log),
+            [
+                " WARN unclosed HTML tag `<div>` found in `a.md`",
+                "2026-01-01T00:00:00Z ERROR failed"
+            ]
+        );
+    }
+}

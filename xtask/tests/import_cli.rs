@@ -1,0 +1,183 @@
+//! `cargo xtask import` as a user runs it: exit codes (0 imported or
+//! matching, 1 the page differs from the spec, 2 the page has errors,
+//! 3 usage), the `--out` file written whole or not at all, `--check`'s diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn seed_page() -> PathBuf {
+    workspace().join("spec/source/error-codes-page.txt")
+}
+
+fn temp_folder(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-import-{test}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("create a temp folder");
+    dir
+}
+
+fn xtask(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("import")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run xtask")
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("a UTF-8 path")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
+    let dir = temp_folder("seed");
+    let out = xtask(&[arg(&seed_page()), "--out", "seed.csv"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // The same codes and rows as the spec, read by the generator's loader.
+    let rows = |spec: &Path| -> Vec<(String, Vec<String>)> {
+        let catalog = codegen::load_spec(spec, "spec").catalog.expect("no errors");
+        catalog
+            .codes
+            .iter()
+            .flat_map(|code| {
+                code.cases.iter().map(|c| {
+                    let texts = [&c.error_msg, &c.description, &c.handling_measure];
+                    let mut values = vec![c.http_status.to_string()];
+                    values.extend(texts.iter().map(|t| (*t).clone()));
+                    (code.code.clone(), values)
+                })
+            })
+            .collect()
+    };
+    let imported = rows(&dir.join("seed.csv"));
+    assert_eq!(imported.len(), 31);
+    assert_eq!(imported, rows(&workspace().join("spec")));
+    assert!(
+        text(&out.stderr).contains("3 warnings found in the page"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("imported 31 rows"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = xtask(&[arg(&seed_page()), "--check"], &workspace());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("matches spec: 31 rows"),
+        "{}",
+        text(&out.stdout)
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn check_fails_with_a_diff_after_a_one_cell_edit() {
+    let dir = temp_folder("check");
+    let page = fs::read_to_string(seed_page()).expect("the seed page");
+    let edited = page.replacen("Check the parameter.", "Check every parameter.", 1);
+    assert_ne!(edited, page);
+    fs::write(dir.join("page.txt"), edited).expect("write");
+    let spec = workspace().join("spec");
+    let out = xtask(&["page.txt", "--check", "--spec", arg(&spec)], &dir);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("page.txt:55:1: row `AIS.0501` changed on the page"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "  handling_measure:\n  - Check the parameter.\n  + Check every parameter.\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the page and the spec differ: 1 changed, 0 added, 0 removed"),
+        "{stderr}"
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_page_with_errors_writes_nothing() {
+    let dir = temp_folder("errors");
+    let out_file = dir.join("table.csv");
+    fs::write(&out_file, "what was there\n").expect("write");
+    let page = workspace().join("codegen/tests/data/pages/synthetic/several-tables.rst");
+    let out = xtask(&[arg(&page), "--out", "table.csv"], &dir);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("choose one with --table N"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(&out_file).expect("read"),
+        "what was there\n"
+    );
+    let files: Vec<_> = fs::read_dir(&dir).expect("the folder").collect();
+    assert_eq!(files.len(), 1, "no temporary file is left");
+    // With the table chosen, the file is replaced.
+    let out = xtask(&[arg(&page), "--table", "2", "--out", "table.csv"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        fs::read_to_string(&out_file)
+            .expect("read")
+            .contains("401,DBS.1001,Unauthorized.,,")
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn yaml_goes_to_standard_output_when_asked() {
+    let page = workspace().join("codegen/tests/data/pages/synthetic/list-table.rst");
+    let out = xtask(&[arg(&page), "--format", "yaml"], &workspace());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("- status_code: 400\n  error_code: WGT.0001\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bad_usage_is_exit_code_3() {
+    let root = workspace();
+    let page = seed_page();
+    for args in [
+        vec![],
+        vec![arg(&page), "--table", "0"],
+        vec![arg(&page), "--column", "no equals sign"],
+        vec![arg(&page), "--column", "Type=kind"],
+        vec![arg(&page), "--check", "--out", "x.csv"],
+        vec![arg(&page), "--spec", "spec"],
+        vec![arg(&page), "--format", "xml"],
+        vec!["no-such-page.rst"],
+    ] {
+        let out = xtask(&args, &root);
+        assert_eq!(
+            out.status.code(),
+            Some(3),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).starts_with("error: "),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
