@@ -52,6 +52,10 @@ fn steps() -> Vec<Step> {
         },
     ];
     steps.extend(crate::exhaustive_match::steps());
+    steps.push(Step {
+        name: "semver scenarios: stable discriminants (the fast half of `cargo xtask semver`)",
+        run: crate::semver_suite::discriminants::run,
+    });
     steps.extend(crate::ts::steps());
     steps.extend(crate::docs::steps());
     steps.extend(crate::openapi::steps());

@@ -6,6 +6,7 @@
 //! cargo xtask ci                                every check CI runs, in order
 //! cargo xtask bench [--quick]                   generation, compile-time and lookup benchmarks
 //! cargo xtask semver [NAME...]                  gen's semver advice against cargo-semver-checks, per scenario
+//! cargo xtask semver --fast                      the scenarios' discriminants only (a step of `ci`)
 //! cargo xtask import PAGE [options]             a documentation page's table → a spec table
 //! ```
 //!
@@ -46,7 +47,8 @@ commands:
   ci      run every check that CI runs, stopping at the first failure
   bench   run the benchmarks and print one table (--quick: a smoke run)
   semver  run the semver scenario suite: gen's advice against cargo-semver-checks
-          (NAME...: only the scenarios whose name contains one of them)
+          (NAME...: only the scenarios whose name contains one of them;
+          --fast: only the discriminants of each scenario's crate, without the checker)
   import  read a documentation page's error-code table into a spec table
 
 import PAGE [--table N] [--out FILE] [--format csv|yaml] [--column 'Header=field']...
@@ -76,6 +78,9 @@ fn main() -> ExitCode {
         },
         "ci" if rest.is_empty() => ci::run(&workspace_root()).map_err(Failure::Other),
         "bench" => bench::run(&workspace_root(), rest).map_err(Failure::Other),
+        "semver" if rest == ["--fast"] => {
+            semver_suite::discriminants::run(&workspace_root()).map_err(Failure::Other)
+        }
         "semver" => semver_suite::run(&workspace_root(), rest).map_err(Failure::Other),
         "import" => import::run(rest),
         "help" | "--help" | "-h" => {

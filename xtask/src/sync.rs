@@ -288,9 +288,8 @@ pub fn check(args: &SpecArgs) -> Result<(), Failure> {
 /// as unified diffs, ending with the command to run; empty when in sync.
 /// `out_display` is how the folder is named in the report.
 ///
-/// (It is here rather than in `codegen::output` because codegen compiles
-/// at opt-level 2 for `gen`'s speed: `similar`'s diff code instantiated
-/// there cost about 20 s of CPU in a first build.)
+/// (It is here, in the command line, because only `check` reports drift:
+/// codegen has no diff of its own to show.)
 fn drift_report(plan: &Plan, out_display: &str) -> String {
     if plan.is_clean() {
         return String::new();

@@ -1,6 +1,6 @@
 //! The importer's speed: `codegen::import` of the real pages in
 //! `codegen/tests/data/pages/`, in this process, which is the build that
-//! `cargo xtask` runs (the dev profile, codegen at opt-level 2).
+//! `cargo xtask` runs (the dev profile: see the root Cargo.toml).
 
 use std::fmt::Write as _;
 use std::fs;

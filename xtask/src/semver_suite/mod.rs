@@ -11,9 +11,11 @@
 //! With `NAME`s, only the scenarios whose name contains one of them run.
 //! Everything is generated in a temporary folder outside the workspace.
 //! Too slow for every CI run (the checker builds rustdoc for two crates per
-//! scenario); `scenarios` and `prepare` are what a fast check can reuse.
+//! scenario); [`discriminants`], a step of `cargo xtask ci`, is its fast
+//! half: the same scenarios, the enum's layout compared from the source.
 
 mod checker;
+pub mod discriminants;
 pub mod prepare;
 mod report;
 pub mod scenarios;

@@ -59,6 +59,30 @@ pub fn baseline(seed: &Path, dir: &Path) -> Result<Specimen, String> {
     Ok(baseline)
 }
 
+/// Copies the seed spec into `dir/spec` and writes only the `catalog.json`
+/// that `gen` would write into `dir/out` (all that [`edit`] reads of the
+/// baseline), without running the other emitters.
+pub fn baseline_catalog_only(seed: &Path, dir: &Path) -> Result<Specimen, String> {
+    let baseline = Specimen {
+        spec: copy_spec(seed, dir)?,
+        out: dir.join("out"),
+    };
+    let loaded = codegen::load_spec(&baseline.spec, "spec");
+    let catalog = loaded.catalog.ok_or_else(|| {
+        format!(
+            "gen rejects the seed spec:\n{}",
+            codegen::diagnostic::render_all(&loaded.diagnostics)
+        )
+    })?;
+    fs::create_dir_all(&baseline.out)
+        .map_err(|e| format!("creating {}: {e}", baseline.out.display()))?;
+    let json = codegen::emit::json::emit(&catalog);
+    let contents = json.first().map_or("", |file| file.contents.as_str());
+    fs::write(baseline.catalog_json(), contents)
+        .map_err(|e| format!("writing {}: {e}", baseline.catalog_json().display()))?;
+    Ok(baseline)
+}
+
 /// An edited spec, ready for `gen`, and what `gen` says about it.
 pub struct Edited {
     pub specimen: Specimen,
@@ -124,11 +148,17 @@ fn compare(committed: &str, spec: &Path) -> Result<Changes, String> {
         .map_err(|e| format!("cannot compare with the baseline's catalog: {e}"))
 }
 
-/// Copies `catalog.yaml` and the table of the spec folder `from` into `dir/spec`.
+/// Copies `catalog.yaml`, the table and the number lock (`codes.lock`, if
+/// there is one) of the spec folder `from` into `dir/spec`: an edit keeps
+/// the numbers of the codes it does not add, as a maintainer's edit does.
 fn copy_spec(from: &Path, dir: &Path) -> Result<PathBuf, String> {
     let spec = dir.join("spec");
     fs::create_dir_all(&spec).map_err(|e| format!("creating {}: {e}", spec.display()))?;
-    for name in [CATALOG, TABLE] {
+    let lock = codegen::numbers::LOCK_FILE;
+    for name in [CATALOG, TABLE, lock] {
+        if name == lock && !from.join(name).is_file() {
+            continue;
+        }
         fs::copy(from.join(name), spec.join(name))
             .map_err(|e| format!("copying {}: {e}", from.join(name).display()))?;
     }
@@ -175,19 +205,8 @@ mod tests {
         crate::workspace_root().join("spec")
     }
 
-    /// A baseline whose output is only its `catalog.json` (all that `edit`
-    /// reads), without running the emitters.
     fn baseline_catalog(dir: &Path) -> Specimen {
-        let baseline = Specimen {
-            spec: copy_spec(&seed(), dir).expect("copied"),
-            out: dir.join("out"),
-        };
-        let loaded = codegen::load_spec(&baseline.spec, "spec");
-        let catalog = loaded.catalog.expect("the seed is valid");
-        fs::create_dir_all(&baseline.out).expect("created");
-        let json = codegen::emit::json::emit(&catalog);
-        fs::write(baseline.catalog_json(), &json[0].contents).expect("written");
-        baseline
+        baseline_catalog_only(&seed(), dir).expect("the seed's baseline")
     }
 
     /// The scenario's edit is accepted by `gen` and changes exactly what
@@ -200,7 +219,8 @@ mod tests {
         assert!(!c.drops_codes_without_bump(), "gen refuses {what}");
         let only =
             |added: usize, removed: &[&str], deprecated: &[&str], changed: &[(&str, &str)]| {
-                c.added.len() == added
+                !c.reordered
+                    && c.added.len() == added
                     && c.removed == removed
                     && c.newly_deprecated == deprecated
                     && c.changed
@@ -216,8 +236,16 @@ mod tests {
             Intent::AddsCodes(n) => only(n, &[], &[], &[]),
             Intent::Deprecates(code) => only(0, &[], &[code], &[]),
             Intent::Changes(code, aspect) => only(0, &[], &[], &[(code, aspect)]),
-            Intent::Removes(code) => only(0, &[code], &[], &[]) && c.new_version == "0.2.0",
-            Intent::Reorders => c.is_empty(),
+            Intent::Removes(code) => {
+                only(0, &[code], &[], &[]) && c.new_version == next_breaking(&c.old_version)
+            }
+            Intent::Reorders => {
+                c.reordered
+                    && c.added.is_empty()
+                    && c.removed.is_empty()
+                    && c.newly_deprecated.is_empty()
+                    && c.changed.is_empty()
+            }
         };
         assert!(as_intended, "{what}");
         assert_eq!(
@@ -227,6 +255,16 @@ mod tests {
         );
         let committed = read(&edited.specimen.catalog_json()).expect("copied");
         assert_eq!(committed, read(&baseline.catalog_json()).expect("read"));
+    }
+
+    /// The first breaking version after `old` (a 0.y.z crate: 0.(y+1).0).
+    fn next_breaking(old: &str) -> String {
+        let old = semver::Version::parse(old).expect("semver");
+        if old.major == 0 {
+            format!("0.{}.0", old.minor + 1)
+        } else {
+            format!("{}.0.0", old.major + 1)
+        }
     }
 
     /// Whether a scenario adds so many codes that it takes seconds.
@@ -262,16 +300,17 @@ mod tests {
         let dir = scratch("version");
         let spec = copy_spec(&seed(), dir.path()).expect("copied");
         let before = codegen::load_spec(&spec, "spec").catalog.expect("valid");
-        set_version(&spec.join(CATALOG), "0.1.0").expect("set");
+        set_version(&spec.join(CATALOG), &before.meta.version).expect("set");
         let same = codegen::load_spec(&spec, "spec").catalog.expect("valid");
         assert_eq!(codegen::generate(&same), codegen::generate(&before));
-        set_version(&spec.join(CATALOG), "0.2.0").expect("set");
+        let higher = next_breaking(&before.meta.version);
+        set_version(&spec.join(CATALOG), &higher).expect("set");
         let raised = codegen::load_spec(&spec, "spec").catalog.expect("valid");
-        assert_eq!(raised.meta.version, "0.2.0");
+        assert_eq!(raised.meta.version, higher);
         assert!(
             read(&spec.join(CATALOG))
                 .expect("read")
-                .contains("version: 0.2.0")
+                .contains(&format!("version: {higher}"))
         );
     }
 
@@ -281,16 +320,21 @@ mod tests {
     fn gen_writes_the_baseline_and_the_edited_packages() {
         let dir = scratch("generate");
         let baseline = baseline(&seed(), &dir.path().join("baseline")).expect("generated");
-        let lib = |s: &Specimen| read(&s.crate_dir().join("src/lib.rs")).expect("lib.rs");
-        assert!(!lib(&baseline).contains("AIS.0507"));
+        let enum_file =
+            |s: &Specimen| read(&s.crate_dir().join("src/error_code.rs")).expect("error_code.rs");
+        assert!(!enum_file(&baseline).contains("AIS.0507"));
         let scenario = &SCENARIOS[0];
         let edited = edit(&baseline, scenario, &dir.path().join("edited")).expect("edited");
         generate(&edited.specimen).expect("generated");
-        assert!(lib(&edited.specimen).contains("AIS.0507"));
+        assert!(enum_file(&edited.specimen).contains("AIS.0507"));
+        // Adding a code raises no version by itself; the seed's stays.
         assert!(
             read(&edited.specimen.crate_dir().join("Cargo.toml"))
                 .expect("manifest")
-                .contains("version = \"0.1.0\"")
+                .contains(&format!(
+                    "version = \"{}\"",
+                    baseline.version().expect("version")
+                ))
         );
     }
 }
