@@ -3,6 +3,8 @@
 //! Spec text is data: once escaped it renders literally and cannot start a
 //! code block, a list, a heading, a table cell or raw HTML.
 
+use std::borrow::Cow;
+
 /// Escapes one line of text so that it renders literally in Markdown.
 ///
 /// Characters that mean something anywhere (`` \ ` * _ [ ] < > | ~ & # ``)
@@ -23,19 +25,48 @@ pub fn escape_line(line: &str) -> String {
         Some(b'-' | b'+' | b'=') if digits == 0 => Some(0),
         _ => None,
     };
-    for (i, c) in trimmed.char_indices() {
+    // Every character escaped is ASCII, and no byte of a multi-byte
+    // character is: the text is scanned as bytes and copied in runs.
+    let bytes = trimmed.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!'
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&' | b'#' | b'!'
         ) || Some(i) == marker_at
             // `https\://` shows the address as text: no bare-URL autolink or lint.
-            || (c == ':' && trimmed[i + 1..].starts_with("//"))
+            || (b == b':' && bytes[i + 1..].starts_with(b"//"))
         {
+            out.push_str(&trimmed[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&trimmed[copied..]);
     out
+}
+
+/// Text on one line: each run of whitespace (line feeds and tabs included)
+/// becomes one space, and the ends are trimmed. Most spec text already is:
+/// it is then borrowed, after one pass over its bytes (a debug build of the
+/// generator spends far longer splitting text into words, char by char).
+#[must_use]
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    // A leading space, like two in a row, needs the split.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        let space = b == b' ';
+        // Not ASCII: perhaps a no-break or another Unicode space.
+        if !b.is_ascii() || (b.is_ascii_whitespace() && !space) || (space && after_space) {
+            return Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        after_space = space;
+    }
+    if after_space && !text.is_empty() {
+        // It ends in a space.
+        return Cow::Owned(text.trim_end().to_owned());
+    }
+    Cow::Borrowed(text)
 }
 
 /// Splits spec text into paragraphs: the spec writes a paragraph break as one
@@ -61,34 +92,39 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
 /// of a multi-paragraph text (see [`paragraphs`]).
 #[must_use]
 pub fn escape_inline(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let escaped: Vec<char> = escape_line(&one_line).chars().collect();
+    let escaped = escape_line(&one_line(text));
+    // ASCII only, as in `escape_line`: scanned as bytes, copied in runs.
+    let bytes = escaped.as_bytes();
     let mut out = String::with_capacity(escaped.len() + 8);
-    for (i, &c) in escaped.iter().enumerate() {
-        let starts_address = match c {
-            '{' | '}' | '@' => true,
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let starts_address = match b {
+            b'{' | b'}' | b'@' => true,
             // (The `:` of `://` is already escaped by `escape_line`.)
-            ':' if i == 0 => true,
-            '.' => follows_www(&escaped[..i]),
+            b':' => i == 0,
+            b'.' => follows_www(&escaped[..i]),
             _ => false,
         };
         if starts_address {
+            out.push_str(&escaped[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&escaped[copied..]);
     out
 }
 
 /// Whether `before` ends in the word `www` (any case).
-fn follows_www(before: &[char]) -> bool {
+fn follows_www(before: &str) -> bool {
     let Some(start) = before.len().checked_sub(3) else {
         return false;
     };
-    before[start..].iter().all(|c| c.eq_ignore_ascii_case(&'w'))
-        && start
-            .checked_sub(1)
-            .is_none_or(|j| !before[j].is_alphanumeric())
+    before.as_bytes()[start..].eq_ignore_ascii_case(b"www")
+        && before[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Spec text as the contents of one table cell: each paragraph escaped with
@@ -108,7 +144,7 @@ pub fn table_cell(text: &str) -> String {
 /// end the cell.
 #[must_use]
 pub fn code_span(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = one_line(text);
     let longest_run = text
         .split(|c| c != '`')
         .map(str::len)
@@ -280,6 +316,29 @@ mod tests {
                 .count();
             assert_eq!(unescaped_pipes, 0, "{text:?} -> {cell:?}");
         }
+    }
+
+    #[test]
+    fn one_line_squeezes_whitespace_as_splitting_into_words_does() {
+        let cases = [
+            "",
+            " ",
+            "plain text.",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "a\nb",
+            "tab\there",
+            "no-break\u{a0}space",
+            "ideographic\u{3000}space",
+            "caf\u{e9} \u{4e2d}\u{6587}",
+            "\r\n",
+        ];
+        for text in cases {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(one_line(text), words, "{text:?}");
+        }
+        assert!(matches!(one_line("plain text."), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -114,5 +114,5 @@ fn code_facts(catalog: &Catalog, code: &Code) -> Vec<String> {
 /// Text on one line: each run of whitespace (line feeds included) becomes
 /// one space.
 pub(super) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::emit::markdown::one_line(text).into_owned()
 }
