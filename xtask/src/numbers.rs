@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use codegen::numbers::{Lock, compare_with_committed};
 
@@ -32,17 +31,7 @@ pub fn check_committed(spec: &Path, loaded: &mut codegen::Loaded) {
 /// The lock file as git's `HEAD` has it, if the spec folder is in a
 /// repository that committed one.
 fn committed_lock(spec: &Path) -> Option<String> {
-    let output = Command::new("git")
-        .args(["show", &format!("HEAD:./{}", codegen::numbers::LOCK_FILE)])
-        .current_dir(spec)
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
-    if output.status.success() {
-        String::from_utf8(output.stdout).ok()
-    } else {
-        None
-    }
+    crate::process::committed_file(spec, codegen::numbers::LOCK_FILE)
 }
 
 /// Writes the lock when it gained lines (or did not exist), and says so.

@@ -76,3 +76,19 @@ pub fn tools_cache(root: &Path) -> PathBuf {
             |cache| cache.join("error-codes-tools"),
         )
 }
+
+/// The file at `path` (relative to `dir`) as git's `HEAD` has it, when
+/// `dir` is in a repository that committed it; `None` otherwise.
+pub fn committed_file(dir: &Path, path: &str) -> Option<String> {
+    let output = Command::new("git")
+        .args(["show", &format!("HEAD:./{path}")])
+        .current_dir(dir)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    if output.status.success() {
+        String::from_utf8(output.stdout).ok()
+    } else {
+        None
+    }
+}

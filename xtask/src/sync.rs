@@ -122,17 +122,7 @@ fn update_lockfiles(args: &SpecArgs, plan: &Plan) -> Result<(), Failure> {
 /// folder is in a repository that committed one: the comparison is then
 /// with what was committed, not with a `gen` run since.
 fn committed_catalog(out: &Path) -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["show", &format!("HEAD:./{}", codegen::emit::json::PATH)])
-        .current_dir(out)
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    if output.status.success() {
-        String::from_utf8(output.stdout).ok()
-    } else {
-        None
-    }
+    crate::process::committed_file(out, codegen::emit::json::PATH)
 }
 
 /// What changed since the committed catalog (or, outside git, the catalog

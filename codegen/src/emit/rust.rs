@@ -29,7 +29,7 @@ mod table;
 mod tests;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use syntax::parse;
 
@@ -119,21 +119,13 @@ fn source_file(docs: &[&str], items: TokenStream) -> syn::File {
 
 /// `#[doc = " line"]` attributes, one per line; `inner` gives `#![doc]`.
 fn doc_attrs<S: AsRef<str>>(lines: &[S], inner: bool) -> TokenStream {
-    lines
-        .iter()
-        .map(|line| {
-            let line = line.as_ref();
-            let text = if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {line}")
-            };
-            let text = raw_literal(&text);
+    syntax::doc_attributes(lines)
+        .into_iter()
+        .map(|mut attr| {
             if inner {
-                quote!(#![doc = #text])
-            } else {
-                quote!(#[doc = #text])
+                attr.style = syn::AttrStyle::Inner(syn::Token![!](Span::call_site()));
             }
+            attr.into_token_stream()
         })
         .collect()
 }
