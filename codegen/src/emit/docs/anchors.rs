@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::emit::markdown::escape_inline;
+use crate::emit::markdown::{escape_inline, one_line};
 use crate::names;
 
 /// The anchors used so far on one page.
@@ -34,7 +34,7 @@ impl Anchors {
     /// A heading with the text `text` (whitespace runs become one space), or
     /// `text (n)` if the anchor of `text` is empty or already on the page.
     pub fn heading(&mut self, text: &str) -> Heading {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = one_line(text).into_owned();
         let mut candidate = text.clone();
         let mut n = 2;
         loop {

@@ -4,7 +4,7 @@
 //! it as documentation). Spec text in Markdown goes through
 //! [`markdown_text`], so that it renders literally.
 
-use crate::emit::markdown::{case_lines, code_span, escape_inline, field_lines};
+use crate::emit::markdown::{case_lines, code_span, escape_inline, field_lines, one_line};
 use crate::model::{Case, Catalog, Code};
 
 /// Spec text as one line of Markdown that renders literally: the project's
@@ -31,7 +31,7 @@ pub(super) fn code_line(code: &Code) -> String {
     let message = one_line(&code.primary().error_msg);
     match &code.deprecated {
         Some(note) => format!("{message} (deprecated: {})", one_line(note)),
-        None => message,
+        None => message.into_owned(),
     }
 }
 
@@ -109,10 +109,4 @@ fn code_facts(catalog: &Catalog, code: &Code) -> Vec<String> {
         ),
         format!("- Retryable: {}", if code.retryable { "yes" } else { "no" }),
     ]
-}
-
-/// Text on one line: each run of whitespace (line feeds included) becomes
-/// one space.
-pub(super) fn one_line(text: &str) -> String {
-    crate::emit::markdown::one_line(text).into_owned()
 }

@@ -116,7 +116,7 @@ fn info(catalog: &Catalog) -> Object {
             "summary",
             format!(
                 "The documented error codes of the {} as reusable OpenAPI components.",
-                descriptions::one_line(&meta.service)
+                crate::emit::markdown::one_line(&meta.service)
             ),
         )
         .with("description", description.join("\n\n"))

@@ -10,9 +10,10 @@
 
 use serde_json::Value;
 
-use super::descriptions::{code_line, code_markdown, markdown_text, one_line};
+use super::descriptions::{code_line, code_markdown, markdown_text};
 use super::ordered::{Json, Object};
 use crate::emit::docs::code_urls;
+use crate::emit::markdown::one_line;
 use crate::model::{Case, Catalog, Code};
 
 pub(super) const ERROR_CODE: &str = "ErrorCode";
@@ -47,7 +48,7 @@ impl Target {
     fn text(self, text: &str) -> String {
         match self {
             Target::OpenApi => markdown_text(text),
-            Target::JsonSchema => one_line(text),
+            Target::JsonSchema => one_line(text).into_owned(),
         }
     }
 }
