@@ -40,16 +40,16 @@ pub fn run(root: &Path) -> Result<(), String> {
         .prefix("error-codes-discriminants-")
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-    let baseline =
+    let (baseline, seed) =
         prepare::baseline_catalog_only(&root.join("spec"), &scratch.path().join("baseline"))?;
-    let old = declaration_of_spec(&baseline.spec)?;
+    let old = declaration_of(&seed)?;
     let old_version = baseline.version()?;
     let old_version = semver::Version::parse(&old_version)
         .map_err(|e| format!("the seed's version `{old_version}` is not semver: {e}"))?;
     let mut failures = Vec::new();
     for (i, scenario) in SCENARIOS.iter().enumerate() {
         let edited = prepare::edit(&baseline, scenario, &scratch.path().join(i.to_string()))?;
-        let new = declaration_of_spec(&edited.specimen.spec)?;
+        let new = declaration_of(&edited.catalog)?;
         let mut problems = compare(&old, &new);
         let advice = Release::of_advice(edited.changes.required_bump());
         if scenario.adds_code() && advice.is_breaking(&old_version) {
@@ -133,18 +133,10 @@ pub fn compare(old: &Declaration, new: &Declaration) -> Vec<String> {
     problems
 }
 
-/// The declaration that `gen` writes for the spec folder `spec`, with the
-/// numbers of its lock (and the next ones for new codes).
-fn declaration_of_spec(spec: &Path) -> Result<Declaration, String> {
-    let loaded = codegen::load_spec(spec, "spec");
-    let catalog = loaded.catalog.ok_or_else(|| {
-        format!(
-            "gen rejects {}:\n{}",
-            spec.display(),
-            codegen::diagnostic::render_all(&loaded.diagnostics)
-        )
-    })?;
-    let files = codegen::emit::rust::emit(&catalog);
+/// The declaration that `gen` writes for `catalog` (numbered by its spec's
+/// lock, and the next numbers for new codes).
+fn declaration_of(catalog: &codegen::Catalog) -> Result<Declaration, String> {
+    let files = codegen::emit::rust::emit(catalog);
     let source = files
         .iter()
         .find(|f| f.path.ends_with("/error_code.rs"))

@@ -8,6 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use codegen::Catalog;
 use codegen::changes::Changes;
 use saphyr::{LoadableYamlNode, Yaml, YamlEmitter};
 
@@ -61,26 +62,20 @@ pub fn baseline(seed: &Path, dir: &Path) -> Result<Specimen, String> {
 
 /// Copies the seed spec into `dir/spec` and writes only the `catalog.json`
 /// that `gen` would write into `dir/out` (all that [`edit`] reads of the
-/// baseline), without running the other emitters.
-pub fn baseline_catalog_only(seed: &Path, dir: &Path) -> Result<Specimen, String> {
+/// baseline), without running the other emitters; and the seed's catalog.
+pub fn baseline_catalog_only(seed: &Path, dir: &Path) -> Result<(Specimen, Catalog), String> {
     let baseline = Specimen {
         spec: copy_spec(seed, dir)?,
         out: dir.join("out"),
     };
-    let loaded = codegen::load_spec(&baseline.spec, "spec");
-    let catalog = loaded.catalog.ok_or_else(|| {
-        format!(
-            "gen rejects the seed spec:\n{}",
-            codegen::diagnostic::render_all(&loaded.diagnostics)
-        )
-    })?;
+    let catalog = load(&baseline.spec)?;
     fs::create_dir_all(&baseline.out)
         .map_err(|e| format!("creating {}: {e}", baseline.out.display()))?;
     let json = codegen::emit::json::emit(&catalog);
     let contents = json.first().map_or("", |file| file.contents.as_str());
     fs::write(baseline.catalog_json(), contents)
         .map_err(|e| format!("writing {}: {e}", baseline.catalog_json().display()))?;
-    Ok(baseline)
+    Ok((baseline, catalog))
 }
 
 /// An edited spec, ready for `gen`, and what `gen` says about it.
@@ -88,6 +83,8 @@ pub struct Edited {
     pub specimen: Specimen,
     /// `gen`'s comparison with the baseline: what changed and the smallest bump.
     pub changes: Changes,
+    /// The edited spec as `gen` reads it (its version raised if need be).
+    pub catalog: Catalog,
 }
 
 /// Writes the scenario's edit of the baseline spec into `dir/spec`, and
@@ -101,10 +98,12 @@ pub fn edit(baseline: &Specimen, scenario: &Scenario, dir: &Path) -> Result<Edit
     table.write(&spec.join(TABLE))?;
 
     let committed = read(&baseline.catalog_json())?;
-    let mut changes = compare(&committed, &spec)?;
+    let mut catalog = load(&spec)?;
+    let mut changes = compare(&committed, &catalog)?;
     if changes.drops_codes_without_bump() {
         set_version(&spec.join(CATALOG), &changes.minimum_version())?;
-        changes = compare(&committed, &spec)?;
+        catalog = load(&spec)?;
+        changes = compare(&committed, &catalog)?;
     }
     let specimen = Specimen {
         spec,
@@ -114,7 +113,11 @@ pub fn edit(baseline: &Specimen, scenario: &Scenario, dir: &Path) -> Result<Edit
         .map_err(|e| format!("creating {}: {e}", specimen.out.display()))?;
     fs::write(specimen.catalog_json(), committed)
         .map_err(|e| format!("writing {}: {e}", specimen.catalog_json().display()))?;
-    Ok(Edited { specimen, changes })
+    Ok(Edited {
+        specimen,
+        changes,
+        catalog,
+    })
 }
 
 /// `cargo xtask gen --spec <spec> --out <out>`: prints `gen`'s summary of
@@ -135,16 +138,21 @@ pub fn generate(specimen: &Specimen) -> Result<(), String> {
     })
 }
 
-/// `gen`'s comparison of the spec with a committed `catalog.json`.
-fn compare(committed: &str, spec: &Path) -> Result<Changes, String> {
+/// The spec folder as `gen` reads it (numbered by its lock), or `gen`'s diagnostics.
+pub fn load(spec: &Path) -> Result<Catalog, String> {
     let loaded = codegen::load_spec(spec, "spec");
-    let catalog = loaded.catalog.ok_or_else(|| {
+    loaded.catalog.ok_or_else(|| {
         format!(
-            "gen rejects the edited spec:\n{}",
+            "gen rejects {}:\n{}",
+            spec.display(),
             codegen::diagnostic::render_all(&loaded.diagnostics)
         )
-    })?;
-    codegen::changes::compare(committed, &catalog)
+    })
+}
+
+/// `gen`'s comparison of a catalog with a committed `catalog.json`.
+fn compare(committed: &str, catalog: &Catalog) -> Result<Changes, String> {
+    codegen::changes::compare(committed, catalog)
         .map_err(|e| format!("cannot compare with the baseline's catalog: {e}"))
 }
 
@@ -206,7 +214,9 @@ mod tests {
     }
 
     fn baseline_catalog(dir: &Path) -> Specimen {
-        baseline_catalog_only(&seed(), dir).expect("the seed's baseline")
+        baseline_catalog_only(&seed(), dir)
+            .expect("the seed's baseline")
+            .0
     }
 
     /// The scenario's edit is accepted by `gen` and changes exactly what
