@@ -64,7 +64,8 @@ pub fn cargo(root: &Path, args: &[&str]) -> Result<(), String> {
     run_command(root, "cargo", args, &[])
 }
 
-/// The user's cache folder for the tools that CI installs (mdBook, zizmor):
+/// The user's cache folder for the tools that CI installs (mdBook, zizmor,
+/// cargo-semver-checks):
 /// `$XDG_CACHE_HOME` or `~/.cache`, then `error-codes-tools`, so that a fresh
 /// clone reuses them; `target/tools` when there is no home folder.
 pub fn tools_cache(root: &Path) -> PathBuf {
@@ -91,4 +92,72 @@ pub fn committed_file(dir: &Path, path: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// A tool that `cargo install --locked` builds from crates.io at a pinned
+/// version, into `<crate>-<version>` in the [`tools_cache`].
+pub struct CargoTool<'a> {
+    /// The crate, which is also the name of its binary.
+    pub krate: &'a str,
+    pub version: &'a str,
+    /// The arguments that make the binary print its version…
+    pub version_args: &'a [&'a str],
+    /// …and the line it then prints.
+    pub version_line: String,
+    /// How long the build takes, for the message before it.
+    pub build_time: &'a str,
+}
+
+/// The tool's binary, installed unless the pinned version is already in
+/// the tools cache, so that a fresh clone on the same machine reuses it.
+pub fn cargo_install(root: &Path, tool: &CargoTool) -> Result<PathBuf, String> {
+    let install_root = tools_cache(root).join(format!("{}-{}", tool.krate, tool.version));
+    let binary =
+        install_root
+            .join("bin")
+            .join(format!("{}{}", tool.krate, std::env::consts::EXE_SUFFIX));
+    let installed = Command::new(&binary)
+        .args(tool.version_args)
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == tool.version_line);
+    if installed {
+        println!(
+            "{} {} is installed in {}",
+            tool.krate,
+            tool.version,
+            install_root.display()
+        );
+        return Ok(binary);
+    }
+    println!(
+        "installing {} {} into {} ({})",
+        tool.krate,
+        tool.version,
+        install_root.display(),
+        tool.build_time
+    );
+    let started = std::time::Instant::now();
+    run_command(
+        root,
+        "cargo",
+        &[
+            "install",
+            tool.krate,
+            "--version",
+            tool.version,
+            "--locked",
+            "--root",
+            &install_root.to_string_lossy(),
+        ],
+        &[],
+    )
+    .map_err(|e| {
+        format!(
+            "{e}: {} {} is installed from crates.io (this needs network access to crates.io \
+             and a C compiler)",
+            tool.krate, tool.version
+        )
+    })?;
+    println!("installed {} in {:.0?}", tool.krate, started.elapsed());
+    Ok(binary)
 }

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
-use crate::process::{run_command, tools_cache};
+use crate::process::{CargoTool, cargo_install};
 
 /// The mdBook that builds the reference pages (the workflows pin the same).
 pub const MDBOOK_VERSION: &str = "0.5.4";
@@ -74,50 +73,19 @@ fn warnings_in(log: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Where mdBook is installed: `mdbook-VERSION` in the tools cache (see
-/// [`tools_cache`]), so that a fresh clone on the same machine does not build
-/// it again (two to three minutes on two cores).
-fn install_root(root: &Path) -> PathBuf {
-    tools_cache(root).join(format!("mdbook-{MDBOOK_VERSION}"))
-}
-
-/// The mdBook binary, installed with `cargo install --locked` into
-/// [`install_root`] unless the right version is already there.
+/// The mdBook binary, installed into the tools cache unless the pinned
+/// version is already there (two to three minutes of build on two cores).
 fn install(root: &Path) -> Result<PathBuf, String> {
-    let install_root = install_root(root);
-    let binary = install_root
-        .join("bin")
-        .join(format!("mdbook{}", std::env::consts::EXE_SUFFIX));
-    let installed = Command::new(&binary)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| {
-            String::from_utf8_lossy(&o.stdout).trim() == format!("mdbook v{MDBOOK_VERSION}")
-        });
-    if installed {
-        println!(
-            "mdbook v{MDBOOK_VERSION} is installed in {}",
-            install_root.display()
-        );
-        return Ok(binary);
-    }
-    let started = Instant::now();
-    run_command(
+    cargo_install(
         root,
-        "cargo",
-        &[
-            "install",
-            "mdbook",
-            "--version",
-            MDBOOK_VERSION,
-            "--locked",
-            "--root",
-            &install_root.to_string_lossy(),
-        ],
-        &[],
-    )?;
-    println!("installed mdbook in {:.0?}", started.elapsed());
-    Ok(binary)
+        &CargoTool {
+            krate: "mdbook",
+            version: MDBOOK_VERSION,
+            version_args: &["--version"],
+            version_line: format!("mdbook v{MDBOOK_VERSION}"),
+            build_time: "two to three minutes on two cores",
+        },
+    )
 }
 
 #[cfg(test)]

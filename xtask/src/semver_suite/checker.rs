@@ -1,6 +1,7 @@
 //! cargo-semver-checks, the checker that Rust maintainers run before a
 //! release: installed at a pinned version into the user's tools cache (as
-//! mdBook is, see `docs.rs`), and run on a baseline crate and an edited one.
+//! mdBook is, see `crate::process::cargo_install`), and run on a baseline
+//! crate and an edited one.
 //!
 //! Its verdict is the bump it requires with `--release-type patch` (which
 //! runs every lint, whatever the versions say): exit status 0 is "no semver
@@ -9,7 +10,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 /// The pinned version.
 pub const VERSION: &str = "0.51.0";
@@ -47,68 +47,20 @@ pub struct Verdict {
     pub warned: Vec<String>,
 }
 
-/// Where the tool is installed: `error-codes-tools/cargo-semver-checks-VERSION`
-/// in the user's cache folder, else in the workspace's `target/tools`.
-fn install_root(root: &Path) -> PathBuf {
-    let folder = format!("cargo-semver-checks-{VERSION}");
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")));
-    match cache {
-        Some(cache) => cache.join("error-codes-tools").join(folder),
-        None => root.join("target").join("tools").join(folder),
-    }
-}
-
-/// The cargo-semver-checks binary, installed with `cargo install --locked`
-/// unless the pinned version is already there (about 14 minutes of build on
-/// two cores).
+/// The cargo-semver-checks binary, installed into the tools cache unless
+/// the pinned version is already there (about 14 minutes of build on two
+/// cores).
 pub fn install(root: &Path) -> Result<PathBuf, String> {
-    let install_root = install_root(root);
-    let binary = install_root.join("bin").join(format!(
-        "cargo-semver-checks{}",
-        std::env::consts::EXE_SUFFIX
-    ));
-    let installed = Command::new(&binary)
-        .args(["semver-checks", "--version"])
-        .output()
-        .is_ok_and(|o| {
-            String::from_utf8_lossy(&o.stdout).trim() == format!("cargo-semver-checks {VERSION}")
-        });
-    if installed {
-        println!(
-            "cargo-semver-checks {VERSION} is installed in {}",
-            install_root.display()
-        );
-        return Ok(binary);
-    }
-    println!(
-        "installing cargo-semver-checks {VERSION} into {} (about 14 minutes on two cores)",
-        install_root.display()
-    );
-    let started = Instant::now();
-    crate::process::run_command(
+    crate::process::cargo_install(
         root,
-        "cargo",
-        &[
-            "install",
-            "cargo-semver-checks",
-            "--version",
-            VERSION,
-            "--locked",
-            "--root",
-            &install_root.to_string_lossy(),
-        ],
-        &[],
+        &crate::process::CargoTool {
+            krate: "cargo-semver-checks",
+            version: VERSION,
+            version_args: &["semver-checks", "--version"],
+            version_line: format!("cargo-semver-checks {VERSION}"),
+            build_time: "about 14 minutes on two cores",
+        },
     )
-    .map_err(|e| {
-        format!(
-            "{e}: the semver suite needs cargo-semver-checks {VERSION}, which this command \
-             installs from crates.io (it needs network access to crates.io and a C compiler)"
-        )
-    })?;
-    println!("installed cargo-semver-checks in {:.0?}", started.elapsed());
-    Ok(binary)
 }
 
 /// Runs `cargo semver-checks check-release` on the crate in `current`
