@@ -5,7 +5,8 @@
 //! validate  check every row, report every problem at once, build the model
 //! numbers   give each code its stable number, from the spec's codes.lock
 //! model     the validated catalog that emitters read
-//! emit      one module per output (Rust crate, TypeScript package, Markdown pages, JSON)
+//! emit      one module per output (Rust crate, TypeScript package, Markdown pages, JSON,
+//!           OpenAPI)
 //! ```
 //!
 //! [`import`] reads a documentation page's table into a spec table.

@@ -17,7 +17,7 @@
 //!
 //! Besides the catalog's data, the package exports `parseErrorResponse`,
 //! which reads an error response body by the same rules as the Rust crate's
-//! `ErrorResponse` (`rust_serde.rs`, `read_body`); the shared fixture
+//! `ErrorResponse` (`emit/rust/error_response.rs`, `read_body`); the shared fixture
 //! `xtask/fixtures/error-bodies.json` checks both.
 //!
 //! The JavaScript is written once and given two export styles; the two

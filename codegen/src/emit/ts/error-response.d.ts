@@ -1,5 +1,5 @@
 // Template of the declarations of `parseErrorResponse` (runtime.js) in the
-// generated package; codegen/src/emit/ts.rs writes the service's name at
+// generated package; codegen/src/emit/ts/declarations.rs writes the service's name at
 // `@slot(service)`. This paragraph is not emitted.
 
 /**

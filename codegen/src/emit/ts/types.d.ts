@@ -1,5 +1,5 @@
 // Template of the declarations of a code's entry in the generated package
-// (index.d.ts, index.d.cts); codegen/src/emit/ts.rs writes them after the
+// (index.d.ts, index.d.cts); codegen/src/emit/ts/declarations.rs writes them after the
 // `ErrorCode` and `Category` types. This paragraph is not emitted.
 
 /** One row of the table: the status and texts of one case of a code. */
