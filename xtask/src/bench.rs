@@ -55,7 +55,7 @@ struct Plan {
     gen_rows: Vec<usize>,
     /// Runs of `gen` per size (the median is reported).
     gen_runs: usize,
-    /// Rows of the spec whose crate is compiled against the floor.
+    /// Rows of the spec whose crate is compiled against strum's and the bare enum.
     compile_rows: usize,
     /// Clean builds per crate and profile.
     compile_runs: usize,
@@ -153,14 +153,7 @@ fn ensure_spec(work: &Path, rows: usize) -> Result<PathBuf, String> {
 
 /// The catalog of a spec, or its diagnostics.
 fn load(spec: &Path) -> Result<codegen::Catalog, String> {
-    let loaded = codegen::load_spec(spec, "spec");
-    loaded.catalog.ok_or_else(|| {
-        format!(
-            "{} has errors:\n{}",
-            spec.display(),
-            codegen::diagnostic::render_all(&loaded.diagnostics)
-        )
-    })
+    crate::sync::catalog_of(spec, "spec")
 }
 
 /// The machine: cores, CPU model, memory, rustc.

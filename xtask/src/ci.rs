@@ -93,9 +93,7 @@ pub fn run(root: &Path) -> Result<(), String> {
 
 /// The spec's Rust crate name (the generated crate's package).
 fn crate_name() -> Result<String, String> {
-    crate::sync::load(&SpecArgs::workspace_default())
-        .map(|catalog| catalog.meta.crate_name)
-        .map_err(|_| "the spec has errors".to_owned())
+    crate::sync::seed_catalog().map(|catalog| catalog.meta.crate_name)
 }
 
 /// The generated crate on its own: without features (no dependencies),

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use codegen::import::{self, Format, Options};
 
+use crate::Failure;
 use crate::process::Step;
-use crate::{Failure, SpecArgs};
 
 pub fn steps() -> Vec<Step> {
     vec![
@@ -59,27 +59,16 @@ const PAGES: [(&str, Option<usize>, &str); 3] = [
 ];
 
 fn imported_pages(root: &Path) -> Result<(), String> {
-    let scratch = std::env::temp_dir().join(format!("xtask-import-checks-{}", std::process::id()));
-    for (page, table, name) in PAGES {
-        let spec = import_page(root, page, table, &scratch.join(format!("{name}.csv")))?;
-        let out = scratch.join(name);
-        if out.exists() {
-            std::fs::remove_dir_all(&out)
-                .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+    crate::spec_checks::in_scratch_folder(|scratch| {
+        for (page, table, name) in PAGES {
+            let spec = import_page(root, page, table, &scratch.join(format!("{name}.csv")))?;
+            let out = scratch.join(name);
+            crate::spec_checks::generate(&spec, &format!("{name}.csv"), &out)
+                .map_err(|e| format!("{e}\n(the table imported from {page})"))?;
+            crate::spec_checks::check_packages(root, &out)?;
         }
-        let args = SpecArgs {
-            spec,
-            out: out.clone(),
-            spec_display: format!("{name}.csv"),
-            out_display: out.display().to_string(),
-        };
-        crate::sync::generate(&args)
-            .map_err(|_| format!("gen refused the table imported from {page}"))?;
-        crate::spec_checks::check_packages(root, &out)?;
-    }
-    // Kept when a check fails, to look at; removed once all passed.
-    let _ = std::fs::remove_dir_all(&scratch);
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Imports a page of `codegen/tests/data/pages/` into `csv`.

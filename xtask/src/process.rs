@@ -1,6 +1,7 @@
 //! Running other programs: CI steps, commands and `npm ci`.
 //!
-//! Every step module (`ts`, `docs`, `workflows`, `spec_checks`, `bench`) builds its
+//! Every step module (`ts`, `docs`, `openapi`, `workflows`, `spec_checks`,
+//! `import_checks`, `exhaustive_match`, `bench`, the semver suite) builds its
 //! steps from these; `ci` only lists them in order.
 
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! The generated crates share one target folder, `target/spec-checks`, so a
 //! second run rebuilds only what changed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::process::{Step, run_command};
 use crate::{Failure, SpecArgs};
@@ -48,7 +48,8 @@ fn hostile_spec(root: &Path) -> Result<(), String> {
 }
 
 fn hostile_spec_in(root: &Path, scratch: &Path) -> Result<(), String> {
-    let out = generate(root, scratch, HOSTILE_SPEC, "hostile")?;
+    let out = scratch.join("hostile");
+    generate(&root.join(HOSTILE_SPEC), HOSTILE_SPEC, &out)?;
     check_packages(root, &out)?;
     let docs = Path::new(&target_dir(root)).join("doc/hostile_error_codes");
     let pages = std::fs::read_dir(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
@@ -80,7 +81,8 @@ fn real_tables(root: &Path) -> Result<(), String> {
         for table in REAL_TABLES {
             let spec = format!("codegen/tests/data/huawei/{table}");
             let name = table.trim_end_matches(".csv");
-            let out = generate(root, scratch, &spec, name)?;
+            let out = scratch.join(name);
+            generate(&root.join(&spec), &spec, &out)?;
             check_packages(root, &out)?;
         }
         Ok(())
@@ -92,7 +94,9 @@ fn real_tables(root: &Path) -> Result<(), String> {
 /// would (and `gen` finds no output of another run to compare with). The
 /// folder is removed when the check passes, and kept when it fails, so that
 /// the generated packages can be looked at.
-fn in_scratch_folder(check: impl FnOnce(&Path) -> Result<(), String>) -> Result<(), String> {
+pub(crate) fn in_scratch_folder(
+    check: impl FnOnce(&Path) -> Result<(), String>,
+) -> Result<(), String> {
     let scratch = tempfile::Builder::new()
         .prefix("xtask-spec-checks-")
         .tempdir()
@@ -111,14 +115,13 @@ fn in_scratch_folder(check: impl FnOnce(&Path) -> Result<(), String>) -> Result<
     }
 }
 
-/// Generates the spec at `spec` (relative to the workspace) into the folder
-/// `name` of `scratch`.
-fn generate(root: &Path, scratch: &Path, spec: &str, name: &str) -> Result<PathBuf, String> {
-    let out = scratch.join(name);
+/// `gen --spec <spec> --out <out>`, as a check: `spec_display` is how the
+/// spec is named in gen's diagnostics and in the error.
+pub(crate) fn generate(spec: &Path, spec_display: &str, out: &Path) -> Result<(), String> {
     let args = SpecArgs {
-        spec: root.join(spec),
-        out: out.clone(),
-        spec_display: spec.to_owned(),
+        spec: spec.to_path_buf(),
+        out: out.to_path_buf(),
+        spec_display: spec_display.to_owned(),
         out_display: out.display().to_string(),
     };
     crate::sync::generate(&args).map_err(|failure| {
@@ -127,15 +130,13 @@ fn generate(root: &Path, scratch: &Path, spec: &str, name: &str) -> Result<PathB
             Failure::Drift => "drift".to_owned(),
             Failure::Usage(message) | Failure::Other(message) => message,
         };
-        format!("gen --spec {spec}: {why}")
-    })?;
-    Ok(out)
+        format!("gen --spec {spec_display}: {why}")
+    })
 }
 
-/// Every check of a generated output folder (`rust/`, `ts/`, `docs/`, `openapi/`).
-///
-/// The TypeScript and Markdown checks join here as their emitters land:
-/// this is the one place that decides what a generated package must pass.
+/// Every check of a generated output folder other than the seed's (`rust/`,
+/// `docs/`, `openapi/`): the one place that decides what another spec's
+/// packages must pass.
 pub fn check_packages(root: &Path, out: &Path) -> Result<(), String> {
     check_rust_crate(root, &out.join("rust"))?;
     check_rust_docs(root, &out.join("rust"))?;
@@ -202,6 +203,8 @@ fn target_dir(root: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
     use super::*;
 
     #[test]

@@ -14,6 +14,25 @@ use codegen::{Catalog, GeneratedFile};
 
 use crate::{Failure, SpecArgs};
 
+/// The workspace's own spec (`spec/`), loaded as [`load`] does.
+pub fn seed_catalog() -> Result<Catalog, String> {
+    load(&SpecArgs::workspace_default()).map_err(|_| "the spec has errors (shown above)".to_owned())
+}
+
+/// The catalog of a spec other than the one `gen` was given, without
+/// printing anything: its diagnostics are the error. `display_root` names
+/// the spec in them and in the `@generated` lines, as in `load_spec`.
+pub fn catalog_of(spec: &Path, display_root: &str) -> Result<Catalog, String> {
+    let loaded = codegen::load_spec(spec, display_root);
+    loaded.catalog.ok_or_else(|| {
+        format!(
+            "{} has errors:\n{}",
+            spec.display(),
+            render_all(&loaded.diagnostics)
+        )
+    })
+}
+
 /// Loads and validates the spec; prints its diagnostics to stderr.
 pub fn load(args: &SpecArgs) -> Result<Catalog, Failure> {
     load_with_lock(args).map(|(catalog, _)| catalog)

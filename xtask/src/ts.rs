@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use codegen::Catalog;
-use codegen::diagnostic::render_all;
 use codegen::emit::ts::{js_string, model_json};
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
@@ -131,7 +130,7 @@ fn prepare(root: &Path) -> Result<(), String> {
     if out.exists() {
         fs::remove_dir_all(&out).map_err(|e| format!("removing {}: {e}", out.display()))?;
     }
-    let catalog = spec_catalog()?;
+    let catalog = crate::sync::seed_catalog()?;
     let (package, expectations) = package_dirs(root, Package::Spec);
     let readme = fs::read_to_string(package.join("README.md"))
         .map_err(|e| format!("reading {}/README.md: {e}", package.display()))?;
@@ -167,18 +166,8 @@ fn prepare(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn spec_catalog() -> Result<Catalog, String> {
-    crate::sync::load(&SpecArgs::workspace_default()).map_err(|_| "the spec has errors".to_owned())
-}
-
 fn hostile_catalog(root: &Path) -> Result<Catalog, String> {
-    let loaded = codegen::load_spec(&root.join(HOSTILE_SPEC), HOSTILE_SPEC);
-    loaded.catalog.ok_or_else(|| {
-        format!(
-            "the hostile fixture spec has errors:\n{}",
-            render_all(&loaded.diagnostics)
-        )
-    })
+    crate::sync::catalog_of(&root.join(HOSTILE_SPEC), HOSTILE_SPEC)
 }
 
 /// A symbolic link at `link` to the folder `target`, replacing what was there.
@@ -357,7 +346,7 @@ fn node_tests(root: &Path) -> Result<(), String> {
 /// `npm pack --dry-run` of each package: exactly [`PACKED_FILES`], and the
 /// spec's name and version, which the Rust crate's `Cargo.toml` has too.
 fn npm_pack(root: &Path) -> Result<(), String> {
-    let catalog = spec_catalog()?;
+    let catalog = crate::sync::seed_catalog()?;
     let cargo_toml = SpecArgs::workspace_default().out.join("rust/Cargo.toml");
     let text = fs::read_to_string(&cargo_toml)
         .map_err(|e| format!("reading {}: {e}", cargo_toml.display()))?;

@@ -43,9 +43,12 @@ pub fn run(root: &Path) -> Result<(), String> {
     let (baseline, seed) =
         prepare::baseline_catalog_only(&root.join("spec"), &scratch.path().join("baseline"))?;
     let old = declaration_of(&seed)?;
-    let old_version = baseline.version()?;
-    let old_version = semver::Version::parse(&old_version)
-        .map_err(|e| format!("the seed's version `{old_version}` is not semver: {e}"))?;
+    let old_version = semver::Version::parse(&seed.meta.version).map_err(|e| {
+        format!(
+            "the seed's version `{}` is not semver: {e}",
+            seed.meta.version
+        )
+    })?;
     let mut failures = Vec::new();
     for (i, scenario) in SCENARIOS.iter().enumerate() {
         let edited = prepare::edit(&baseline, scenario, &scratch.path().join(i.to_string()))?;

@@ -14,7 +14,7 @@
 //! scenario); [`discriminants`], a step of `cargo xtask ci`, is its fast
 //! half: the same scenarios, the enum's layout compared from the source.
 
-mod checker;
+pub(crate) mod checker;
 pub mod discriminants;
 pub mod prepare;
 mod report;

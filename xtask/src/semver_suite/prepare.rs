@@ -14,7 +14,6 @@ use saphyr::{LoadableYamlNode, Yaml, YamlEmitter};
 
 use super::scenarios::Scenario;
 use super::table::Table;
-use crate::SpecArgs;
 
 /// The seed spec's table, which the scenarios edit.
 pub const TABLE: &str = "error-codes.csv";
@@ -123,31 +122,12 @@ pub fn edit(baseline: &Specimen, scenario: &Scenario, dir: &Path) -> Result<Edit
 /// `cargo xtask gen --spec <spec> --out <out>`: prints `gen`'s summary of
 /// the changes and writes the packages.
 pub fn generate(specimen: &Specimen) -> Result<(), String> {
-    let args = SpecArgs {
-        spec: specimen.spec.clone(),
-        out: specimen.out.clone(),
-        spec_display: "spec".into(),
-        out_display: specimen.out.display().to_string(),
-    };
-    crate::sync::generate(&args).map_err(|failure| {
-        format!(
-            "`gen --spec {} --out {}` failed: {failure:?}",
-            specimen.spec.display(),
-            specimen.out.display()
-        )
-    })
+    crate::spec_checks::generate(&specimen.spec, "spec", &specimen.out)
 }
 
 /// The spec folder as `gen` reads it (numbered by its lock), or `gen`'s diagnostics.
 pub fn load(spec: &Path) -> Result<Catalog, String> {
-    let loaded = codegen::load_spec(spec, "spec");
-    loaded.catalog.ok_or_else(|| {
-        format!(
-            "gen rejects {}:\n{}",
-            spec.display(),
-            codegen::diagnostic::render_all(&loaded.diagnostics)
-        )
-    })
+    crate::sync::catalog_of(spec, "spec")
 }
 
 /// `gen`'s comparison of a catalog with a committed `catalog.json`.

@@ -267,7 +267,10 @@ fn release_workflow_checks_the_tag_against_the_catalog_version() {
 fn release_runs_semver_checks_against_the_previous_release_tag() {
     let release = workflow("release.yml");
     let env = release.as_mapping_get("env").expect("release.yml has env");
-    assert_eq!(text(env, "CARGO_SEMVER_CHECKS_VERSION"), Some("0.51.0"));
+    assert_eq!(
+        text(env, "CARGO_SEMVER_CHECKS_VERSION"),
+        Some(crate::semver_suite::checker::VERSION)
+    );
     let (name, step) = find_run(&release, |run| {
         run.contains("cargo semver-checks check-release")
     })
