@@ -27,8 +27,9 @@ pub fn files(catalog: &Catalog) -> Vec<GeneratedFile> {
         manifest.push_str(&file.path);
         manifest.push('\n');
     }
-    files.push(GeneratedFile::new(MANIFEST, manifest));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    // `generate` sorted the files; the manifest goes in its place.
+    let at = files.partition_point(|f| f.path.as_str() < MANIFEST);
+    files.insert(at, GeneratedFile::new(MANIFEST, manifest));
     files
 }
 
@@ -37,8 +38,8 @@ pub fn files(catalog: &Catalog) -> Vec<GeneratedFile> {
 pub struct Plan {
     /// Files to create or overwrite.
     pub write: Vec<GeneratedFile>,
-    /// Files that exist but whose contents differ: (file, what is on disk).
-    pub changed: Vec<(GeneratedFile, String)>,
+    /// The files of `write` that exist with other contents: (path, what is on disk).
+    pub changed: Vec<(String, String)>,
     /// Files listed in the old manifest that are no longer produced.
     pub remove: Vec<String>,
     /// How many files are already up to date.
@@ -73,7 +74,7 @@ pub fn plan(files: Vec<GeneratedFile>, read: impl Fn(&str) -> Option<Vec<u8>>) -
                 plan.unchanged += 1;
             }
             Some(Ok(on_disk)) => {
-                plan.changed.push((file.clone(), on_disk));
+                plan.changed.push((file.path.clone(), on_disk));
                 plan.write.push(file);
             }
             Some(Err(_)) | None => plan.write.push(file),
@@ -143,7 +144,7 @@ mod tests {
         let changed: Vec<(&str, &str)> = plan
             .changed
             .iter()
-            .map(|(f, old)| (f.path.as_str(), old.as_str()))
+            .map(|(path, old)| (path.as_str(), old.as_str()))
             .collect();
         assert_eq!(
             changed,

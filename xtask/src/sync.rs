@@ -306,7 +306,7 @@ fn drift_report(plan: &Plan, out_display: &str) -> String {
     let mut report = String::new();
     for file in &plan.write {
         let shown = format!("{out_display}/{}", file.path);
-        match plan.changed.iter().find(|(f, _)| f.path == file.path) {
+        match plan.changed.iter().find(|(path, _)| *path == file.path) {
             Some((_, on_disk)) => {
                 let on_disk = on_disk.replace("\r\n", "\n");
                 let diff = similar::TextDiff::from_lines(&on_disk, &file.contents);

@@ -24,16 +24,20 @@ pub(super) fn file(catalog: &Catalog) -> syn::File {
         ],
         TokenStream::new(),
     );
-    file.items.push(syn::Item::Enum(error_code_enum(catalog)));
-    file.items.push(parse(all(catalog)));
+    // Each code with the address of its reference section, in number
+    // order: the order of the variants and of `ALL` alike.
+    let urls = crate::emit::docs::code_urls(catalog);
+    let mut by_number: Vec<(&Code, Option<String>)> = catalog.codes.iter().zip(urls).collect();
+    by_number.sort_by_key(|(code, _)| code.number);
+    let all_codes = all(catalog, by_number.iter().map(|(code, _)| *code));
+    file.items
+        .push(syn::Item::Enum(error_code_enum(catalog, by_number)));
+    file.items.push(parse(all_codes));
     file
 }
 
 /// The enum, its variants built as syntax (see `syntax`), in number order.
-fn error_code_enum(catalog: &Catalog) -> syn::ItemEnum {
-    let urls = crate::emit::docs::code_urls(catalog);
-    let mut by_number: Vec<(&Code, Option<String>)> = catalog.codes.iter().zip(urls).collect();
-    by_number.sort_by_key(|(code, _)| code.number);
+fn error_code_enum(catalog: &Catalog, by_number: Vec<(&Code, Option<String>)>) -> syn::ItemEnum {
     let mut next = 0;
     let variants = by_number.into_iter().map(|(code, url)| {
         // Implicit discriminants count on from the one before.
@@ -169,8 +173,8 @@ fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
 }
 
 /// `ErrorCode::ALL`: every variant, one per line, in number order.
-fn all(catalog: &Catalog) -> TokenStream {
-    let all = super::by_number(catalog).into_iter().map(variant_ident);
+fn all<'a>(catalog: &Catalog, by_number: impl Iterator<Item = &'a Code>) -> TokenStream {
+    let all = by_number.map(variant_ident);
     let allow_deprecated = catalog
         .codes
         .iter()
