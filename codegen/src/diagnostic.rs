@@ -226,7 +226,9 @@ pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 error`, `2 errors`: a count and its noun, plural unless the count is 1.
+#[must_use]
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

@@ -23,6 +23,7 @@ mod overview;
 mod tests;
 
 use super::{GeneratedFile, generated_notice};
+use crate::diagnostic::plural;
 use crate::model::{Catalog, Code};
 use anchors::{Anchors, Heading};
 
@@ -349,15 +350,6 @@ fn toml_string(text: &str) -> String {
     out
 }
 
-/// `1 code`, `2 codes`.
-fn count(n: usize, thing: &str) -> String {
-    if n == 1 {
-        format!("1 {thing}")
-    } else {
-        format!("{n} {thing}s")
-    }
-}
-
 /// The distinct statuses of a code's cases, in table order: `400, 413`.
 fn statuses(code: &Code) -> String {
     let mut seen: Vec<u16> = Vec::new();
@@ -377,7 +369,7 @@ fn statuses(code: &Code) -> String {
 fn message_cell(code: &Code) -> String {
     let mut cell = super::markdown::table_cell(&code.primary().error_msg);
     if code.cases.len() > 1 {
-        cell += &format!("<br>({} in all)", count(code.cases.len(), "case"));
+        cell += &format!("<br>({} in all)", plural(code.cases.len(), "case"));
     }
     if code.deprecated.is_some() {
         cell += "<br>(deprecated)";

@@ -14,9 +14,7 @@ pub const PATH: &str = "catalog.json";
 
 #[must_use]
 pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
-    let mut text = serde_json::to_string_pretty(&to_json(catalog)).unwrap_or_default();
-    text.push('\n');
-    vec![GeneratedFile::new(PATH, text)]
+    vec![GeneratedFile::new(PATH, super::pretty_json(&to_json(catalog)))]
 }
 
 /// The catalog as a JSON value; keys in a fixed order.

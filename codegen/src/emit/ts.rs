@@ -62,12 +62,17 @@ pub const EXPORTS: [&str; 6] = [
 #[must_use]
 pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
     let declarations = declarations(catalog);
+    // The two module formats share the body: the catalog's data and the functions.
+    let body = runtime_body(catalog);
     vec![
         GeneratedFile::new("ts/README.md", readme(catalog)),
-        GeneratedFile::new("ts/index.cjs", runtime(catalog, ModuleFormat::CommonJs)),
+        GeneratedFile::new(
+            "ts/index.cjs",
+            runtime(catalog, &body, ModuleFormat::CommonJs),
+        ),
         GeneratedFile::new("ts/index.d.cts", declarations.clone()),
         GeneratedFile::new("ts/index.d.ts", declarations),
-        GeneratedFile::new("ts/index.js", runtime(catalog, ModuleFormat::Esm)),
+        GeneratedFile::new("ts/index.js", runtime(catalog, &body, ModuleFormat::Esm)),
         GeneratedFile::new("ts/package.json", package_json(catalog)),
     ]
 }
@@ -113,7 +118,7 @@ pub fn model_json(catalog: &Catalog) -> String {
         "codes": codes,
         "errorBody": { "status": catalog.meta.error_body.status, "example": catalog.meta.error_body.example },
     });
-    serde_json::to_string_pretty(&model).unwrap_or_default() + "\n"
+    super::pretty_json(&model)
 }
 
 /// A JavaScript (and TypeScript, and JSON) string literal. JSON-encoded, and
@@ -221,11 +226,28 @@ fn package_json(catalog: &Catalog) -> String {
     out
 }
 
-fn runtime(catalog: &Catalog, format: ModuleFormat) -> String {
+/// A module of the package: the notice, the body, and the exports in `format`.
+fn runtime(catalog: &Catalog, body: &str, format: ModuleFormat) -> String {
     let mut out = format!("// {}\n", generated_notice(catalog));
     if format == ModuleFormat::CommonJs {
         out += "\"use strict\";\n";
     }
+    out += "\n";
+    out += body;
+    out += "\n";
+    match format {
+        ModuleFormat::Esm => out += &format!("export {{ {} }};\n", EXPORTS.join(", ")),
+        ModuleFormat::CommonJs => {
+            for name in EXPORTS {
+                out += &format!("exports.{name} = {name};\n");
+            }
+        }
+    }
+    out
+}
+
+/// The runtime template (`runtime.js`) with the catalog's categories and entries.
+fn runtime_body(catalog: &Catalog) -> String {
     let mut categories = String::new();
     for category in &catalog.categories {
         categories += &format!(
@@ -257,21 +279,10 @@ fn runtime(catalog: &Catalog, format: ModuleFormat) -> String {
             None => entries += "  ]),\n",
         }
     }
-    out += "\n";
-    out += &fill(
+    fill(
         RUNTIME,
         &[(CATEGORIES_SLOT, &categories), (ENTRIES_SLOT, &entries)],
-    );
-    out += "\n";
-    match format {
-        ModuleFormat::Esm => out += &format!("export {{ {} }};\n", EXPORTS.join(", ")),
-        ModuleFormat::CommonJs => {
-            for name in EXPORTS {
-                out += &format!("exports.{name} = {name};\n");
-            }
-        }
-    }
-    out
+    )
 }
 
 /// The text a template emits: without its first paragraph (which says what

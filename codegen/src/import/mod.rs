@@ -33,7 +33,7 @@ mod source_table;
 mod text;
 pub mod write;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, plural};
 
 pub use columns::{ColumnMapping, Field};
 pub use page::Pos;
@@ -178,21 +178,20 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     match (errors, warnings) {
         (0, 0) => {}
-        (0, w) => out += &format!("{} found in the page\n", count(w, "warning")),
+        (0, w) => out += &format!("{} found in the page\n", plural(w, "warning")),
         (e, 0) => {
             out += &format!(
                 "{} found in the page: nothing was written\n",
-                count(e, "error")
+                plural(e, "error")
             );
         }
         (e, w) => {
             out += &format!(
                 "{} ({}) found in the page: nothing was written\n",
-                count(e, "error"),
-                count(w, "warning")
+                plural(e, "error"),
+                plural(w, "warning")
             );
         }
     }
@@ -226,7 +225,7 @@ fn select_table(
                     Pos::FILE,
                     format!(
                         "there is no table {n}: the page has {}",
-                        tables_count(tables.len())
+                        plural(tables.len(), "table")
                     ),
                 )
                 .with_hint(list_tables(&tables)),
@@ -247,7 +246,7 @@ fn select_table(
                     tables[0].at,
                     format!(
                         "none of the page's {} has an error-code column",
-                        tables_count(tables.len())
+                        plural(tables.len(), "table")
                     ),
                 )
                 .with_hint(format!(
@@ -264,21 +263,13 @@ fn select_table(
                     tables[several[0]].at,
                     format!(
                         "the page has {} with an error-code column: choose one with --table N",
-                        tables_count(several.len())
+                        plural(several.len(), "table")
                     ),
                 )
                 .with_hint(list_tables(&listed)),
             );
             None
         }
-    }
-}
-
-fn tables_count(n: usize) -> String {
-    if n == 1 {
-        "1 table".to_owned()
-    } else {
-        format!("{n} tables")
     }
 }
 
@@ -292,11 +283,7 @@ fn list_tables(tables: &[SourceTable]) -> String {
                 .title
                 .as_ref()
                 .map_or_else(String::new, |title| format!(" \"{title}\""));
-            let rows = if t.rows.len() == 1 {
-                "1 row".to_owned()
-            } else {
-                format!("{} rows", t.rows.len())
-            };
+            let rows = plural(t.rows.len(), "row");
             format!(
                 "table {} (line {}){title}: {}; {rows}",
                 t.number,

@@ -1,7 +1,8 @@
 //! The page by category: what each category means and asks of a caller, and
 //! the codes in it.
 
-use super::{Site, count, join_blocks, message_cell, statuses, text_blocks, yes_no};
+use super::{Site, join_blocks, message_cell, statuses, text_blocks, yes_no};
+use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
 
@@ -43,7 +44,7 @@ pub(super) fn page(site: &Site) -> String {
             "Category key: {}. Retryable by default: {}. {} in this category.",
             code_span(&category.key),
             yes_no(category.retryable).to_lowercase(),
-            count(codes.len(), "code"),
+            plural(codes.len(), "code"),
         ));
         if codes.is_empty() {
             continue;

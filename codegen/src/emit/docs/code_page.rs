@@ -1,7 +1,8 @@
 //! A page of codes: a short introduction, a summary table, then one section
 //! per code whose heading is the code.
 
-use super::{CATEGORIES_FILE, CodePage, Site, count, join_blocks, message_cell, statuses, yes_no};
+use super::{CATEGORIES_FILE, CodePage, Site, join_blocks, message_cell, statuses, yes_no};
+use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline, numbered_items, paragraphs};
 use crate::model::{Case, Code};
@@ -20,7 +21,7 @@ pub(super) fn page(site: &Site, page: &CodePage) -> String {
         "The {} of the {} {which}. Each section gives a code's HTTP status, error message, \
          description, handling measure, category and whether it is retryable; \
          [{}]({CATEGORIES_FILE}) says what to do about each category.",
-        count(page.codes.len(), "code"),
+        plural(page.codes.len(), "code"),
         escape_inline(&catalog.meta.service),
         site.categories_title.markdown,
     ));

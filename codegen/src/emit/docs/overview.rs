@@ -3,7 +3,8 @@
 //! code means, and every code linked to its section.
 
 use super::anchors::Anchors;
-use super::{Site, count, join_blocks, message_cell, statuses, text_blocks};
+use super::{Site, join_blocks, message_cell, statuses, text_blocks};
+use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
 
@@ -24,7 +25,7 @@ pub(super) fn page(site: &Site) -> String {
             "The {} of the {}, with each code's HTTP status, error message, description, \
              handling measure, category and whether a request that failed with it can be \
              retried. [{}](#{}) links every code to its section.",
-            count(catalog.codes.len(), "error code"),
+            plural(catalog.codes.len(), "error code"),
             escape_inline(&meta.service),
             all_heading.markdown,
             all_heading.anchor,
@@ -131,7 +132,7 @@ fn reading_a_code(site: &Site) -> Vec<String> {
             "- [{}]({}): {}",
             page.title.markdown,
             page.file,
-            count(page.codes.len(), "code")
+            plural(page.codes.len(), "code")
         );
         if page.prefix.is_none()
             && let Some(first) = page.codes.first()

@@ -22,7 +22,7 @@
 
 mod descriptions;
 mod json_schema;
-pub mod ordered;
+mod ordered;
 mod readme;
 mod responses;
 mod schemas;

@@ -46,13 +46,14 @@ impl Object {
         self.0.extend(other.0);
     }
 
-    /// The keys, in order.
+    /// The keys, in order (for the tests).
+    #[cfg(test)]
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(key, _)| key.as_str())
     }
 
-    /// The value of the first entry with this key.
-    #[must_use]
+    /// The value of the first entry with this key (for the tests).
+    #[cfg(test)]
     pub fn get(&self, key: &str) -> Option<&Json> {
         self.0
             .iter()
@@ -62,8 +63,8 @@ impl Object {
 }
 
 impl Json {
-    /// The object this is, if it is one.
-    #[must_use]
+    /// The object this is, if it is one (for the tests).
+    #[cfg(test)]
     pub fn as_object(&self) -> Option<&Object> {
         match self {
             Json::Object(object) => Some(object),
@@ -75,9 +76,7 @@ impl Json {
     /// item per line), ending with a line feed.
     #[must_use]
     pub fn pretty(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+        crate::emit::pretty_json(self)
     }
 }
 

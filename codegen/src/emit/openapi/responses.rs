@@ -76,11 +76,7 @@ fn response(catalog: &Catalog, status: u16) -> Object {
     let mut description = format!(
         "An error response with HTTP status {status}: an `{ERROR_RESPONSE}` body. The table \
          gives this status for {}; the examples show each of its cases.",
-        if codes == 1 {
-            "1 code".to_owned()
-        } else {
-            format!("{codes} codes")
-        }
+        crate::diagnostic::plural(codes, "code")
     );
     if catalog.meta.other.http_status == Some(status) {
         description += &format!(
