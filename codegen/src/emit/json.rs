@@ -14,7 +14,10 @@ pub const PATH: &str = "catalog.json";
 
 #[must_use]
 pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
-    vec![GeneratedFile::new(PATH, super::pretty_json(&to_json(catalog)))]
+    vec![GeneratedFile::new(
+        PATH,
+        super::pretty_json(&to_json(catalog)),
+    )]
 }
 
 /// The catalog as a JSON value; keys in a fixed order.

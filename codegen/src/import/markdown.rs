@@ -122,15 +122,23 @@ fn is_line_break_tag(tag: &str) -> bool {
 /// If the HTML block at `block` opens a `<table>`, where its `</table>`
 /// ends (the table may go on past the block, across blank lines).
 fn html_table_end(text: &str, block: &Range<usize>) -> Option<usize> {
-    let lower = text.get(block.start..)?.to_ascii_lowercase();
-    let open = lower.find("<table")?;
-    if block.start + open >= block.end {
+    // The block's own text first (and the 5 bytes a `<table` that starts in
+    // it may reach past it): most HTML blocks hold no table, and lowering
+    // the rest of the page for each of them would be quadratic.
+    let mut reach = (block.end + 5).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach += 1;
+    }
+    let opening = text.get(block.start..reach)?;
+    let open = opening.to_ascii_lowercase().find("<table")?;
+    if open >= block.end - block.start {
         return None;
     }
-    let close = lower[open..]
+    let lower = text[block.start + open..].to_ascii_lowercase();
+    let close = lower
         .find("</table>")
-        .map_or(lower.len(), |i| open + i + "</table>".len());
-    Some(block.start + close)
+        .map_or(lower.len(), |i| i + "</table>".len());
+    Some(block.start + open + close)
 }
 
 #[cfg(test)]
@@ -139,6 +147,22 @@ mod tests {
 
     fn read(text: &str) -> Vec<SourceTable> {
         tables(&Page::new("page.md", text), &mut Vec::new())
+    }
+
+    #[test]
+    fn an_html_block_holds_a_table_only_if_it_opens_one() {
+        let text = "<!-- é -->\n\n<TABLE><tr><td>a</td></tr>\n\n<tr><td>b</td></tr></table>\nafter";
+        let comment = 0..12;
+        assert_eq!(
+            html_table_end(text, &comment),
+            None,
+            "a table after the block"
+        );
+        let table = 13..41;
+        let end = html_table_end(text, &table).expect("a table");
+        assert!(text[..end].ends_with("</table>"), "{:?}", &text[..end]);
+        // A block that ends right before a multi-byte character.
+        assert_eq!(html_table_end("<p>\u{4e2d}\u{6587}</p>", &(0..3)), None);
     }
 
     fn texts(row: &[Cell]) -> Vec<&str> {

@@ -257,7 +257,6 @@ fn select_table(
             None
         }
         several => {
-            let listed: Vec<SourceTable> = several.iter().map(|&i| tables[i].clone()).collect();
             diagnostics.push(
                 page.error(
                     tables[several[0]].at,
@@ -266,7 +265,7 @@ fn select_table(
                         plural(several.len(), "table")
                     ),
                 )
-                .with_hint(list_tables(&listed)),
+                .with_hint(list_tables(several.iter().map(|&i| &tables[i]))),
             );
             None
         }
@@ -274,9 +273,9 @@ fn select_table(
 }
 
 /// One line per table: its number, place, title, headers and row count.
-fn list_tables(tables: &[SourceTable]) -> String {
+fn list_tables<'a>(tables: impl IntoIterator<Item = &'a SourceTable>) -> String {
     tables
-        .iter()
+        .into_iter()
         .map(|t| {
             let headers: Vec<&str> = t.header.iter().map(|c| c.text.as_str()).collect();
             let title = t
