@@ -32,10 +32,7 @@ pub const CATALOG_FILE: &str = "catalog.yaml";
 /// or a single CSV or YAML table. Never fails: problems become diagnostics.
 #[must_use]
 pub fn load(path: &Path, display_root: &str) -> RawSpec {
-    let mut spec = RawSpec {
-        display_root: display_root.to_owned(),
-        ..RawSpec::default()
-    };
+    let mut spec = RawSpec::default();
     if path.is_dir() {
         load_folder(&mut spec, path, display_root);
     } else {

@@ -236,7 +236,6 @@ fn read_table(text: &str) -> Table {
         }
         rows.push(RawRow {
             pos: cells.first().map_or(end, |c| c.pos),
-            field_count: cells.len(),
             cells,
             end,
             not_text: Vec::new(),

@@ -103,8 +103,6 @@ pub struct RawRow {
     /// The row's cells. For CSV they follow the header; a CSV row with more
     /// fields than the header has cells named by their 1-based index.
     pub cells: Vec<RawCell>,
-    /// For CSV: how many fields the row has (to report a wrong count).
-    pub field_count: usize,
     /// Where the row's text ends (just after its last character).
     pub end: Pos,
     /// YAML: the fields whose value was not text (already reported), which
@@ -135,8 +133,6 @@ pub struct RawSpec {
     pub tables: Vec<RawTable>,
     /// For a spec that is a lone table file: the file's stem, for default names.
     pub lone_table_stem: Option<String>,
-    /// The path prefix used for display (`spec`), for `@generated` lines.
-    pub display_root: String,
     /// Syntax problems found while loading.
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -147,11 +147,9 @@ pub(super) fn parse_yaml_table(spec: &mut RawSpec, file: usize) -> Option<RawTab
                 },
             });
         }
-        let field_count = cells.len();
         rows.push(RawRow {
             pos: item.pos,
             cells,
-            field_count,
             end: item.pos,
             not_text,
         });

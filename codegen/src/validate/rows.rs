@@ -128,7 +128,7 @@ impl Validator<'_> {
 
     /// A CSV row must have as many fields as the header.
     fn check_field_count(&mut self, file: usize, row: &RawRow, expected: usize) -> bool {
-        let count = row.field_count;
+        let count = row.cells.len();
         if count == expected {
             return true;
         }

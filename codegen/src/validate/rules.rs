@@ -217,9 +217,10 @@ pub(super) fn is_category_key(key: &str) -> bool {
 
 /// The known name nearest to `name`, if it is close enough to be a typo.
 pub(super) fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    let name = name.to_lowercase();
     known
         .iter()
-        .map(|k| (strsim::levenshtein(&name.to_lowercase(), k), *k))
+        .map(|k| (strsim::levenshtein(&name, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
