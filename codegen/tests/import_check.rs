@@ -157,9 +157,8 @@ fn the_other_row_is_checked_against_the_catalog() {
 
 #[test]
 fn a_status_class_on_the_page_matches_a_status_of_that_class() {
-    let dir = std::env::temp_dir().join(format!("codegen-import-check-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("a temp folder");
-    let table = dir.join("class-error-codes.csv");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let table = dir.path().join("class-error-codes.csv");
     fs::write(&table, "status_code,error_code,error_msg,description,handling_measure\n503,A.1,Down.,Down.,Wait.\n").expect("write");
     let catalog = spec(table.to_str().expect("UTF-8"));
     let page = "| Status Code | Error Code | Message | Description | Solution |\n|---|---|---|---|---|\n| 5XX | A.1 | Down. | Down. | Wait. |\n";
@@ -167,5 +166,4 @@ fn a_status_class_on_the_page_matches_a_status_of_that_class() {
     assert_eq!(differences, []);
     let (differences, _) = compare("page.md", &page.replace("5XX", "4XX"), &catalog);
     assert_eq!(differences.len(), 1);
-    let _ = fs::remove_dir_all(&dir);
 }

@@ -102,12 +102,12 @@ fn the_api_gateway_iam_and_modelarts_pages_give_their_hand_transcriptions() {
     }
 }
 
-/// A fresh folder for one test.
-fn temp_folder(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("codegen-import-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("create a temp folder");
-    dir
+/// A fresh folder for one test, removed when it is dropped.
+fn temp_folder(test: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("codegen-import-{test}-"))
+        .tempdir()
+        .expect("a temporary folder")
 }
 
 /// The codes whose status gen rejects, from its diagnostics.
@@ -125,7 +125,8 @@ fn codes_in(
 
 #[test]
 fn every_page_imports_and_generates_or_gen_names_the_flagged_defects() {
-    let dir = temp_folder("gen");
+    let scratch = temp_folder("gen");
+    let dir = scratch.path();
     let pages = [
         ("api-gateway-user-guide.rst", None),
         ("identity-access-management.rst", None),
@@ -183,7 +184,6 @@ fn every_page_imports_and_generates_or_gen_names_the_flagged_defects() {
         let files = codegen::generate(&catalog);
         assert!(files.iter().any(|f| f.path == "rust/src/lib.rs"), "{page}");
     }
-    let _ = fs::remove_dir_all(&dir);
 }
 
 /// One synthetic case: its name, its page, `--table` and `--column` options.
@@ -260,7 +260,8 @@ fn every_synthetic_page_gives_its_expected_table_and_diagnostics() {
 #[test]
 fn the_written_yaml_loads_as_the_same_rows() {
     let (table, _) = imported_table(&seed_page(), "error-codes-page.txt", &Options::default());
-    let dir = temp_folder("yaml");
+    let scratch = temp_folder("yaml");
+    let dir = scratch.path();
     let path = dir.join("seed.yaml");
     fs::write(&path, import::write::yaml(&table).expect("YAML")).expect("write");
     let loaded = codegen::load_spec(&path, "seed.yaml");
@@ -286,5 +287,4 @@ fn the_written_yaml_loads_as_the_same_rows() {
             .collect()
     };
     assert_eq!(texts(&catalog), texts(&spec));
-    let _ = fs::remove_dir_all(&dir);
 }

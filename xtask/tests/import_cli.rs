@@ -14,11 +14,11 @@ fn seed_page() -> PathBuf {
     workspace().join("spec/source/error-codes-page.txt")
 }
 
-fn temp_folder(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xtask-import-{test}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("create a temp folder");
-    dir
+fn temp_folder(test: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("xtask-import-{test}-"))
+        .tempdir()
+        .expect("a temporary folder")
 }
 
 fn xtask(args: &[&str], dir: &Path) -> Output {
@@ -40,7 +40,8 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
-    let dir = temp_folder("seed");
+    let scratch = temp_folder("seed");
+    let dir = scratch.path();
     let out = xtask(&[arg(&seed_page()), "--out", "seed.csv"], &dir);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // The same codes and rows as the spec, read by the generator's loader.
@@ -80,12 +81,12 @@ fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
         "{}",
         text(&out.stdout)
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn check_fails_with_a_diff_after_a_one_cell_edit() {
-    let dir = temp_folder("check");
+    let scratch = temp_folder("check");
+    let dir = scratch.path();
     let page = fs::read_to_string(seed_page()).expect("the seed page");
     let edited = page.replacen("Check the parameter.", "Check every parameter.", 1);
     assert_ne!(edited, page);
@@ -108,12 +109,12 @@ fn check_fails_with_a_diff_after_a_one_cell_edit() {
         stderr.contains("the page and the spec differ: 1 changed, 0 added, 0 removed"),
         "{stderr}"
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_page_with_errors_writes_nothing() {
-    let dir = temp_folder("errors");
+    let scratch = temp_folder("errors");
+    let dir = scratch.path();
     let out_file = dir.join("table.csv");
     fs::write(&out_file, "what was there\n").expect("write");
     let page = workspace().join("codegen/tests/data/pages/synthetic/several-tables.rst");
@@ -138,7 +139,6 @@ fn a_page_with_errors_writes_nothing() {
             .expect("read")
             .contains("401,DBS.1001,Unauthorized.,,")
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -155,7 +155,8 @@ fn yaml_goes_to_standard_output_when_asked() {
 
 #[test]
 fn bad_usage_is_exit_code_3() {
-    let root = workspace();
+    // In a folder of its own: a usage check that broke would write `x.csv` there.
+    let scratch = temp_folder("usage");
     let page = seed_page();
     for args in [
         vec![],
@@ -167,7 +168,7 @@ fn bad_usage_is_exit_code_3() {
         vec![arg(&page), "--format", "xml"],
         vec!["no-such-page.rst"],
     ] {
-        let out = xtask(&args, &root);
+        let out = xtask(&args, scratch.path());
         assert_eq!(
             out.status.code(),
             Some(3),

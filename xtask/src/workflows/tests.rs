@@ -288,8 +288,8 @@ fn release_runs_semver_checks_against_the_previous_release_tag() {
 
     // A repository with release tags, and a `cargo` on PATH that records
     // its arguments instead of checking anything.
-    let dir = std::env::temp_dir().join(format!("xtask-semver-step-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    let dir = scratch.path();
     let bin = dir.join("bin");
     let repo = dir.join("repo");
     std::fs::create_dir_all(&bin).unwrap();
@@ -347,7 +347,6 @@ fn release_runs_semver_checks_against_the_previous_release_tag() {
     git(&["commit", "--quiet", "--allow-empty", "-m", "third"]);
     let (called, _) = step("12/merge");
     assert!(called.contains("--baseline-rev v0.2.0\n"), "{called}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -420,10 +419,10 @@ fn the_dry_run_publishes_what_the_release_publishes() {
     }
 
     // The dry run's npm steps, on a copy of the generated package.
-    let catalog = crate::sync::load(&crate::SpecArgs::workspace_default()).expect("the spec loads");
-    let dir = std::env::temp_dir().join(format!("xtask-npm-dry-run-{}", std::process::id()));
+    let catalog = crate::sync::seed_catalog().expect("the spec loads");
+    let scratch = tempfile::tempdir().expect("a temporary folder");
+    let dir = scratch.path();
     let package = dir.join("generated/ts");
-    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&package).unwrap();
     for entry in std::fs::read_dir(workspace_root().join("generated/ts")).unwrap() {
         let entry = entry.unwrap();
@@ -440,7 +439,6 @@ fn the_dry_run_publishes_what_the_release_publishes() {
     assert!(ok, "{out}");
     let published = format!("+ {}@{}", catalog.meta.npm_name, catalog.meta.version);
     assert!(out.contains(&published), "{out}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -41,16 +41,10 @@ fn hostile() -> Catalog {
 
 /// A catalog from one CSV table (default metadata), written to a temp file.
 fn table(name: &str, csv: &str) -> Catalog {
-    let dir = std::env::temp_dir().join(format!(
-        "codegen-openapi-test-{}-{name}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).expect("create the temp folder");
-    let path = dir.join(format!("{name}.csv"));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join(format!("{name}.csv"));
     std::fs::write(&path, csv).expect("write the table");
-    let catalog = load(&path);
-    let _ = std::fs::remove_dir_all(&dir);
-    catalog
+    load(&path)
 }
 
 const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure,deprecated\n";
