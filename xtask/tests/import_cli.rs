@@ -42,7 +42,7 @@ fn text(bytes: &[u8]) -> String {
 fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
     let scratch = temp_folder("seed");
     let dir = scratch.path();
-    let out = xtask(&[arg(&seed_page()), "--out", "seed.csv"], &dir);
+    let out = xtask(&[arg(&seed_page()), "--out", "seed.csv"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // The same codes and rows as the spec, read by the generator's loader.
     let rows = |spec: &Path| -> Vec<(String, Vec<String>)> {
@@ -92,7 +92,7 @@ fn check_fails_with_a_diff_after_a_one_cell_edit() {
     assert_ne!(edited, page);
     fs::write(dir.join("page.txt"), edited).expect("write");
     let spec = workspace().join("spec");
-    let out = xtask(&["page.txt", "--check", "--spec", arg(&spec)], &dir);
+    let out = xtask(&["page.txt", "--check", "--spec", arg(&spec)], dir);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
     assert!(
@@ -118,7 +118,7 @@ fn a_page_with_errors_writes_nothing() {
     let out_file = dir.join("table.csv");
     fs::write(&out_file, "what was there\n").expect("write");
     let page = workspace().join("codegen/tests/data/pages/synthetic/several-tables.rst");
-    let out = xtask(&[arg(&page), "--out", "table.csv"], &dir);
+    let out = xtask(&[arg(&page), "--out", "table.csv"], dir);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(
         text(&out.stderr).contains("choose one with --table N"),
@@ -129,10 +129,10 @@ fn a_page_with_errors_writes_nothing() {
         fs::read_to_string(&out_file).expect("read"),
         "what was there\n"
     );
-    let files: Vec<_> = fs::read_dir(&dir).expect("the folder").collect();
+    let files: Vec<_> = fs::read_dir(dir).expect("the folder").collect();
     assert_eq!(files.len(), 1, "no temporary file is left");
     // With the table chosen, the file is replaced.
-    let out = xtask(&[arg(&page), "--table", "2", "--out", "table.csv"], &dir);
+    let out = xtask(&[arg(&page), "--table", "2", "--out", "table.csv"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
         fs::read_to_string(&out_file)

@@ -435,7 +435,7 @@ fn the_dry_run_publishes_what_the_release_publishes() {
         serde_json::from_str(&std::fs::read_to_string(package.join("package.json")).unwrap())
             .unwrap();
     assert_eq!(manifest["repository"]["url"], format!("git+{url}.git"));
-    let (ok, out) = run_script(dry_npm, &dir, &[("npm_config_offline", "true")]);
+    let (ok, out) = run_script(dry_npm, dir, &[("npm_config_offline", "true")]);
     assert!(ok, "{out}");
     let published = format!("+ {}@{}", catalog.meta.npm_name, catalog.meta.version);
     assert!(out.contains(&published), "{out}");
