@@ -3,9 +3,13 @@
 //! refuses, proceeds with the bump, and a deprecated code compiles into a
 //! crate that builds without warnings.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
+
+use common::{snapshot, xtask};
 
 /// A test's folder, with an empty `spec/`; removed when dropped.
 fn scratch(name: &str) -> tempfile::TempDir {
@@ -39,32 +43,6 @@ fn write_spec(dir: &Path, version: &str, rows: &[Row]) {
         table.write_record(row).expect("write a row");
     }
     table.flush().expect("write the table");
-}
-
-fn xtask(dir: &Path, command: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([command, "--spec", "spec", "--out", "out"])
-        .current_dir(dir)
-        .output()
-        .expect("run xtask")
-}
-
-/// Every file under `dir` with its bytes, sorted, to compare trees.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("read dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push((path.clone(), fs::read(&path).expect("read")));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 const FIRST: Row = ["400", "LC.0001", "First.", "First.", "Fix it.", ""];

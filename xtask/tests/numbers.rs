@@ -3,9 +3,13 @@
 //! next number and moves no other, and a hand edit that changes or drops a
 //! committed number is refused with the file and line, nothing written.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{snapshot, xtask};
 
 const HEADER: &str = "status_code,error_code,error_msg,description,handling_measure\n";
 const CATALOG: &str = "title: Number test codes\nversion: 0.1.0\nrust_crate: number-codes\nnpm_package: number-codes\n";
@@ -17,14 +21,6 @@ fn row(code: &str) -> String {
 fn write_table(dir: &Path, codes: &[&str]) {
     let rows: String = codes.iter().map(|c| row(c)).collect();
     fs::write(dir.join("spec/codes.csv"), format!("{HEADER}{rows}")).expect("write table");
-}
-
-fn xtask(dir: &Path, command: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([command, "--spec", "spec", "--out", "out"])
-        .current_dir(dir)
-        .output()
-        .expect("run xtask")
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -39,6 +35,26 @@ fn git(dir: &Path, args: &[&str]) {
 
 fn lock(dir: &Path) -> String {
     fs::read_to_string(dir.join("spec/codes.lock")).expect("codes.lock")
+}
+
+/// `gen` after the lock was replaced by `lock` (or removed, for `None`): it
+/// must refuse with exit code 2 and write nothing, in `spec/` or `out/`.
+/// Its standard error.
+fn gen_refused(dir: &Path, lock: Option<&str>) -> String {
+    let path = dir.join("spec/codes.lock");
+    match lock {
+        Some(text) => fs::write(&path, text).expect("edit the lock"),
+        None => fs::remove_file(&path).expect("remove the lock"),
+    }
+    let before = (snapshot(&dir.join("spec")), snapshot(&dir.join("out")));
+    let out = xtask(dir, "gen");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        (snapshot(&dir.join("spec")), snapshot(&dir.join("out"))) == before,
+        "nothing is written: {stderr}"
+    );
+    stderr
 }
 
 /// A repository with three codes generated and committed.
@@ -141,15 +157,7 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
 fn a_changed_number_is_refused_at_its_line_and_nothing_is_written() {
     let repo = committed_spec();
     let dir = repo.path();
-    fs::write(
-        dir.join("spec/codes.lock"),
-        "code,number\nLC.0001,0\nLC.0002,2\nLC.0003,1\n",
-    )
-    .expect("edit the lock");
-    let before = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read");
-    let out = xtask(dir, "gen");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = gen_refused(dir, Some("code,number\nLC.0001,0\nLC.0002,2\nLC.0003,1\n"));
     assert!(
         stderr.contains(
             "spec/codes.lock:3:1: error: `LC.0002` has the number 2 here, but 1 in the committed spec/codes.lock (git HEAD)"
@@ -161,34 +169,19 @@ fn a_changed_number_is_refused_at_its_line_and_nothing_is_written() {
         stderr.contains("spec/codes.lock:4:1: error: `LC.0003`"),
         "{stderr}"
     );
-    assert_eq!(
-        fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read"),
-        before,
-        "nothing is written"
-    );
 }
 
 #[test]
 fn a_dropped_line_or_lock_is_refused() {
     let repo = committed_spec();
     let dir = repo.path();
-    fs::write(
-        dir.join("spec/codes.lock"),
-        "code,number\nLC.0001,0\nLC.0003,2\n",
-    )
-    .expect("edit the lock");
-    let out = xtask(dir, "gen");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = gen_refused(dir, Some("code,number\nLC.0001,0\nLC.0003,2\n"));
     assert!(
         stderr.contains("the line of `LC.0002` (number 1) was removed"),
         "{stderr}"
     );
 
-    fs::remove_file(dir.join("spec/codes.lock")).expect("remove the lock");
-    let out = xtask(dir, "gen");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = gen_refused(dir, None);
     assert!(
         stderr.contains("spec/codes.lock is missing, but git's HEAD has it with 3 codes"),
         "{stderr}"
@@ -200,14 +193,10 @@ fn a_dropped_line_or_lock_is_refused() {
 fn a_malformed_lock_is_reported_at_each_bad_line() {
     let repo = committed_spec();
     let dir = repo.path();
-    fs::write(
-        dir.join("spec/codes.lock"),
-        "code,number\nLC.0001,0\nLC.0002,one\nLC.0003,2\nLC.0003,3\n",
-    )
-    .expect("edit the lock");
-    let out = xtask(dir, "gen");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = gen_refused(
+        dir,
+        Some("code,number\nLC.0001,0\nLC.0002,one\nLC.0003,2\nLC.0003,3\n"),
+    );
     assert!(
         stderr.contains("spec/codes.lock:3:1: error: `one` is not a number"),
         "{stderr}"

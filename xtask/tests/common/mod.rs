@@ -1,0 +1,33 @@
+//! Helpers shared by the tests that run the `xtask` binary on a spec
+//! folder of their own (each test file includes this module).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `xtask <command> --spec spec --out out` in `dir`.
+pub fn xtask(dir: &Path, command: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args([command, "--spec", "spec", "--out", "out"])
+        .current_dir(dir)
+        .output()
+        .expect("run xtask")
+}
+
+/// Every file under `dir` with its bytes, sorted, to compare trees.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path.clone(), fs::read(&path).expect("read")));
+            }
+        }
+    }
+    files.sort();
+    files
+}
