@@ -69,6 +69,27 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Borrowed(text)
 }
 
+/// An address as a Markdown autolink, `<url>`: the characters that would
+/// end it early (`<`, `>`, a space) are dropped.
+#[must_use]
+pub fn autolink(url: &str) -> String {
+    format!("<{}>", url.replace(['<', '>', ' '], ""))
+}
+
+/// The packages' READMEs' `Source: <url> (updated on …)` paragraph, with
+/// the blank line after it; empty when the catalog names no source.
+#[must_use]
+pub fn source_paragraph(meta: &crate::model::Metadata) -> String {
+    let Some(url) = &meta.source_url else {
+        return String::new();
+    };
+    let mut out = format!("Source: {}", autolink(url));
+    if let Some(updated) = &meta.updated_on {
+        out += &format!(" (updated on {})", escape_line(updated));
+    }
+    out + "\n\n"
+}
+
 /// Splits spec text into paragraphs: the spec writes a paragraph break as one
 /// line feed. Empty paragraphs are dropped.
 pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {

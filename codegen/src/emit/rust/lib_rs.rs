@@ -57,8 +57,8 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     ];
     let source = match &meta.source_url {
         Some(url) => format!(
-            "The codes come from the documented error-code table at <{}>",
-            url.replace(['<', '>', ' '], "")
+            "The codes come from the documented error-code table at {}",
+            crate::emit::markdown::autolink(url)
         ),
         None => "The codes come from a documented error-code table".to_owned(),
     };

@@ -62,13 +62,7 @@ pub(super) fn readme(catalog: &Catalog) -> String {
         catalog.codes.len(),
         escape_line(&meta.service),
     );
-    if let Some(url) = &meta.source_url {
-        out += &format!("Source: <{}>", url.replace(['<', '>', ' '], ""));
-        if let Some(updated) = &meta.updated_on {
-            out += &format!(" (updated on {})", escape_line(updated));
-        }
-        out += "\n\n";
-    }
+    out += &crate::emit::markdown::source_paragraph(meta);
     out += &format!(
         "Depend on it by path, by git, or, once it is published, from crates.io:\n\n\
          ```toml\n[dependencies]\n{name} = {{ path = \"../{name}\" }}\n\

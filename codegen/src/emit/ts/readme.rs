@@ -22,13 +22,7 @@ pub(super) fn readme(catalog: &Catalog) -> String {
         catalog.codes.len(),
         escape_line(&meta.service),
     );
-    if let Some(url) = &meta.source_url {
-        out += &format!("Source: <{}>", url.replace(['<', '>', ' '], ""));
-        if let Some(updated) = &meta.updated_on {
-            out += &format!(" (updated on {})", escape_line(updated));
-        }
-        out += "\n\n";
-    }
+    out += &crate::emit::markdown::source_paragraph(meta);
     let install = format!("npm install {name}@{}", meta.version);
     let fence = fence_for(&install);
     out += &format!("## Install\n\n{fence}sh\n{install}\n{fence}\n\n");
