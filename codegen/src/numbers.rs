@@ -117,10 +117,28 @@ pub fn number(spec: &Path, display_root: &str, loaded: &mut Loaded) {
     }
     let path = spec.join(LOCK_FILE);
     let display = format!("{}/{LOCK_FILE}", display_root.trim_end_matches('/'));
-    let on_disk = std::fs::read_to_string(&path).ok();
-    let (entries, mut problems) = match &on_disk {
-        Some(text) => parse(text, &display),
-        None => (Vec::new(), Vec::new()),
+    // Only a missing lock is a new one: a lock that cannot be read (or is
+    // not UTF-8) is an error, never renumbered from 0 and overwritten.
+    let (on_disk, mut problems) = match std::fs::read_to_string(&path) {
+        Ok(text) => (Some(text), Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, Vec::new()),
+        Err(e) => (
+            None,
+            vec![Diagnostic::error(
+                &display,
+                0,
+                0,
+                format!("cannot read the file: {e}"),
+            )],
+        ),
+    };
+    let entries = match &on_disk {
+        Some(text) => {
+            let (entries, parsed) = parse(text, &display);
+            problems.extend(parsed);
+            entries
+        }
+        None => Vec::new(),
     };
     let mut lock = Lock {
         path,
@@ -473,6 +491,28 @@ mod tests {
             deprecated: None,
             cases: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_lock_that_cannot_be_read_is_an_error_not_a_new_lock() {
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for name in ["catalog.yaml", "error-codes.csv"] {
+            std::fs::copy(spec.join(name), dir.path().join(name)).expect("copy the seed");
+        }
+        std::fs::write(dir.path().join(LOCK_FILE), b"code,number\nAIS.0012,\xff\n")
+            .expect("write the lock");
+        let loaded = crate::load_spec(dir.path(), "spec");
+        assert!(loaded.catalog.is_none());
+        let error = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.file == "spec/codes.lock")
+            .expect("an error at the lock");
+        assert!(
+            error.message.starts_with("cannot read the file"),
+            "{error:?}"
+        );
     }
 
     #[test]
