@@ -185,6 +185,13 @@ pub fn compare(old_json: &str, new: &Catalog) -> Result<Changes, String> {
     Ok(compare_json(&old, &new_json, &new.meta.version))
 }
 
+/// [`compare`] with the committed catalog already read as JSON (a value
+/// that [`compare`] would accept: it has a `codes` list).
+#[must_use]
+pub fn compare_value(old: &Value, new: &Catalog) -> Changes {
+    compare_json(old, &crate::emit::json::to_json(new), &new.meta.version)
+}
+
 /// [`compare`] on the two catalogs as JSON.
 fn compare_json(old: &Value, new_json: &Value, new_version: &str) -> Changes {
     let no_codes = Vec::new();

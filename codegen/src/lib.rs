@@ -9,6 +9,9 @@
 //!           OpenAPI)
 //! ```
 //!
+//! [`repository`] finds the catalogs of a spec root (one folder each) and
+//! loads them all, checking what must hold across them.
+//!
 //! [`import`] reads a documentation page's table into a spec table.
 //!
 //! [`changes`] compares a catalog with the one committed before, for the
@@ -31,6 +34,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod repository;
 pub mod validate;
 
 use std::path::Path;
@@ -57,11 +61,17 @@ pub struct Loaded {
 pub fn load_spec(spec: &Path, display_root: &str) -> Loaded {
     let raw = load::load(spec, display_root);
     let mut loaded = validate::validate(&raw);
+    if let Some(catalog) = &mut loaded.catalog {
+        catalog.name = repository::name_of(spec);
+    }
     numbers::number(spec, display_root, &mut loaded);
     loaded
 }
 
-/// Runs every emitter over a validated catalog. The files are sorted by path.
+/// Runs every emitter over a validated catalog: the files of its output
+/// folder (`<name>/rust/…`, `<name>/ts/…`, `<name>/openapi/…`,
+/// `<name>/catalog.json`) and of its section of the site
+/// (`docs/src/<name>/…`), paths relative to the output root, sorted.
 ///
 /// The emitters run in two groups of about equal cost, one on a thread of
 /// its own (measured on the 864-row `ModelArts` table, debug build: the
@@ -69,16 +79,23 @@ pub fn load_spec(spec: &Path, display_root: &str) -> Loaded {
 /// TypeScript package, the pages and `catalog.json`).
 #[must_use]
 pub fn generate(catalog: &Catalog) -> Vec<GeneratedFile> {
+    // The catalog's own folder in the output root.
+    let in_folder = |mut files: Vec<GeneratedFile>| {
+        for file in &mut files {
+            file.path = format!("{}/{}", catalog.name, file.path);
+        }
+        files
+    };
     let mut files = std::thread::scope(|scope| {
         let rust_and_openapi = scope.spawn(|| {
             let mut files = emit::rust::emit(catalog);
             files.extend(emit::openapi::emit(catalog));
-            files
+            in_folder(files)
         });
-        let mut files = Vec::new();
-        files.extend(emit::ts::emit(catalog));
-        files.extend(emit::docs::emit(catalog));
+        let mut files = emit::ts::emit(catalog);
         files.extend(emit::json::emit(catalog));
+        let mut files = in_folder(files);
+        files.extend(emit::docs::section(catalog));
         match rust_and_openapi.join() {
             Ok(more) => files.extend(more),
             Err(panic) => std::panic::resume_unwind(panic),

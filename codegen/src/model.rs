@@ -19,11 +19,34 @@ pub struct Origin {
 /// A whole catalog: metadata, categories and codes in spec order.
 #[derive(Clone, Debug)]
 pub struct Catalog {
+    /// The catalog's name: its folder under the spec root (`image-recognition`),
+    /// or a lone table's file name made a name. Its output goes to the folder
+    /// of that name, and its reference pages to the site's section of that name.
+    pub name: String,
     pub meta: Metadata,
     /// Every category the catalog defines, in definition order.
     pub categories: Vec<Category>,
     /// The distinct codes, in the order of their first row.
     pub codes: Vec<Code>,
+    /// The codes that left the table, in number order (from the number lock,
+    /// see [`crate::numbers`]): the reference pages keep a section for each.
+    pub removed: Vec<RemovedCode>,
+}
+
+/// A code that was in the table and left it: its reference section stays, as
+/// a tombstone, so that links to it keep working.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedCode {
+    /// The code as the table wrote it.
+    pub code: String,
+    /// The part before the first `.`, if there is one.
+    pub prefix: Option<String>,
+    /// Its section's anchor, as when it was in the table.
+    pub anchor: String,
+    /// The version of the catalog that removed it.
+    pub removed_in: String,
+    /// Its deprecation note when it was removed, if it had one: what replaces it.
+    pub note: Option<String>,
 }
 
 /// The catalog's metadata, from `catalog.yaml` (or defaults for a lone table).
@@ -55,6 +78,36 @@ pub struct Metadata {
     /// The spec files this catalog was read from, relative to the spec root,
     /// for `@generated` lines (e.g. `spec/catalog.yaml`, `spec/error-codes.csv`).
     pub spec_files: Vec<String>,
+    /// How the table was read from its documentation page, if it was imported
+    /// (`import:`), so that the page can be checked against the spec again.
+    pub import: Option<ImportSettings>,
+    /// Addresses of the site where the catalog's pages were published before
+    /// (`moved_pages:`): each redirects to the page's address now.
+    pub moved_pages: Vec<MovedPage>,
+}
+
+/// What `cargo xtask import` read a catalog's table with (`import:` in catalog.yaml).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportSettings {
+    /// The page as imported, relative to the catalog's folder (`source/error_codes.rst`).
+    pub page: String,
+    /// Where the page is published, for fetching it again.
+    pub url: Option<String>,
+    /// The page's table that was read (1 = the first), if the page has several.
+    pub table: Option<usize>,
+    /// `--column` mappings: a page header and the spec field its column fills.
+    pub columns: Vec<(String, String)>,
+}
+
+/// A page of the catalog that the site once published at another address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedPage {
+    /// The old address, relative to the site's root (`ais.html`).
+    pub from: String,
+    /// The catalog's page it moved to, as a file of its section (`ais.md`).
+    pub to: String,
+    /// Where `catalog.yaml` says so.
+    pub origin: Origin,
 }
 
 impl Metadata {
@@ -76,6 +129,8 @@ impl Metadata {
             package: PackageInfo::for_table(name),
             docs_base_url: None,
             spec_files,
+            import: None,
+            moved_pages: Vec::new(),
         }
     }
 }

@@ -19,7 +19,17 @@
 //!   (codes new in one run are numbered in table order).
 //! - A code that leaves the table keeps its line, so its number is never
 //!   reused and comes back if the code does (as protobuf field numbers and
-//!   rustc's error codes never are reused).
+//!   rustc's error codes never are reused). Once a code that was in the
+//!   committed output leaves the table, `gen` records on its line the
+//!   version that removed it and the deprecation note it had (what replaces
+//!   it): the reference pages keep a section for it, a tombstone
+//!   ([`record_removals`]).
+//!
+//! ```text
+//! code,number,removed_in,note
+//! AIS.0012,0
+//! AIS.0013,7,0.3.0,no longer returned; use AIS.0014
+//! ```
 //!
 //! A lone table (`--spec table.csv`) has no lock: its codes are numbered in
 //! table order, which is stable only as long as rows are only appended.
@@ -32,13 +42,15 @@ use std::path::{Path, PathBuf};
 
 use crate::Loaded;
 use crate::diagnostic::Diagnostic;
-use crate::model::Code;
+use crate::model::{Catalog, Code, RemovedCode};
 
 /// The lock file's name in a spec folder.
 pub const LOCK_FILE: &str = "codes.lock";
 
 /// The header line of the lock file.
-const HEADER: [&str; 2] = ["code", "number"];
+const HEADER: [&str; 4] = ["code", "number", "removed_in", "note"];
+/// The header of locks written before removals were recorded; still read.
+const OLD_HEADER: [&str; 2] = ["code", "number"];
 
 /// A spec folder's number lock: every code that was ever numbered.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,8 +71,19 @@ pub struct Lock {
 pub struct Entry {
     pub code: String,
     pub number: u32,
+    /// Set once the code has left the table (see [`record_removals`]).
+    pub removed: Option<Removal>,
     /// The 1-based line it was read from; 0 for a code numbered in this run.
     pub line: usize,
+}
+
+/// When a code left the table, and what replaced it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removal {
+    /// The catalog's version that removed it.
+    pub version: String,
+    /// Its deprecation note when it was removed, if it had one.
+    pub note: Option<String>,
 }
 
 impl Lock {
@@ -68,15 +91,20 @@ impl Lock {
     /// code in number order.
     #[must_use]
     pub fn contents(&self) -> String {
+        let mut rows = vec![HEADER.map(str::to_owned).to_vec()];
+        rows.extend(self.entries.iter().map(|e| {
+            let mut row = vec![e.code.clone(), e.number.to_string()];
+            if let Some(removal) = &e.removed {
+                row.push(removal.version.clone());
+                row.push(removal.note.clone().unwrap_or_default());
+            }
+            row
+        }));
+        // Live codes' lines have two fields, removed codes' four.
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
+            .flexible(true)
             .from_writer(Vec::new());
-        let mut rows = vec![HEADER.map(str::to_owned)];
-        rows.extend(
-            self.entries
-                .iter()
-                .map(|e| [e.code.clone(), e.number.to_string()]),
-        );
         for row in rows {
             // Writing to memory cannot fail.
             let _ = writer.write_record(&row);
@@ -150,6 +178,7 @@ pub fn number(spec: &Path, display_root: &str, loaded: &mut Loaded) {
         && problems.is_empty()
     {
         problems.extend(assign(&mut lock, &mut catalog.codes));
+        catalog.removed = tombstones(&lock, catalog);
     }
     if problems.iter().any(Diagnostic::is_error) {
         loaded.catalog = None;
@@ -193,11 +222,71 @@ fn assign(lock: &mut Lock, codes: &mut [Code]) -> Vec<Diagnostic> {
         added.push(Entry {
             code: code.code.clone(),
             number,
+            removed: None,
             line: 0,
         });
     }
+    // A removed code that is back in the table is a code like any other.
+    let in_table: std::collections::HashSet<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+    for entry in &mut lock.entries {
+        if in_table.contains(entry.code.as_str()) {
+            entry.removed = None;
+        }
+    }
     lock.entries.extend(added);
     Vec::new()
+}
+
+/// Records, on the lock line of each code that left the table and was in
+/// the committed output (`committed` gives its deprecation note there, or
+/// `None` if that output did not have the code), the catalog's version and
+/// that note; the catalog gains its tombstone. A code that left the table
+/// without ever being committed keeps its plain line: its number stays
+/// taken, and nobody can have linked to its section.
+pub fn record_removals(loaded: &mut Loaded, committed: impl Fn(&str) -> Option<Option<String>>) {
+    let (Some(catalog), Some(lock)) = (&mut loaded.catalog, &mut loaded.lock) else {
+        return;
+    };
+    let in_table: std::collections::HashSet<&str> =
+        catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    for entry in &mut lock.entries {
+        if entry.removed.is_some() || in_table.contains(entry.code.as_str()) {
+            continue;
+        }
+        if let Some(note) = committed(&entry.code) {
+            entry.removed = Some(Removal {
+                version: catalog.meta.version.clone(),
+                note,
+            });
+        }
+    }
+    catalog.removed = tombstones(lock, catalog);
+}
+
+/// The catalog's removed codes, from the lock, in number order. A removed
+/// code whose anchor a code of the table now has is left out: its section
+/// is that code's.
+fn tombstones(lock: &Lock, catalog: &Catalog) -> Vec<RemovedCode> {
+    let anchors: std::collections::HashSet<&str> =
+        catalog.codes.iter().map(|c| c.anchor.as_str()).collect();
+    lock.entries
+        .iter()
+        .filter_map(|entry| {
+            let removal = entry.removed.as_ref()?;
+            let anchor = crate::names::anchor(&entry.code);
+            (!anchors.contains(anchor.as_str())).then(|| RemovedCode {
+                prefix: entry
+                    .code
+                    .split_once('.')
+                    .map(|(p, _)| p.to_owned())
+                    .filter(|p| !p.is_empty()),
+                code: entry.code.clone(),
+                anchor,
+                removed_in: removal.version.clone(),
+                note: removal.note.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Reads a lock file's text: its entries in number order, and a diagnostic
@@ -240,22 +329,37 @@ pub fn parse(text: &str, display: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
         let fields: Vec<&str> = record.iter().collect();
         if i == 0 {
-            if fields != HEADER {
+            if fields != HEADER && fields != OLD_HEADER {
                 problems.push(error(
                     line,
-                    "the lock file must start with the line `code,number`".into(),
+                    "the lock file must start with the line `code,number,removed_in,note`".into(),
                     "restore the header line",
                 ));
             }
             continue;
         }
-        let [code, number] = fields[..] else {
-            problems.push(error(
-                line,
-                format!("expected 2 fields (`code,number`), found {}", fields.len()),
-                "each line is a code and its number, e.g. `AIS.0014,1`",
-            ));
-            continue;
+        let (code, number, removed) = match fields[..] {
+            [code, number] => (code, number, None),
+            [code, number, version, note] if semver::Version::parse(version).is_ok() => (
+                code,
+                number,
+                Some(Removal {
+                    version: version.to_owned(),
+                    note: (!note.is_empty()).then(|| note.to_owned()),
+                }),
+            ),
+            _ => {
+                problems.push(error(
+                    line,
+                    format!(
+                        "expected 2 fields (`code,number`), or 4 for a removed code \
+                         (`code,number,removed_in,note`, `removed_in` a version), found {}",
+                        fields.len()
+                    ),
+                    "each line is a code and its number, e.g. `AIS.0014,1`",
+                ));
+                continue;
+            }
         };
         let Ok(number) = number.parse::<u32>() else {
             problems.push(error(
@@ -300,6 +404,7 @@ pub fn parse(text: &str, display: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
         entries.push(Entry {
             code: code.to_owned(),
             number,
+            removed,
             line,
         });
     }
@@ -400,6 +505,7 @@ mod tests {
             .map(|&(code, number)| Entry {
                 code: code.to_owned(),
                 number,
+                removed: None,
                 line: 0,
             })
             .collect()
@@ -423,7 +529,7 @@ mod tests {
         lock.entries = entries(&[("AIS.0012", 0), ("A,\"B\"", 1), ("#1", 2), ("é", 3)]);
         let text = lock.contents();
         assert!(
-            text.starts_with("code,number\nAIS.0012,0\n\"A,\"\"B\"\"\",1\n"),
+            text.starts_with("code,number,removed_in,note\nAIS.0012,0\n\"A,\"\"B\"\"\",1\n"),
             "{text}"
         );
         let (read, problems) = parse(&text, "x");
@@ -468,6 +574,7 @@ mod tests {
             vec![Entry {
                 code: "A".into(),
                 number: 0,
+                removed: None,
                 line: 2
             }]
         );
@@ -475,7 +582,7 @@ mod tests {
         assert!(
             header[0]
                 .message
-                .contains("must start with the line `code,number`")
+                .contains("must start with the line `code,number,removed_in,note`")
         );
     }
 
@@ -495,7 +602,7 @@ mod tests {
 
     #[test]
     fn a_lock_that_cannot_be_read_is_an_error_not_a_new_lock() {
-        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/sample");
         let dir = tempfile::tempdir().expect("a temporary folder");
         for name in ["catalog.yaml", "error-codes.csv"] {
             std::fs::copy(spec.join(name), dir.path().join(name)).expect("copy the seed");
@@ -524,7 +631,7 @@ mod tests {
         assert_eq!(numbers, [2, 3, 0, 4], "GONE keeps 1, never reused");
         assert_eq!(
             lock.contents(),
-            "code,number\nA,0\nGONE,1\nC,2\nNEW1,3\nNEW2,4\n"
+            "code,number,removed_in,note\nA,0\nGONE,1\nC,2\nNEW1,3\nNEW2,4\n"
         );
         let new: Vec<&str> = lock.new_entries().iter().map(|e| e.code.as_str()).collect();
         assert_eq!(new, ["NEW1", "NEW2"]);

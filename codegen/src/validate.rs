@@ -8,12 +8,14 @@
 //! validate/rows     the CSV header, and each row's fields on their own
 //! validate/codes    rows grouped into codes, and what must hold across rows
 //! validate/rules    the rules of single values: text, status, names, versions
+//! validate/settings catalog.yaml's `import:` and `moved_pages:`
 //! ```
 
 mod catalog;
 mod codes;
 mod rows;
 mod rules;
+mod settings;
 
 use crate::Loaded;
 use crate::diagnostic::Diagnostic;
@@ -59,9 +61,13 @@ pub fn validate(raw: &RawSpec) -> Loaded {
     let has_errors = v.diagnostics.iter().any(Diagnostic::is_error);
     let catalog = match (meta, has_errors) {
         (Some(meta), false) => Some(Catalog {
+            // Named by `crate::load_spec`, which knows the spec's path.
+            name: String::new(),
             meta,
             categories,
             codes,
+            // Filled from the number lock by `crate::numbers`.
+            removed: Vec::new(),
         }),
         _ => None,
     };

@@ -9,7 +9,7 @@ use codegen::diagnostic::render_all;
 use codegen::model::Catalog;
 
 fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/sample")
 }
 
 /// A fresh temporary folder, removed when dropped.

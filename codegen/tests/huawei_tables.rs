@@ -97,7 +97,7 @@ fn assert_generates(catalog: &Catalog) {
     let files = codegen::generate(catalog);
     let enum_file = files
         .iter()
-        .find(|f| f.path == "rust/src/error_code.rs")
+        .find(|f| f.path == format!("{}/rust/src/error_code.rs", catalog.name))
         .expect("the Rust library's enum");
     syn::parse_file(&enum_file.contents).expect("the generated error_code.rs parses");
     for code in &catalog.codes {

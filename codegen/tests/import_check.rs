@@ -37,13 +37,17 @@ fn edit(text: &str, old: &str, new: &str) -> String {
     text.replacen(old, new, 1)
 }
 
-const SEED_PAGE: &str = "../spec/source/error-codes-page.txt";
+const SEED_PAGE: &str = "tests/specs/sample/source/error-codes-page.txt";
 const APIG_PAGE: &str = "tests/data/pages/api-gateway-user-guide.rst";
 const APIG_SPEC: &str = "tests/data/huawei/apig-error-codes.csv";
 
 #[test]
 fn an_unchanged_page_matches_its_spec() {
-    let (differences, _) = compare("error-codes-page.txt", &read(SEED_PAGE), &spec("../spec"));
+    let (differences, _) = compare(
+        "error-codes-page.txt",
+        &read(SEED_PAGE),
+        &spec("tests/specs/sample"),
+    );
     assert_eq!(differences, []);
     let (differences, _) = compare("apig.rst", &read(APIG_PAGE), &spec(APIG_SPEC));
     assert_eq!(differences, []);
@@ -56,12 +60,13 @@ fn a_one_cell_edit_is_one_changed_row_with_a_readable_diff() {
         "Check the JSON format of the input data.",
         "Check the JSON format.",
     );
-    let (differences, rendered) = compare("error-codes-page.txt", &page, &spec("../spec"));
+    let (differences, rendered) =
+        compare("error-codes-page.txt", &page, &spec("tests/specs/sample"));
     assert_eq!(
         differences,
         [Difference::Changed {
             at: import::Pos::new(45, 1),
-            spec: "../spec/error-codes.csv:3".to_owned(),
+            spec: "tests/specs/sample/error-codes.csv:3".to_owned(),
             code: "AIS.0014".to_owned(),
             fields: vec![(
                 Field::HandlingMeasure,
@@ -72,7 +77,7 @@ fn a_one_cell_edit_is_one_changed_row_with_a_readable_diff() {
     );
     assert_eq!(
         rendered,
-        "error-codes-page.txt:45:1: row `AIS.0014` changed on the page (spec: ../spec/error-codes.csv:3)\n  \
+        "error-codes-page.txt:45:1: row `AIS.0014` changed on the page (spec: tests/specs/sample/error-codes.csv:3)\n  \
          handling_measure:\n  - Check the JSON format of the input data.\n  + Check the JSON format.\n\
          the page and the spec differ: 1 changed, 0 added, 0 removed\n"
     );
@@ -144,7 +149,8 @@ fn the_other_row_is_checked_against_the_catalog() {
         "If other error codes are displayed, contact technical support.",
         "If other error codes are displayed, contact us.",
     );
-    let (differences, rendered) = compare("error-codes-page.txt", &page, &spec("../spec"));
+    let (differences, rendered) =
+        compare("error-codes-page.txt", &page, &spec("tests/specs/sample"));
     assert!(
         matches!(differences.as_slice(), [Difference::Other { .. }]),
         "{rendered}"

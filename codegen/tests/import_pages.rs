@@ -53,7 +53,7 @@ fn rows_of_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 fn seed_page() -> PathBuf {
-    Path::new("../spec/source/error-codes-page.txt").to_path_buf()
+    Path::new("tests/specs/sample/source/error-codes-page.txt").to_path_buf()
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn the_seed_page_gives_the_seed_spec_with_apig_0301_flagged() {
     let (table, rendered) =
         imported_table(&seed_page(), "error-codes-page.txt", &Options::default());
     let csv = import::write::csv(&table).expect("CSV");
-    let spec = rows_of_csv(&read(Path::new("../spec/error-codes.csv")));
+    let spec = rows_of_csv(&read(Path::new("tests/specs/sample/error-codes.csv")));
     assert_eq!(spec.len(), 31);
     assert_eq!(rows_of_csv(&csv), spec);
     // The split of APIG.0301 (9 paragraphs for 5 cells) is flagged where the row starts.
@@ -182,7 +182,10 @@ fn every_page_imports_and_generates_or_gen_names_the_flagged_defects() {
             imported.rows.len()
         );
         let files = codegen::generate(&catalog);
-        assert!(files.iter().any(|f| f.path == "rust/src/lib.rs"), "{page}");
+        assert!(
+            files.iter().any(|f| f.path.ends_with("/rust/src/lib.rs")),
+            "{page}"
+        );
     }
 }
 
@@ -268,7 +271,7 @@ fn the_written_yaml_loads_as_the_same_rows() {
     let catalog = loaded
         .catalog
         .unwrap_or_else(|| panic!("{}", render_all(&loaded.diagnostics)));
-    let spec = codegen::load_spec(Path::new("../spec"), "spec")
+    let spec = codegen::load_spec(Path::new("tests/specs/sample"), "sample")
         .catalog
         .expect("the seed spec");
     let texts = |c: &codegen::Catalog| -> Vec<(String, Vec<codegen::model::Case>)> {

@@ -1,6 +1,10 @@
-//! Checks that `spec/error-codes.csv` is a faithful transcription of the
-//! source page kept in `spec/source/error-codes-page.txt`, and that the page's
-//! closing "Other" row matches `other:` in `spec/catalog.yaml`.
+//! Checks that a hand-transcribed table (`error-codes.csv`) is a faithful
+//! transcription of the source page its catalog keeps (`import: page:` in its
+//! `catalog.yaml`, a `.txt` page: the text copied from the rendered page),
+//! and that the page's closing "Other" row matches `other:` in
+//! `catalog.yaml`. It runs on every such catalog of `spec/` and on the sample
+//! catalog of the tests; everything it expects is read from the catalog's
+//! folder. It is a second reading of the page, independent of the importer.
 //!
 //! The page file is plain text: one table cell per paragraph, paragraphs
 //! separated by a blank line. The table starts after the header cells
@@ -19,7 +23,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const HEADER_CELLS: [&str; 5] = [
     "Status Code",
@@ -36,7 +40,6 @@ const CSV_COLUMNS: [&str; 5] = [
     "handling_measure",
 ];
 const FIELD_NAMES: [&str; 5] = CSV_COLUMNS;
-const EXPECTED_ROWS: usize = 31;
 /// How the paragraphs of one cell are joined in the CSV.
 const PARAGRAPH_SEPARATOR: &str = "\n";
 
@@ -53,16 +56,47 @@ struct OtherRow {
     text: String,
 }
 
-fn spec_path(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("spec")
-        .join(relative)
+/// The folders of the catalogs to check: the sample catalog of the tests,
+/// and each catalog of `spec/` whose recorded page is copied text.
+fn transcribed_catalogs() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut folders = vec![root.join("tests/specs/sample")];
+    let mut spec: Vec<PathBuf> = fs::read_dir(root.join("../spec"))
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    spec.sort();
+    folders.extend(
+        spec.into_iter()
+            .filter(|folder| recorded_page(folder).is_some_and(|page| page.ends_with(".txt"))),
+    );
+    folders
 }
 
-fn read(relative: &str) -> String {
-    let path = spec_path(relative);
+/// The page that a catalog's `catalog.yaml` records (`import:` then an
+/// indented `page:` line), read with plain string operations.
+fn recorded_page(folder: &Path) -> Option<String> {
+    let yaml = fs::read_to_string(folder.join("catalog.yaml")).ok()?;
+    let mut in_import = false;
+    for line in yaml.lines() {
+        if !line.starts_with([' ', '\t']) {
+            in_import = line.trim_end() == "import:";
+        } else if in_import && let Some(page) = line.trim().strip_prefix("page:") {
+            return Some(unquote(page.trim()));
+        }
+    }
+    None
+}
+
+fn read(folder: &Path, relative: &str) -> String {
+    let path = folder.join(relative);
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The catalog's page, parsed.
+fn page_of(folder: &Path) -> (Vec<PageRow>, OtherRow) {
+    let page =
+        recorded_page(folder).unwrap_or_else(|| panic!("{}: no page recorded", folder.display()));
+    parse_page(&read(folder, &page))
 }
 
 /// Splits text into paragraphs: runs of non-blank lines, separated by one or
@@ -233,67 +267,76 @@ fn read_csv(bytes: &str) -> Vec<(u64, [String; 5])> {
 
 #[test]
 fn csv_matches_the_source_page() {
-    let (page_rows, _) = parse_page(&read("source/error-codes-page.txt"));
-    let csv_text = read("error-codes.csv");
-    assert!(
-        !csv_text.starts_with('\u{feff}'),
-        "error-codes.csv starts with a BOM"
-    );
-    assert!(
-        !csv_text.contains('\r'),
-        "error-codes.csv contains a carriage return (use LF)"
-    );
-    let csv_rows = read_csv(&csv_text);
-
-    let mut problems = String::new();
-    if page_rows.len() != csv_rows.len() {
-        let _ = writeln!(
-            problems,
-            "the page has {} rows, the CSV has {} (field mismatches below may follow from a missing or extra row)",
-            page_rows.len(),
-            csv_rows.len()
+    for folder in transcribed_catalogs() {
+        let (page_rows, _) = page_of(&folder);
+        let csv_text = read(&folder, "error-codes.csv");
+        assert!(
+            !csv_text.starts_with('\u{feff}'),
+            "error-codes.csv starts with a BOM"
         );
-    }
-    for (n, (page, (line, csv))) in page_rows.iter().zip(&csv_rows).enumerate() {
-        for (field, (want, got)) in FIELD_NAMES.iter().zip(page.fields.iter().zip(csv)) {
-            if want != got {
-                let code = &page.fields[1];
-                let _ = writeln!(
-                    problems,
-                    "row {} ({code}, CSV line {line}), {field}:\n  page: {want:?}\n  csv:  {got:?}",
-                    n + 1
-                );
+        assert!(
+            !csv_text.contains('\r'),
+            "error-codes.csv contains a carriage return (use LF)"
+        );
+        let csv_rows = read_csv(&csv_text);
+
+        let mut problems = String::new();
+        if page_rows.len() != csv_rows.len() {
+            let _ = writeln!(
+                problems,
+                "the page has {} rows, the CSV has {} (field mismatches below may follow from a missing or extra row)",
+                page_rows.len(),
+                csv_rows.len()
+            );
+        }
+        for (n, (page, (line, csv))) in page_rows.iter().zip(&csv_rows).enumerate() {
+            for (field, (want, got)) in FIELD_NAMES.iter().zip(page.fields.iter().zip(csv)) {
+                if want != got {
+                    let code = &page.fields[1];
+                    let _ = writeln!(
+                        problems,
+                        "row {} ({code}, CSV line {line}), {field}:\n  page: {want:?}\n  csv:  {got:?}",
+                        n + 1
+                    );
+                }
             }
         }
+        assert!(
+            problems.is_empty(),
+            "{}/error-codes.csv differs from the source page:\n{problems}",
+            folder.display()
+        );
+        assert!(
+            !page_rows.is_empty(),
+            "{}: the page parser found no row",
+            folder.display()
+        );
     }
-    assert!(
-        problems.is_empty(),
-        "error-codes.csv differs from the source page:\n{problems}"
-    );
-    assert_eq!(
-        page_rows.len(),
-        EXPECTED_ROWS,
-        "the page parser found an unexpected number of rows"
-    );
 }
 
 #[test]
 fn other_row_matches_the_catalog() {
-    let (_, other) = parse_page(&read("source/error-codes-page.txt"));
-    let (status, text) = catalog_other(&read("catalog.yaml"));
-    assert_eq!(
-        status, other.status,
-        "catalog.yaml other.http_status differs from the page"
-    );
-    assert_eq!(
-        text, other.text,
-        "catalog.yaml other.text differs from the page"
-    );
+    for folder in transcribed_catalogs() {
+        let (_, other) = page_of(&folder);
+        let (status, text) = catalog_other(&read(&folder, "catalog.yaml"));
+        assert_eq!(
+            status, other.status,
+            "catalog.yaml other.http_status differs from the page"
+        );
+        assert_eq!(
+            text, other.text,
+            "catalog.yaml other.text differs from the page"
+        );
+    }
 }
 
+/// On the sample catalog, whose page the test knows: its 31 rows, and a
+/// row whose cells have several paragraphs.
 #[test]
 fn multi_paragraph_cells_are_split_as_the_page_shows() {
-    let (rows, _) = parse_page(&read("source/error-codes-page.txt"));
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/specs/sample");
+    let (rows, _) = page_of(&sample);
+    assert_eq!(rows.len(), 31);
     let row = rows
         .iter()
         .find(|r| r.fields[1] == "APIG.0301")

@@ -43,7 +43,7 @@ pub fn steps() -> Vec<Step> {
         },
         Step {
             name: "bench smoke run (cargo xtask bench --quick)",
-            run: |root| run(root, &["--quick".to_owned()]),
+            run: |root| run(root, true),
         },
     ]
 }
@@ -90,18 +90,8 @@ impl Plan {
     }
 }
 
-/// `cargo xtask bench`.
-pub fn run(root: &Path, args: &[String]) -> Result<(), String> {
-    let quick = match args {
-        [] => false,
-        [flag] if flag == "--quick" => true,
-        _ => {
-            return Err(format!(
-                "usage: cargo xtask bench [--quick], not `{}`",
-                args.join(" ")
-            ));
-        }
-    };
+/// `cargo xtask bench [--quick]`.
+pub fn run(root: &Path, quick: bool) -> Result<(), String> {
     let plan = Plan::new(quick);
     let work = root.join("target").join("bench");
     let mut report = machine_report();
@@ -289,12 +279,13 @@ fn time_generation(root: &Path, work: &Path, plan: &Plan) -> Result<String, Stri
                 time.as_secs_f64() * 1e6 / f64::from(u32::try_from(rows).unwrap_or(u32::MAX));
             let _ = write!(cells, " {} | {per_thousand:.0} ms |", seconds(time));
         }
-        // "generated N codes into OUT: M files, ..."
+        // "generated 1 catalog (N codes) into OUT: M files, ..."
         let codes: usize = summary
             .lines()
             .find_map(|line| line.strip_prefix("generated "))
+            .and_then(|rest| rest.split_once('(').map(|(_, after)| after))
             .and_then(|rest| rest.split_whitespace().next())
-            .and_then(|n| n.parse().ok())
+            .and_then(|n| n.replace(',', "").parse().ok())
             .unwrap_or(0);
         let files = summary
             .rsplit(": ")
@@ -313,7 +304,8 @@ fn time_generation(root: &Path, work: &Path, plan: &Plan) -> Result<String, Stri
 
 /// Times what a newcomer's first `cargo xtask gen` does on a fresh clone:
 /// build the xtask and its dependencies in an empty target folder (the
-/// crates already downloaded), then generate the seed into an empty folder.
+/// crates already downloaded), then generate the workspace's catalogs into
+/// an empty folder.
 fn time_first_gen(root: &Path, work: &Path) -> Result<String, String> {
     let target = work.join("cold-target");
     let out = work.join("cold-gen");
@@ -358,7 +350,7 @@ fn time_first_gen(root: &Path, work: &Path) -> Result<String, String> {
     Ok(format!(
         "\n### A newcomer's first `cargo xtask gen`\n\nThe build of the xtask and its \
          dependencies in an empty target folder (crates already downloaded), then `gen` of the \
-         seed spec: {}.\n",
+         workspace's catalogs: {}.\n",
         seconds(time)
     ))
 }

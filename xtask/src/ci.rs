@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crate::SpecArgs;
 use crate::process::{Step, cargo, run_command};
+use crate::workspace::{SpecArgs, for_each_catalog};
 
 /// The steps, in order.
 fn steps() -> Vec<Step> {
@@ -35,15 +35,15 @@ fn steps() -> Vec<Step> {
             run: |root| cargo(root, &["test", "--workspace", "--locked"]),
         },
         Step {
-            name: "generated crate alone",
-            run: generated_crate,
+            name: "generated crates alone (clippy without features, docs with all)",
+            run: generated_crates,
         },
         Step {
-            name: "cargo package",
+            name: "cargo package (each catalog's crate)",
             run: package,
         },
         Step {
-            name: "consumer fixture",
+            name: "consumer crate outside the workspace (against each catalog's crate)",
             run: consumer,
         },
         Step {
@@ -91,65 +91,65 @@ pub fn run(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The spec's Rust crate name (the generated crate's package).
-fn crate_name() -> Result<String, String> {
-    crate::sync::seed_catalog().map(|catalog| catalog.meta.crate_name)
-}
-
-/// The generated crate on its own: without features (no dependencies),
+/// Each catalog's crate on its own: without features (no dependencies),
 /// clippy-clean; with all features, docs without warnings.
-fn generated_crate(root: &Path) -> Result<(), String> {
-    let name = crate_name()?;
-    cargo(
-        root,
-        &[
-            "clippy",
-            "--locked",
-            "--package",
-            &name,
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    )?;
-    run_command(
-        root,
-        "cargo",
-        &[
-            "doc",
-            "--no-deps",
-            "--locked",
-            "--all-features",
-            "--package",
-            &name,
-        ],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    )
+fn generated_crates(root: &Path) -> Result<(), String> {
+    for_each_catalog(|catalog| {
+        let name = &catalog.meta.crate_name;
+        cargo(
+            root,
+            &[
+                "clippy",
+                "--locked",
+                "--package",
+                name,
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )?;
+        run_command(
+            root,
+            "cargo",
+            &[
+                "doc",
+                "--no-deps",
+                "--locked",
+                "--all-features",
+                "--package",
+                name,
+            ],
+            &[("RUSTDOCFLAGS", "-D warnings")],
+        )
+    })
 }
 
-/// The generated crate packages for crates.io (and the package builds).
+/// Each catalog's crate packages for crates.io (and the package builds).
 fn package(root: &Path) -> Result<(), String> {
-    cargo(
-        root,
-        &[
-            "package",
-            "--locked",
-            "--allow-dirty",
-            "--package",
-            &crate_name()?,
-        ],
-    )
+    for_each_catalog(|catalog| {
+        cargo(
+            root,
+            &[
+                "package",
+                "--locked",
+                "--allow-dirty",
+                "--package",
+                &catalog.meta.crate_name,
+            ],
+        )
+    })
 }
 
-/// A crate outside the workspace that depends on the generated one by path
-/// is formatted, clippy-clean, passes its tests, and parses every fixture
-/// body as the fixture expects.
+/// The consumer crate's sources, and where copies of it are built.
+const CONSUMER: &str = "xtask/fixtures/consumer";
+
+/// A crate outside the workspace that depends on each catalog's crate by
+/// path (`xtask/fixtures/consumer`, a copy per catalog) is formatted,
+/// clippy-clean, passes its tests, finds in the crate what the catalog's
+/// `catalog.json` says of every code, and parses every fixture body as the
+/// fixture expects.
 fn consumer(root: &Path) -> Result<(), String> {
-    let manifest = "xtask/fixtures/consumer/Cargo.toml";
-    let target = root.join("target/consumer");
-    let target = target.to_str().ok_or("the target path is not UTF-8")?;
-    let env = [("CARGO_TARGET_DIR", target)];
     run_command(
         root,
         "rustfmt",
@@ -157,45 +157,111 @@ fn consumer(root: &Path) -> Result<(), String> {
             "--check",
             "--edition",
             "2024",
-            "xtask/fixtures/consumer/src/main.rs",
+            &format!("{CONSUMER}/src/main.rs"),
         ],
         &[],
     )?;
-    run_command(
-        root,
-        "cargo",
-        &[
-            "clippy",
-            "--locked",
-            "--all-targets",
-            "--manifest-path",
-            manifest,
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &env,
-    )?;
-    run_command(
-        root,
-        "cargo",
-        &["test", "--locked", "--manifest-path", manifest],
-        &env,
-    )?;
-    run_command(
-        root,
-        "cargo",
-        &[
-            "run",
-            "--quiet",
-            "--locked",
-            "--manifest-path",
-            manifest,
-            "--",
-            "xtask/fixtures/error-bodies.json",
-        ],
-        &env,
-    )
+    let target = root.join("target/consumer");
+    for_each_catalog(|catalog| {
+        let output = crate::workspace::output_of(&catalog.name);
+        let dir = target.join(&catalog.name);
+        let manifest = consumer_copy(root, &dir, &catalog.meta.crate_name, &output.join("rust"))?;
+        let shared_target = target.join("target");
+        let shared_target = shared_target
+            .to_str()
+            .ok_or("the target path is not UTF-8")?;
+        let env = [("CARGO_TARGET_DIR", shared_target)];
+        let manifest = manifest.to_str().ok_or("the target path is not UTF-8")?;
+        // The copy's lockfile gains the catalog's crate, nothing else.
+        run_command(
+            root,
+            "cargo",
+            &[
+                "update",
+                "--offline",
+                "--workspace",
+                "--quiet",
+                "--manifest-path",
+                manifest,
+            ],
+            &env,
+        )?;
+        run_command(
+            root,
+            "cargo",
+            &[
+                "clippy",
+                "--locked",
+                "--all-targets",
+                "--manifest-path",
+                manifest,
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &env,
+        )?;
+        run_command(
+            root,
+            "cargo",
+            &["test", "--locked", "--manifest-path", manifest],
+            &env,
+        )?;
+        let catalog_json = output.join(codegen::emit::json::PATH);
+        run_command(
+            root,
+            "cargo",
+            &[
+                "run",
+                "--quiet",
+                "--locked",
+                "--manifest-path",
+                manifest,
+                "--",
+                catalog_json
+                    .to_str()
+                    .ok_or("the output path is not UTF-8")?,
+                "xtask/fixtures/error-bodies.json",
+            ],
+            &env,
+        )
+    })
+}
+
+/// A copy of the consumer in `dir` that depends on the crate `name` at
+/// `crate_dir`; its manifest.
+fn consumer_copy(
+    root: &Path,
+    dir: &Path,
+    name: &str,
+    crate_dir: &Path,
+) -> Result<std::path::PathBuf, String> {
+    let source = root.join(CONSUMER);
+    let read = |file: &str| {
+        std::fs::read_to_string(source.join(file))
+            .map_err(|e| format!("reading {CONSUMER}/{file}: {e}"))
+    };
+    let write = |file: &str, text: &str| {
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("creating {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("writing {}: {e}", path.display()))
+    };
+    // A JSON string is a TOML basic string.
+    let path = serde_json::to_string(crate_dir).map_err(|e| format!("the crate's path: {e}"))?;
+    let manifest = read("Cargo.toml")?.replacen(
+        "[dependencies]\n",
+        &format!(
+            "[dependencies]\nerror-codes = {{ package = \"{name}\", path = {path}, features = [\"serde\"] }}\n"
+        ),
+        1,
+    );
+    write("Cargo.toml", &manifest)?;
+    write("Cargo.lock", &read("Cargo.lock")?)?;
+    write("src/main.rs", &read("src/main.rs")?)?;
+    Ok(dir.join("Cargo.toml"))
 }
 
 fn sync_check() -> Result<(), String> {

@@ -2,11 +2,12 @@
 //! breaking change. Outside the generated crate, a `match` that names every
 //! code must still have a wildcard arm: without one it must not compile.
 //!
-//! The check writes a crate of its own into `target/exhaustive-match/` (its
-//! own workspace, depending on `generated/rust` by path) whose `match` names
-//! every variant of the spec, builds it and expects rustc's E0004 with
-//! "`_` not covered", the error of a non-exhaustive enum whose variants are
-//! all covered; then adds the wildcard arm and expects it to build.
+//! For each catalog, the check writes a crate of its own into
+//! `target/exhaustive-match/<catalog>/` (its own workspace, depending on the
+//! catalog's generated crate by path) whose `match` names every variant,
+//! builds it and expects rustc's E0004 with "`_` not covered", the error of
+//! a non-exhaustive enum whose variants are all covered; then adds the
+//! wildcard arm and expects it to build.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -23,11 +24,14 @@ pub fn steps() -> Vec<Step> {
 }
 
 fn check(root: &Path) -> Result<(), String> {
-    let catalog = crate::sync::seed_catalog()?;
-    let dir = root.join("target").join("exhaustive-match");
-    let krate = codegen::emit::rust::lib_name(&catalog);
+    crate::workspace::for_each_catalog(|catalog| check_catalog(root, catalog))
+}
+
+fn check_catalog(root: &Path, catalog: &codegen::Catalog) -> Result<(), String> {
+    let dir = root.join("target/exhaustive-match").join(&catalog.name);
+    let krate = codegen::emit::rust::lib_name(catalog);
     // A JSON string is a TOML basic string.
-    let path = serde_json::to_string(&root.join("generated").join("rust"))
+    let path = serde_json::to_string(&crate::workspace::output_of(&catalog.name).join("rust"))
         .map_err(|e| format!("the workspace path: {e}"))?;
     let manifest = format!(
         "# Written by `cargo xtask ci`: a crate that matches on every code.\n\

@@ -48,6 +48,13 @@ pub fn write(lock: &Lock) -> Result<(), String> {
         .and_then(|()| fs::rename(&aside, &lock.path))
         .map_err(|e| format!("writing {}: {e}", lock.display))?;
     let new = lock.new_entries();
+    if new.is_empty() {
+        println!(
+            "updated {} (codes that left the table, or its header): commit it with the spec",
+            lock.display
+        );
+        return Ok(());
+    }
     let mut listed: Vec<String> = new
         .iter()
         .take(LISTED)

@@ -1,24 +1,24 @@
-//! CI steps of the `OpenAPI` output (`generated/openapi`): the `OpenAPI`
-//! document and the JSON Schema of the error body, checked with the tools
-//! pinned in `xtask/openapi/package-lock.json` (see `xtask/openapi/README.md`).
+//! CI steps of the `OpenAPI` output (each catalog's `generated/<name>/openapi`):
+//! the `OpenAPI` document and the JSON Schema of the error body, checked with
+//! the tools pinned in `xtask/openapi/package-lock.json` (see
+//! `xtask/openapi/README.md`). For each catalog:
 //!
 //! ```text
-//! openapi: tools        npm ci in xtask/openapi; the work folder of generated/
-//! openapi: lint         redocly lint: the document (redocly-components.yaml), and the
-//!                       README's API description beside it (redocly.yaml): no problem at all
-//! openapi: types        openapi-typescript (a union, and with --enum a TypeScript enum), then
-//!                       tsc on types/checks.ts: the document's ErrorCode is the npm
-//!                       package's, the enum's members the Rust variants; a document one
-//!                       code short fails
-//! openapi: JSON Schema  Ajv, draft 2020-12, strict: the schema compiles, the bodies of the
-//!                       documented shape validate and no others; the README's example runs
+//! lint         redocly lint: the document (redocly-components.yaml), and the
+//!              README's API description beside it (redocly.yaml): no problem at all
+//! types        openapi-typescript (a union, and with --enum a TypeScript enum), then
+//!              tsc on types/checks.ts: the document's ErrorCode is the npm
+//!              package's, the enum's members the Rust variants; a document one
+//!              code short fails
+//! JSON Schema  Ajv, draft 2020-12, strict: the schema compiles, the bodies of the
+//!              documented shape validate and no others; the README's example runs
 //! ```
 //!
-//! The checks of one output folder write into `xtask/openapi/checked/<name>/`
-//! (gitignored): copies of the two documents with the README's examples
-//! beside them, the generated types, and what the types must be, read from
-//! the folder's `catalog.json`. [`check_output`] runs them all on the output
-//! folder of another spec (see `spec_checks`).
+//! The checks of one catalog's output folder write into
+//! `xtask/openapi/checked/<name>/` (gitignored): copies of the two documents
+//! with the README's examples beside them, the generated types, and what the
+//! types must be, read from the folder's `catalog.json`. [`check_output`]
+//! runs them all on the output of another spec too (see `spec_checks`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,7 +28,6 @@ use codegen::emit::json::PATH as CATALOG_JSON;
 use codegen::emit::openapi::{DOCUMENT, JSON_SCHEMA, README};
 use serde_json::Value;
 
-use crate::SpecArgs;
 use crate::process::{Step, npm_ci, run_command};
 
 /// The tools' folder, relative to the workspace root.
@@ -46,52 +45,53 @@ const REDOCLY_ENV: [(&str, &str); 2] = [
 pub fn steps() -> Vec<Step> {
     vec![
         Step {
-            name: "openapi: tools (npm ci) and the checks' work folder",
+            name: "openapi: tools (npm ci)",
+            run: |root| npm_ci(&tools(root)),
+        },
+        Step {
+            name: "openapi: each catalog's document and JSON Schema (redocly lint; openapi-typescript and tsc, and a document one code short fails; ajv)",
             run: |root| {
-                npm_ci(&tools(root))?;
-                let catalog = crate::sync::seed_catalog()?;
-                prepare(root, &generated(Some(catalog.meta.error_body.example)))
+                crate::workspace::for_each_catalog(|catalog| {
+                    let checked = Checked {
+                        name: catalog.name.clone(),
+                        out: crate::workspace::output_of(&catalog.name),
+                        example_body: Some(catalog.meta.error_body.example.clone()),
+                    };
+                    check(root, &checked)?;
+                    one_code_short_fails(root, &checked)
+                })
             },
-        },
-        Step {
-            name: "openapi: redocly lint (the document, and the README's API description)",
-            run: |root| lint(root, &generated(None)),
-        },
-        Step {
-            name: "openapi: openapi-typescript and tsc (ErrorCode is the npm package's; a document one code short fails)",
-            run: |root| {
-                let seed = generated(None);
-                types(root, &seed)?;
-                one_code_short_fails(root, &seed)
-            },
-        },
-        Step {
-            name: "openapi: ajv (the JSON Schema: compiles, documented bodies only; the README's example)",
-            run: |root| json_schema(root, &generated(None)),
         },
     ]
 }
 
-/// Every check on the `openapi/` folder of an output folder, against the
-/// npm package beside it (`ts/`), for the specs other than the seed.
+/// Every check on the `openapi/` folder of a catalog's output folder (`out`,
+/// `generated/<name>/` or another spec's), against the npm package beside
+/// it (`ts/`). `name` names the work folder and the messages.
 pub fn check_output(root: &Path, name: &str, out: &Path) -> Result<(), String> {
-    let checked = Checked {
-        name: name.to_owned(),
-        out: out.to_path_buf(),
-        example_body: None,
-    };
     npm_ci(&tools(root))?;
-    prepare(root, &checked)?;
-    lint(root, &checked)?;
-    types(root, &checked)?;
-    json_schema(root, &checked)
+    check(
+        root,
+        &Checked {
+            name: name.to_owned(),
+            out: out.to_path_buf(),
+            example_body: None,
+        },
+    )
 }
 
-/// One output folder under check.
+fn check(root: &Path, checked: &Checked) -> Result<(), String> {
+    prepare(root, checked)?;
+    lint(root, checked)?;
+    types(root, checked)?;
+    json_schema(root, checked)
+}
+
+/// One catalog's output folder under check.
 struct Checked {
     /// The work folder's name under `checked/`, and the name in messages.
     name: String,
-    /// The output folder of `cargo xtask gen` (`generated/`).
+    /// The catalog's output folder (`generated/<name>/`).
     out: PathBuf,
     /// The spec's example error body, which `prepare` writes into the
     /// work folder for the JSON Schema's tests, when the spec is at hand.
@@ -101,16 +101,6 @@ struct Checked {
 impl Checked {
     fn work(&self, root: &Path) -> PathBuf {
         tools(root).join("checked").join(&self.name)
-    }
-}
-
-/// `generated/`; the seed spec's example body is needed only to `prepare`
-/// its work folder (the steps after it find it there).
-fn generated(example_body: Option<String>) -> Checked {
-    Checked {
-        name: "generated".to_owned(),
-        out: SpecArgs::workspace_default().out,
-        example_body,
     }
 }
 

@@ -1,5 +1,5 @@
-//! CI steps for specs other than the seed: the hostile-text spec and the real
-//! Huawei Cloud tables are generated into folders outside the workspace, and
+//! CI steps for specs other than the workspace's: the hostile-text spec and
+//! the sample catalog are generated into folders outside the workspace, and
 //! their packages must build, test, lint and document cleanly on their own.
 //!
 //! The generated crates share one target folder, `target/spec-checks`, so a
@@ -7,31 +7,19 @@
 
 use std::path::Path;
 
+use crate::failure::Failure;
 use crate::process::{Step, run_command};
-use crate::{Failure, SpecArgs};
+use crate::workspace::SpecArgs;
 
 pub fn steps() -> Vec<Step> {
-    vec![
-        Step {
-            name: "hostile-text spec: generate, test, lint, document",
-            run: hostile_spec,
-        },
-        Step {
-            name: "real tables (API Gateway, IAM, ModelArts): generate, test, lint, document",
-            run: real_tables,
-        },
-    ]
+    vec![Step {
+        name: "hostile-text spec: generate, test, lint, document",
+        run: hostile_spec,
+    }]
 }
 
 /// The spec whose every text tries to break out of the outputs.
 const HOSTILE_SPEC: &str = "codegen/tests/specs/hostile";
-
-/// Real tables that must generate (the `ModelArts` Studio table must not; a test checks that).
-const REAL_TABLES: [&str; 3] = [
-    "apig-error-codes.csv",
-    "iam-error-codes.csv",
-    "modelarts-error-codes.csv",
-];
 
 /// HTML that the hostile spec's texts try to inject; its rendered
 /// documentation must show each as text, never hold it as markup.
@@ -48,9 +36,9 @@ fn hostile_spec(root: &Path) -> Result<(), String> {
 }
 
 fn hostile_spec_in(root: &Path, scratch: &Path) -> Result<(), String> {
-    let out = scratch.join("hostile");
+    let out = scratch.join("out");
     generate(&root.join(HOSTILE_SPEC), HOSTILE_SPEC, &out)?;
-    check_packages(root, &out)?;
+    check_packages(root, &out, "hostile")?;
     let docs = Path::new(&target_dir(root)).join("doc/hostile_error_codes");
     let pages = std::fs::read_dir(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
     let mut checked = 0;
@@ -74,19 +62,6 @@ fn hostile_spec_in(root: &Path, scratch: &Path) -> Result<(), String> {
     }
     println!("{checked} documentation pages hold none of the spec's HTML");
     Ok(())
-}
-
-fn real_tables(root: &Path) -> Result<(), String> {
-    in_scratch_folder(|scratch| {
-        for table in REAL_TABLES {
-            let spec = format!("codegen/tests/data/huawei/{table}");
-            let name = table.trim_end_matches(".csv");
-            let out = scratch.join(name);
-            generate(&root.join(&spec), &spec, &out)?;
-            check_packages(root, &out)?;
-        }
-        Ok(())
-    })
 }
 
 /// Runs `check` in a new folder of its own under the system's temporary
@@ -123,6 +98,7 @@ pub(crate) fn generate(spec: &Path, spec_display: &str, out: &Path) -> Result<()
         out: out.to_path_buf(),
         spec_display: spec_display.to_owned(),
         out_display: out.display().to_string(),
+        catalogs: Vec::new(),
     };
     crate::sync::generate(&args).map_err(|failure| {
         let why = match failure {
@@ -134,17 +110,16 @@ pub(crate) fn generate(spec: &Path, spec_display: &str, out: &Path) -> Result<()
     })
 }
 
-/// Every check of a generated output folder other than the seed's (`rust/`,
-/// `docs/`, `openapi/`): the one place that decides what another spec's
-/// packages must pass.
-pub fn check_packages(root: &Path, out: &Path) -> Result<(), String> {
-    check_rust_crate(root, &out.join("rust"))?;
-    check_rust_docs(root, &out.join("rust"))?;
-    let name = out
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    crate::openapi::check_output(root, &name, out)?;
-    crate::docs::check_generated_book(root, &name, &out.join("docs"))
+/// Every check of the output of a spec other than the workspace's, written
+/// by `gen` into `out`, for its catalog `name` (`out/<name>/rust`,
+/// `out/<name>/openapi`, the site `out/docs`): the one place that decides
+/// what another spec's packages must pass.
+pub fn check_packages(root: &Path, out: &Path, name: &str) -> Result<(), String> {
+    let folder = out.join(name);
+    check_rust_crate(root, &folder.join("rust"))?;
+    check_rust_docs(root, &folder.join("rust"))?;
+    crate::openapi::check_output(root, name, &folder)?;
+    crate::docs::check_generated_book(root, name, &out.join("docs"))
 }
 
 /// The crate's tests (doc tests included) pass and clippy (pedantic, set by

@@ -1,27 +1,69 @@
-//! `gen` and `check`: keep the output folder equal to what the spec produces.
+//! `gen` and `check`: keep the output folder equal to what the spec's
+//! catalogs produce.
 //!
 //! What to write, remove and leave alone is decided by [`codegen::output`]
-//! (no I/O there); here the folder is read for it, and the plan is written
-//! or, by `check`, reported as a diff.
+//! (no I/O there); here the spec and the output folder are read for it, and
+//! the plan is written or, by `check`, reported as a diff. Every catalog is
+//! read and validated before anything is written: a problem in one stops
+//! them all, so the output moves from one consistent state to the next.
 
 use std::fs;
 use std::path::Path;
 
-use codegen::diagnostic::render_all;
+use codegen::changes::Changes;
+use codegen::diagnostic::{Diagnostic, render_all};
 use codegen::numbers::Lock;
-use codegen::output::Plan;
+use codegen::output::{Plan, Scope};
+use codegen::repository::Source;
 use codegen::{Catalog, GeneratedFile};
+use serde_json::Value;
 
-use crate::{Failure, SpecArgs};
+use crate::failure::Failure;
+use crate::workspace::SpecArgs;
 
-/// The workspace's own spec (`spec/`), loaded as [`load`] does.
-pub fn seed_catalog() -> Result<Catalog, String> {
-    load(&SpecArgs::workspace_default()).map_err(|_| "the spec has errors (shown above)".to_owned())
+/// The catalogs of a spec, read, validated and numbered, ready to generate.
+pub struct Loaded {
+    /// In name order.
+    pub catalogs: Vec<Catalog>,
+    /// Where each catalog was read from (parallel to `catalogs`).
+    pub sources: Vec<Source>,
+    /// Each catalog's number lock, `None` for a lone table (parallel).
+    pub locks: Vec<Option<Lock>>,
+    /// Each catalog's `catalog.json` as committed, when something is
+    /// committed under its crate's name (parallel).
+    pub committed: Vec<Option<Value>>,
 }
 
-/// The catalog of a spec other than the one `gen` was given, without
-/// printing anything: its diagnostics are the error. `display_root` names
-/// the spec in them and in the `@generated` lines, as in `load_spec`.
+impl Loaded {
+    fn scope(&self, args: &SpecArgs) -> Scope {
+        if args.catalogs.is_empty() {
+            Scope::All
+        } else {
+            Scope::Catalogs(self.catalogs.iter().map(|c| c.name.clone()).collect())
+        }
+    }
+
+    fn refs(&self) -> Vec<&Catalog> {
+        self.catalogs.iter().collect()
+    }
+}
+
+/// Every catalog of the workspace's `spec/`, loaded quietly: their
+/// diagnostics are the error.
+pub fn workspace_catalogs() -> Result<Vec<Catalog>, String> {
+    let args = SpecArgs::workspace_default();
+    let repository = codegen::repository::load(&args.spec, &args.spec_display, &[]);
+    let diagnostics: Vec<Diagnostic> = repository.all_diagnostics().into_iter().cloned().collect();
+    match repository.valid_catalogs() {
+        Some(catalogs) => Ok(catalogs.into_iter().cloned().collect()),
+        None => Err(format!("spec/ has errors:\n{}", render_all(&diagnostics))),
+    }
+}
+
+/// The catalog of a spec other than the workspace's (a test spec, a real
+/// table), without printing anything: its diagnostics are the error.
+/// `display_root` names the spec in them and in the `@generated` lines, as
+/// in `load_spec`.
 pub fn catalog_of(spec: &Path, display_root: &str) -> Result<Catalog, String> {
     let loaded = codegen::load_spec(spec, display_root);
     loaded.catalog.ok_or_else(|| {
@@ -33,136 +75,212 @@ pub fn catalog_of(spec: &Path, display_root: &str) -> Result<Catalog, String> {
     })
 }
 
-/// Loads and validates the spec; prints its diagnostics to stderr.
-pub fn load(args: &SpecArgs) -> Result<Catalog, Failure> {
-    load_with_lock(args).map(|(catalog, _)| catalog)
-}
-
-/// [`load`], with the spec folder's number lock (see `crate::numbers`).
-pub fn load_with_lock(args: &SpecArgs) -> Result<(Catalog, Option<Lock>), Failure> {
-    let mut loaded = codegen::load_spec(&args.spec, &args.spec_display);
-    crate::numbers::check_committed(&args.spec, &mut loaded);
-    if !loaded.diagnostics.is_empty() {
-        eprint!("{}", render_all(&loaded.diagnostics));
+/// Loads and validates every catalog that `args` names; prints the
+/// diagnostics of all of them to stderr.
+pub fn load(args: &SpecArgs) -> Result<Loaded, Failure> {
+    let mut repository = codegen::repository::load(&args.spec, &args.spec_display, &args.catalogs);
+    let mut committed = Vec::new();
+    for (source, loaded) in repository.sources.iter().zip(&mut repository.catalogs) {
+        crate::numbers::check_committed(&source.path, loaded);
+        let catalog_json = loaded
+            .catalog
+            .as_ref()
+            .and_then(|catalog| committed_catalog(&args.out.join(&source.name), catalog));
+        codegen::numbers::record_removals(loaded, |code| {
+            deprecation_in(catalog_json.as_ref(), code)
+        });
+        committed.push(catalog_json);
     }
-    let lock = loaded.lock;
-    loaded
-        .catalog
-        .map(|catalog| (catalog, lock))
-        .ok_or(Failure::SpecErrors)
+    let diagnostics: Vec<Diagnostic> = repository.all_diagnostics().into_iter().cloned().collect();
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_all(&diagnostics));
+    }
+    if repository.has_errors() {
+        return Err(Failure::SpecErrors);
+    }
+    let mut loaded = Loaded {
+        catalogs: Vec::new(),
+        sources: repository.sources,
+        locks: Vec::new(),
+        committed,
+    };
+    for catalog in repository.catalogs {
+        loaded.catalogs.extend(catalog.catalog);
+        loaded.locks.push(catalog.lock);
+    }
+    Ok(loaded)
 }
 
-/// The plan of writing `files` into the folder `out`, as it is on disk.
-fn plan(out: &Path, files: Vec<GeneratedFile>) -> Plan {
-    codegen::output::plan(files, |path| fs::read(out.join(path)).ok())
+/// A catalog's `catalog.json` as git's `HEAD` has it in its output folder
+/// (or, outside git, as it is on disk), if it is the same crate's: a crate
+/// renamed, or never committed, has no history to compare with.
+fn committed_catalog(folder: &Path, catalog: &Catalog) -> Option<Value> {
+    let text = crate::process::committed_file(folder, codegen::emit::json::PATH)
+        .or_else(|| fs::read_to_string(folder.join(codegen::emit::json::PATH)).ok())?;
+    let json: Value = match serde_json::from_str(&text) {
+        Ok(json) => json,
+        Err(e) => {
+            eprintln!(
+                "warning: cannot compare with {}/{}: {e}",
+                folder.display(),
+                codegen::emit::json::PATH
+            );
+            return None;
+        }
+    };
+    let same_crate = json["rust_crate"].as_str() == Some(catalog.meta.crate_name.as_str());
+    (same_crate && json["codes"].is_array()).then_some(json)
+}
+
+/// Whether the committed catalog has `code`, and then its deprecation note.
+fn deprecation_in(committed: Option<&Value>, code: &str) -> Option<Option<String>> {
+    let codes = committed?["codes"].as_array()?;
+    let entry = codes.iter().find(|c| c["code"].as_str() == Some(code))?;
+    Some(entry["deprecated"].as_str().map(str::to_owned))
+}
+
+/// The plan of writing `files` of `scope` into the folder `out`, as it is on disk.
+fn plan(out: &Path, files: Vec<GeneratedFile>, scope: &Scope) -> Plan {
+    codegen::output::plan(files, scope, |path| fs::read(out.join(path)).ok())
 }
 
 /// `cargo xtask gen`: writes what changed, removes what is no longer produced.
 pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
-    let (catalog, lock) = load_with_lock(args)?;
-    if let Some(changes) = changes_since_committed(args, &catalog) {
+    let loaded = load(args)?;
+    let changes: Vec<Option<Changes>> = loaded
+        .catalogs
+        .iter()
+        .zip(&loaded.committed)
+        .map(|(catalog, committed)| {
+            Some(codegen::changes::compare_value(
+                committed.as_ref()?,
+                catalog,
+            ))
+        })
+        .collect();
+    let mut refused = false;
+    for ((catalog, source), changes) in loaded.catalogs.iter().zip(&loaded.sources).zip(&changes) {
+        let Some(changes) = changes else { continue };
         if changes.drops_codes_without_bump() {
             eprintln!(
-                "error: this would remove {} code(s) that {} has: {}\n\
+                "error: this would remove {} code(s) that {}/{} has: {}\n\
                  = hint: users may name these codes. Keep their rows and mark them deprecated (the \
-                 `deprecated` column), or, for a breaking change, raise `version` in catalog.yaml \
+                 `deprecated` column), or, for a breaking change, raise `version` in {}/catalog.yaml \
                  from {} to at least {}; then run `cargo xtask gen` again.",
                 changes.removed.len(),
                 args.out_display,
+                catalog.name,
                 changes.removed.join(", "),
+                source.display,
                 changes.old_version,
                 changes.minimum_version(),
             );
-            return Err(Failure::SpecErrors);
+            refused = true;
         }
-        println!("{}", changes.summary());
     }
-    let files = codegen::output::files(&catalog);
-    let total = files.len();
-    let plan = plan(&args.out, files);
+    if refused {
+        return Err(Failure::SpecErrors);
+    }
+    let named = loaded.catalogs.len() > 1;
+    for (catalog, changes) in loaded.catalogs.iter().zip(&changes) {
+        if let Some(changes) = changes {
+            let summary = changes.summary();
+            if named {
+                println!("{}: {summary}", catalog.name);
+            } else {
+                println!("{summary}");
+            }
+        }
+    }
+    let scope = loaded.scope(args);
+    let files = codegen::output::files(&loaded.refs(), &scope);
+    let total = files.len() + 1;
+    let plan = plan(&args.out, files, &scope);
     apply(&args.out, &plan)
         .map_err(|e| Failure::Other(format!("writing {}: {e}", args.out_display)))?;
-    if let Some(lock) = &lock {
+    for lock in loaded.locks.iter().flatten() {
         crate::numbers::write(lock).map_err(Failure::Other)?;
     }
-    update_lockfiles(args, &plan)?;
+    for (name, count) in removed_catalogs(&plan, &loaded.catalogs) {
+        println!(
+            "removed the output of the catalog `{name}`, whose folder is gone from {}: {}/{name}/ and its section of the site ({count} files)",
+            args.spec_display, args.out_display
+        );
+    }
+    if args.is_workspace_output() {
+        update_lockfile(&plan)?;
+    }
+    let codes: usize = loaded.catalogs.iter().map(|c| c.codes.len()).sum();
     println!(
-        "generated {} into {}: {total} files, {} written, {} removed, {} unchanged",
-        if catalog.codes.len() == 1 {
-            "1 code".to_owned()
-        } else {
-            format!("{} codes", catalog.codes.len())
-        },
+        "generated {} ({}) into {}: {total} files, {} written, {} removed, {} unchanged",
+        codegen::diagnostic::plural(loaded.catalogs.len(), "catalog"),
+        codegen::diagnostic::plural(codes, "code"),
         args.out_display,
         plan.write.len(),
         plan.remove.len(),
         plan.unchanged,
     );
+    if scope != Scope::All {
+        println!(
+            "the site's own pages (the landing page, the codes of every service) are written by `cargo xtask gen` without --catalog"
+        );
+    }
     Ok(())
 }
 
-/// The lockfiles that record the generated crate's version: the workspace's
-/// and the consumer fixture's. When `gen` rewrites the crate's manifest in
-/// the workspace's own output, their entry for it is updated (offline, that
-/// entry only), so that the `--locked` builds of CI stay in step.
-fn update_lockfiles(args: &SpecArgs, plan: &Plan) -> Result<(), Failure> {
-    let manifest_changed = plan.write.iter().any(|f| f.path == "rust/Cargo.toml");
-    if !manifest_changed || args.out != SpecArgs::workspace_default().out {
+/// The catalogs whose output the plan removes, with the number of files:
+/// those whose `catalog.json` the plan removes.
+fn removed_catalogs(plan: &Plan, catalogs: &[Catalog]) -> Vec<(String, usize)> {
+    let gone: Vec<&str> = plan
+        .remove
+        .iter()
+        .filter_map(|path| path.strip_suffix(&format!("/{}", codegen::emit::json::PATH)))
+        .filter(|folder| !folder.contains('/'))
+        .collect();
+    let mut removed: Vec<(String, usize)> = Vec::new();
+    for path in &plan.remove {
+        let folder = path
+            .strip_prefix("docs/src/")
+            .unwrap_or(path)
+            .split_once('/')
+            .map(|(folder, _)| folder);
+        let Some(folder) = folder else { continue };
+        if !gone.contains(&folder) || catalogs.iter().any(|c| c.name == folder) {
+            continue;
+        }
+        match removed.iter_mut().find(|(name, _)| name == folder) {
+            Some((_, count)) => *count += 1,
+            None => removed.push((folder.to_owned(), 1)),
+        }
+    }
+    removed
+}
+
+/// The workspace's `Cargo.lock` records the generated crates, members of
+/// the workspace: when `gen` writes or removes a crate's manifest, their
+/// entries are brought up to date (offline, the workspace's own entries
+/// only), so that the `--locked` builds of CI stay in step.
+fn update_lockfile(plan: &Plan) -> Result<(), Failure> {
+    let is_manifest = |path: &str| path.ends_with("/rust/Cargo.toml");
+    let manifest_changed = plan.write.iter().any(|f| is_manifest(&f.path))
+        || plan.remove.iter().any(|path| is_manifest(path));
+    if !manifest_changed {
         return Ok(());
     }
-    let root = crate::workspace_root();
-    for manifest in ["Cargo.toml", "xtask/fixtures/consumer/Cargo.toml"] {
-        let status =
-            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args([
-                    "update",
-                    "--offline",
-                    "--workspace",
-                    "--quiet",
-                    "--manifest-path",
-                    manifest,
-                ])
-                .current_dir(&root)
-                .status()
-                .map_err(|e| Failure::Other(format!("cannot run cargo update: {e}")))?;
-        if !status.success() {
-            return Err(Failure::Other(format!(
-                "`cargo update --offline --workspace --manifest-path {manifest}` failed; run it, then commit the lockfile"
-            )));
-        }
+    let root = crate::workspace::root();
+    let status =
+        std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["update", "--offline", "--workspace", "--quiet"])
+            .current_dir(&root)
+            .status()
+            .map_err(|e| Failure::Other(format!("cannot run cargo update: {e}")))?;
+    if !status.success() {
+        return Err(Failure::Other(
+            "`cargo update --offline --workspace` failed; run it, then commit Cargo.lock".into(),
+        ));
     }
-    println!(
-        "updated the lockfiles' entry for the generated crate (Cargo.lock, xtask/fixtures/consumer/Cargo.lock): commit them too"
-    );
+    println!("updated Cargo.lock's entries for the generated crates: commit it too");
     Ok(())
-}
-
-/// The output folder's `catalog.json` as git's `HEAD` has it, when the
-/// folder is in a repository that committed one: the comparison is then
-/// with what was committed, not with a `gen` run since.
-fn committed_catalog(out: &Path) -> Option<String> {
-    crate::process::committed_file(out, codegen::emit::json::PATH)
-}
-
-/// What changed since the committed catalog (or, outside git, the catalog
-/// in the output folder), if there is one.
-fn changes_since_committed(
-    args: &SpecArgs,
-    catalog: &Catalog,
-) -> Option<codegen::changes::Changes> {
-    let old = committed_catalog(&args.out)
-        .or_else(|| fs::read_to_string(args.out.join(codegen::emit::json::PATH)).ok())?;
-    match codegen::changes::compare(&old, catalog) {
-        Ok(changes) => Some(changes),
-        Err(e) => {
-            eprintln!(
-                "warning: cannot compare with {}/{}: {e}",
-                args.out_display,
-                codegen::emit::json::PATH
-            );
-            None
-        }
-    }
 }
 
 /// Writes all of the plan or none of it. The new contents are first written
@@ -268,12 +386,17 @@ impl Undo {
 
 /// `cargo xtask check`: generates in memory and prints a diff per file that differs.
 pub fn check(args: &SpecArgs) -> Result<(), Failure> {
-    let (catalog, lock) = load_with_lock(args)?;
-    let mut report = drift_report(
-        &plan(&args.out, codegen::output::files(&catalog)),
-        &args.out_display,
-    );
-    if let Some(stale) = lock.as_ref().and_then(crate::numbers::drift) {
+    let loaded = load(args)?;
+    let scope = loaded.scope(args);
+    let files = codegen::output::files(&loaded.refs(), &scope);
+    let mut report = drift_report(&plan(&args.out, files, &scope), &args.out_display);
+    let stale: String = loaded
+        .locks
+        .iter()
+        .flatten()
+        .filter_map(crate::numbers::drift)
+        .collect();
+    if !stale.is_empty() {
         report = stale
             + if report.is_empty() {
                 "run `cargo xtask gen` and commit\n"
@@ -339,12 +462,14 @@ mod tests {
     #[test]
     fn generated_output_is_in_sync_with_the_spec() {
         let args = SpecArgs::workspace_default();
-        let loaded = codegen::load_spec(&args.spec, &args.spec_display);
-        let catalog = loaded
-            .catalog
-            .unwrap_or_else(|| panic!("{}", render_all(&loaded.diagnostics)));
+        let catalogs = workspace_catalogs().unwrap_or_else(|e| panic!("{e}"));
+        let catalogs: Vec<&Catalog> = catalogs.iter().collect();
         let report = drift_report(
-            &plan(&args.out, codegen::output::files(&catalog)),
+            &plan(
+                &args.out,
+                codegen::output::files(&catalogs, &Scope::All),
+                &Scope::All,
+            ),
             &args.out_display,
         );
         assert!(report.is_empty(), "{report}");
@@ -352,7 +477,7 @@ mod tests {
 
     /// The plan against an output folder in memory: path → text.
     fn plan_against(files: Vec<GeneratedFile>, on_disk: &[(&str, &str)]) -> Plan {
-        codegen::output::plan(files, |path| {
+        codegen::output::plan(files, &Scope::All, |path| {
             on_disk
                 .iter()
                 .find(|(p, _)| *p == path)
@@ -370,7 +495,6 @@ mod tests {
         let files = vec![
             GeneratedFile::new("one.txt", "1\n"),
             GeneratedFile::new("two.txt", "2!\n"),
-            GeneratedFile::new(MANIFEST, "one.txt\ntwo.txt\n"),
         ];
         let report = drift_report(&plan_against(files, &on_disk), "out");
         assert!(report.contains("out/one.txt is missing\n"), "{report}");
@@ -392,11 +516,9 @@ mod tests {
             "{report}"
         );
 
-        let in_sync = [("one.txt", "1\n"), (MANIFEST, "one.txt\n")];
-        let files = vec![
-            GeneratedFile::new("one.txt", "1\n"),
-            GeneratedFile::new(MANIFEST, "one.txt\n"),
-        ];
+        let files = vec![GeneratedFile::new("one.txt", "1\n")];
+        let manifest = plan_against(files.clone(), &[]).write[0].contents.clone();
+        let in_sync = [("one.txt", "1\n"), (MANIFEST, manifest.as_str())];
         assert_eq!(drift_report(&plan_against(files, &in_sync), "out"), "");
     }
 
@@ -404,23 +526,18 @@ mod tests {
     fn gen_writes_changes_and_removes_what_it_no_longer_produces() {
         let scratch = tempfile::tempdir().expect("a temp folder");
         let out = scratch.path().join("out");
-        let manifest = |paths: &[&str]| GeneratedFile::new(MANIFEST, paths.join("\n") + "\n");
         let first = vec![
             GeneratedFile::new("a/one.txt", "1\n"),
             GeneratedFile::new("two.txt", "2\n"),
-            manifest(&["a/one.txt", "two.txt"]),
         ];
-        apply(&out, &plan(&out, first.clone())).expect("first write");
+        apply(&out, &plan(&out, first.clone(), &Scope::All)).expect("first write");
         fs::write(out.join("keep.txt"), "not ours").expect("write");
-        let again = plan(&out, first);
+        let again = plan(&out, first, &Scope::All);
         assert!(again.is_clean());
         assert_eq!(again.unchanged, 3);
 
-        let second = vec![
-            GeneratedFile::new("two.txt", "2!\n"),
-            manifest(&["two.txt"]),
-        ];
-        let p = plan(&out, second);
+        let second = vec![GeneratedFile::new("two.txt", "2!\n")];
+        let p = plan(&out, second, &Scope::All);
         assert_eq!(p.remove, ["a/one.txt"]);
         assert_eq!(p.write.len(), 2);
         let report = drift_report(&p, "out");
@@ -452,9 +569,8 @@ mod tests {
         let first = vec![
             GeneratedFile::new("a.txt", "old a\n"),
             GeneratedFile::new("gone.txt", "old gone\n"),
-            GeneratedFile::new(MANIFEST, "a.txt\ngone.txt\n"),
         ];
-        apply(&out, &plan(&out, first)).expect("first write");
+        apply(&out, &plan(&out, first, &Scope::All)).expect("first write");
         fs::write(out.join("blocker"), "a file where a folder is needed").expect("write");
         let snapshot = |dir: &Path| -> Vec<(String, String)> {
             let mut files: Vec<(String, String)> = fs::read_dir(dir)
@@ -480,9 +596,8 @@ mod tests {
             GeneratedFile::new("a.txt", "new a\n"),
             GeneratedFile::new("blocker/inside.txt", "cannot be written\n"),
             GeneratedFile::new("new/deep/b.txt", "new b\n"),
-            GeneratedFile::new(MANIFEST, "a.txt\nblocker/inside.txt\nnew/deep/b.txt\n"),
         ];
-        let p = plan(&out, second);
+        let p = plan(&out, second, &Scope::All);
         assert_eq!(p.remove, ["gone.txt"]);
         assert!(apply(&out, &p).is_err());
         assert_eq!(snapshot(&out), before);

@@ -1,13 +1,13 @@
-//! CI steps of the TypeScript package (`generated/ts`).
+//! CI steps of the TypeScript packages: each catalog's (`generated/<name>/ts`)
+//! and the one generated from the hostile-text spec.
 //!
 //! The tools are pinned in `xtask/ts/package-lock.json` and installed with
-//! `npm ci` into `xtask/ts/node_modules`. The first step also writes, into
-//! the gitignored `xtask/ts/from-spec/`, what the checks compare against
-//! (derived from the spec, never copied by hand), generates a second package
-//! from the hostile-text spec `codegen/tests/specs/hostile` (shared by every
-//! output's checks), and links both
-//! packages into `node_modules` as `@generated/ts` and `@generated/hostile`,
-//! the names the consumer projects and the node tests import.
+//! `npm ci` into `xtask/ts/node_modules`. For each package in turn, the
+//! checks write into the gitignored `xtask/ts/from-spec/` what they compare
+//! against (derived from the catalog, never copied by hand) and link the
+//! package into `node_modules` as `@generated/ts` (the hostile one as
+//! `@generated/hostile`), the names the consumer projects and the node tests
+//! import: so the projects name no catalog.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,20 +17,19 @@ use codegen::Catalog;
 use codegen::emit::ts::{js_string, model_json};
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use crate::SpecArgs;
 use crate::process::{Step, run_command};
 
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/ts";
 /// The hostile fixture spec, relative to the workspace root.
 const HOSTILE_SPEC: &str = "codegen/tests/specs/hostile";
-/// The packages under test, as linked into `node_modules`.
-const PACKAGES: [(&str, Package); 2] = [
-    ("@generated/ts", Package::Spec),
-    ("@generated/hostile", Package::Hostile),
-];
-/// The consumer projects in `xtask/ts/consumer`, each compiled with `tsc -p`.
-const CONSUMERS: [&str; 4] = ["esm", "cjs", "bundler", "hostile"];
+/// The name a catalog's package is linked as, for the consumer projects.
+const LINKED: &str = "@generated/ts";
+/// The name the hostile package is linked as.
+const LINKED_HOSTILE: &str = "@generated/hostile";
+/// The consumer projects in `xtask/ts/consumer` that check a catalog's
+/// package, each compiled with `tsc -p`; `hostile` checks the hostile one.
+const CONSUMERS: [&str; 3] = ["esm", "cjs", "bundler"];
 /// The error bodies that the Rust and the TypeScript parsers are both tested on.
 const ERROR_BODIES: &str = "xtask/fixtures/error-bodies.json";
 /// What `npm pack` must put in a package: exactly these files.
@@ -43,43 +42,27 @@ const PACKED_FILES: [&str; 6] = [
     "package.json",
 ];
 
-#[derive(Clone, Copy)]
-enum Package {
-    /// `generated/ts`, from the project's spec.
-    Spec,
-    /// The package generated from the hostile fixture spec.
-    Hostile,
-}
-
 pub fn steps() -> Vec<Step> {
     vec![
         Step {
-            name: "ts: tools (npm ci) and inputs from the spec",
-            run: prepare,
+            name: "ts: tools (npm ci); node --check and tsc on the emitter's templates (codegen/src/emit/ts)",
+            run: |root| {
+                crate::process::npm_ci(&tools(root))?;
+                check_templates(root)
+            },
         },
         Step {
-            name: "ts: node --check and tsc on the emitter's templates (codegen/src/emit/ts)",
-            run: check_templates,
+            name: "ts: each catalog's package (tsc on the ESM, CJS and bundler consumers and the README's examples; node --test; npm pack; attw; publint)",
+            run: |root| {
+                crate::workspace::for_each_catalog(|catalog| {
+                    let package = crate::workspace::output_of(&catalog.name).join("ts");
+                    check_catalog_package(root, &package, catalog)
+                })
+            },
         },
         Step {
-            name: "ts: tsc on the consumer projects (ESM, CJS, bundler, hostile)",
-            run: compile_consumers,
-        },
-        Step {
-            name: "ts: node --test (runtime values against the model, error bodies against the fixture)",
-            run: node_tests,
-        },
-        Step {
-            name: "ts: npm pack --dry-run (files, name, version)",
-            run: npm_pack,
-        },
-        Step {
-            name: "ts: attw --pack",
-            run: attw,
-        },
-        Step {
-            name: "ts: publint",
-            run: publint,
+            name: "ts: the hostile-text spec's package (its consumer, node --test, npm pack, attw, publint)",
+            run: check_hostile_package,
         },
     ]
 }
@@ -88,23 +71,10 @@ fn tools(root: &Path) -> PathBuf {
     root.join(TOOLS)
 }
 
-/// The gitignored folder of inputs the first step derives from the specs.
+/// The gitignored folder of what the checks of the package under test
+/// compare against.
 fn from_spec(root: &Path) -> PathBuf {
     tools(root).join("from-spec")
-}
-
-/// Where a package under test lives, and the folder of its expectations.
-fn package_dirs(root: &Path, package: Package) -> (PathBuf, PathBuf) {
-    match package {
-        Package::Spec => (
-            SpecArgs::workspace_default().out.join("ts"),
-            from_spec(root),
-        ),
-        Package::Hostile => {
-            let dir = from_spec(root).join("hostile");
-            (dir.join("package"), dir)
-        }
-    }
 }
 
 /// The path of a tool's executable in `node_modules/.bin`.
@@ -122,52 +92,66 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
     fs::write(path, contents).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
-/// Installs the tools, writes the inputs, links the packages.
-fn prepare(root: &Path) -> Result<(), String> {
-    crate::process::npm_ci(&tools(root))?;
-
-    let out = from_spec(root);
-    if out.exists() {
-        fs::remove_dir_all(&out).map_err(|e| format!("removing {}: {e}", out.display()))?;
+/// Every check of a catalog's package at `package`: what the checks compare
+/// against, written from the catalog; the consumer projects; the node
+/// tests; the packing.
+pub fn check_catalog_package(root: &Path, package: &Path, catalog: &Catalog) -> Result<(), String> {
+    let expectations = from_spec(root);
+    if expectations.exists() {
+        fs::remove_dir_all(&expectations)
+            .map_err(|e| format!("removing {}: {e}", expectations.display()))?;
     }
-    let catalog = crate::sync::seed_catalog()?;
-    let (package, expectations) = package_dirs(root, Package::Spec);
     let readme = fs::read_to_string(package.join("README.md"))
         .map_err(|e| format!("reading {}/README.md: {e}", package.display()))?;
-    let examples = readme_examples(&readme, &catalog.meta.npm_name, PACKAGES[0].0)?;
+    let examples = readme_examples(&readme, &catalog.meta.npm_name, LINKED)?;
     for (i, example) in examples.iter().enumerate() {
         write(
             &expectations.join(format!("readme-examples/{}.ts", i + 1)),
             example,
         )?;
     }
-    write_expectations(&expectations, &catalog)?;
+    write_expectations(&expectations, catalog)?;
+    link(&tools(root).join("node_modules").join(LINKED), package)?;
+    let tsc = bin(root, "tsc")?;
+    for consumer in CONSUMERS {
+        let project = format!("consumer/{consumer}");
+        run_command(&tools(root), &tsc, &["-p", &project], &[])?;
+        println!("{project}: no errors");
+    }
+    node_tests(root, LINKED, &expectations.join("model.json"))?;
+    npm_pack(package, catalog)?;
+    attw(root, package)?;
+    publint(root, package)
+}
 
-    let hostile = hostile_catalog(root)?;
-    let (package, expectations) = package_dirs(root, Package::Hostile);
+/// The hostile-text spec's package: generated into `from-spec/hostile/`,
+/// checked by its own consumer project, the node tests and the packing.
+fn check_hostile_package(root: &Path) -> Result<(), String> {
+    let hostile = crate::sync::catalog_of(&root.join(HOSTILE_SPEC), HOSTILE_SPEC)?;
+    let dir = from_spec(root).join("hostile");
+    let package = dir.join("package");
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|e| format!("removing {}: {e}", dir.display()))?;
+    }
     for file in codegen::emit::ts::emit(&hostile) {
         let name = file.path.strip_prefix("ts/").unwrap_or(&file.path);
         write(&package.join(name), &file.contents)?;
     }
-    write_expectations(&expectations, &hostile)?;
-
-    for (name, package) in PACKAGES {
-        link(
-            &tools(root).join("node_modules").join(name),
-            &package_dirs(root, package).0,
-        )?;
-    }
-    println!(
-        "wrote {}; linked {} and {}",
-        out.display(),
-        PACKAGES[0].0,
-        PACKAGES[1].0
-    );
-    Ok(())
-}
-
-fn hostile_catalog(root: &Path) -> Result<Catalog, String> {
-    crate::sync::catalog_of(&root.join(HOSTILE_SPEC), HOSTILE_SPEC)
+    write_expectations(&dir, &hostile)?;
+    link(
+        &tools(root).join("node_modules").join(LINKED_HOSTILE),
+        &package,
+    )?;
+    run_command(
+        &tools(root),
+        &bin(root, "tsc")?,
+        &["-p", "consumer/hostile"],
+        &[],
+    )?;
+    node_tests(root, LINKED_HOSTILE, &dir.join("model.json"))?;
+    npm_pack(&package, &hostile)?;
+    attw(root, &package)?;
+    publint(root, &package)
 }
 
 /// A symbolic link at `link` to the folder `target`, replacing what was there.
@@ -292,16 +276,6 @@ fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<
     Ok(examples)
 }
 
-fn compile_consumers(root: &Path) -> Result<(), String> {
-    let tsc = bin(root, "tsc")?;
-    for consumer in CONSUMERS {
-        let project = format!("consumer/{consumer}");
-        run_command(&tools(root), &tsc, &["-p", &project], &[])?;
-        println!("{project}: no errors");
-    }
-    Ok(())
-}
-
 /// The TypeScript emitter's templates, as files: node parses the runtime,
 /// tsc checks it and the declarations (see the folder's tsconfig.json).
 fn check_templates(root: &Path) -> Result<(), String> {
@@ -320,70 +294,64 @@ fn utf8(path: &Path) -> Result<&str, String> {
         .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
 }
 
-fn node_tests(root: &Path) -> Result<(), String> {
+/// `node --test` on the package linked as `linked`: its runtime values
+/// against the model, and error bodies against the fixture.
+fn node_tests(root: &Path, linked: &str, model: &Path) -> Result<(), String> {
     let error_bodies = root.join(ERROR_BODIES);
-    for (name, package) in PACKAGES {
-        let model = package_dirs(root, package).1.join("model.json");
-        run_command(
-            &tools(root),
-            "node",
-            &[
-                "--test",
-                "--test-reporter=spec",
-                "test/runtime.test.mjs",
-                "test/error-bodies.test.mjs",
-            ],
-            &[
-                ("PACKAGE", name),
-                ("MODEL_JSON", utf8(&model)?),
-                ("ERROR_BODIES", utf8(&error_bodies)?),
-            ],
-        )?;
-    }
-    Ok(())
+    run_command(
+        &tools(root),
+        "node",
+        &[
+            "--test",
+            "--test-reporter=spec",
+            "test/runtime.test.mjs",
+            "test/error-bodies.test.mjs",
+        ],
+        &[
+            ("PACKAGE", linked),
+            ("MODEL_JSON", utf8(model)?),
+            ("ERROR_BODIES", utf8(&error_bodies)?),
+        ],
+    )
 }
 
-/// `npm pack --dry-run` of each package: exactly [`PACKED_FILES`], and the
-/// spec's name and version, which the Rust crate's `Cargo.toml` has too.
-fn npm_pack(root: &Path) -> Result<(), String> {
-    let catalog = crate::sync::seed_catalog()?;
-    let cargo_toml = SpecArgs::workspace_default().out.join("rust/Cargo.toml");
-    let text = fs::read_to_string(&cargo_toml)
-        .map_err(|e| format!("reading {}: {e}", cargo_toml.display()))?;
-    let crate_version = cargo_package_version(&text)
-        .map_err(|e| format!("{}: {e}", cargo_toml.display()))?
-        .ok_or_else(|| format!("{} has no [package] version", cargo_toml.display()))?;
-    if crate_version != catalog.meta.version {
-        return Err(format!(
-            "the Rust crate's version is {crate_version}, the spec's {}",
-            catalog.meta.version
-        ));
-    }
-    for (package, catalog) in [
-        (Package::Spec, catalog),
-        (Package::Hostile, hostile_catalog(root)?),
-    ] {
-        let dir = package_dirs(root, package).0;
-        let args = ["pack", "--dry-run", "--json"];
-        println!("$ npm {} (in {})", args.join(" "), dir.display());
-        let output = Command::new("npm")
-            .args(args)
-            .current_dir(&dir)
-            .output()
-            .map_err(|e| format!("cannot run `npm`: {e}"))?;
-        if !output.status.success() {
+/// `npm pack --dry-run` of a package: exactly [`PACKED_FILES`], and the
+/// catalog's name and version. A catalog's package sits beside its crate,
+/// whose `Cargo.toml` must have the same version.
+fn npm_pack(dir: &Path, catalog: &Catalog) -> Result<(), String> {
+    let cargo_toml = dir.with_file_name("rust").join("Cargo.toml");
+    if cargo_toml.is_file() {
+        let text = fs::read_to_string(&cargo_toml)
+            .map_err(|e| format!("reading {}: {e}", cargo_toml.display()))?;
+        let crate_version = cargo_package_version(&text)
+            .map_err(|e| format!("{}: {e}", cargo_toml.display()))?
+            .ok_or_else(|| format!("{} has no [package] version", cargo_toml.display()))?;
+        if crate_version != catalog.meta.version {
             return Err(format!(
-                "`npm {}` exited with {}:\n{}",
-                args.join(" "),
-                output.status,
-                String::from_utf8_lossy(&output.stderr)
+                "the Rust crate's version is {crate_version}, the catalog's {}",
+                catalog.meta.version
             ));
         }
-        let report = String::from_utf8_lossy(&output.stdout);
-        let summary = check_pack_report(&report, &catalog.meta.npm_name, &catalog.meta.version)
-            .map_err(|e| format!("npm pack of {}: {e}", dir.display()))?;
-        println!("{summary}");
     }
+    let args = ["pack", "--dry-run", "--json"];
+    println!("$ npm {} (in {})", args.join(" "), dir.display());
+    let output = Command::new("npm")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("cannot run `npm`: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`npm {}` exited with {}:\n{}",
+            args.join(" "),
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let report = String::from_utf8_lossy(&output.stdout);
+    let summary = check_pack_report(&report, &catalog.meta.npm_name, &catalog.meta.version)
+        .map_err(|e| format!("npm pack of {}: {e}", dir.display()))?;
+    println!("{summary}");
     Ok(())
 }
 
@@ -447,32 +415,23 @@ fn check_pack_report(report: &str, name: &str, version: &str) -> Result<String, 
     ))
 }
 
-fn attw(root: &Path) -> Result<(), String> {
-    let attw = bin(root, "attw")?;
-    for (_, package) in PACKAGES {
-        let dir = package_dirs(root, package).0;
-        run_command(
-            &tools(root),
-            &attw,
-            &[
-                "--pack",
-                utf8(&dir)?,
-                "--format",
-                "table-flipped",
-                "--no-color",
-            ],
-            &[],
-        )?;
-    }
-    Ok(())
+fn attw(root: &Path, package: &Path) -> Result<(), String> {
+    run_command(
+        &tools(root),
+        &bin(root, "attw")?,
+        &[
+            "--pack",
+            utf8(package)?,
+            "--format",
+            "table-flipped",
+            "--no-color",
+        ],
+        &[],
+    )
 }
 
-fn publint(root: &Path) -> Result<(), String> {
-    for (_, package) in PACKAGES {
-        let dir = package_dirs(root, package).0;
-        run_command(&tools(root), "node", &["publint.mjs", utf8(&dir)?], &[])?;
-    }
-    Ok(())
+fn publint(root: &Path, package: &Path) -> Result<(), String> {
+    run_command(&tools(root), "node", &["publint.mjs", utf8(package)?], &[])
 }
 
 #[cfg(test)]

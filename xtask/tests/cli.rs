@@ -141,7 +141,7 @@ fn gen_then_check_exit_0_and_drift_exits_1() {
         .codes
         .len();
     assert!(
-        stdout.starts_with(&format!("generated {codes} codes into ")),
+        stdout.starts_with(&format!("generated 1 catalog ({codes} codes) into ")),
         "{stdout}"
     );
     let generated = tree(&out);
@@ -152,7 +152,7 @@ fn gen_then_check_exit_0_and_drift_exits_1() {
     let check = xtask(&["check", "--spec", arg(&spec), "--out", arg(&out)], dir);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 
-    let lib = out.join("rust/src/lib.rs");
+    let lib = out.join("apig-error-codes/rust/src/lib.rs");
     let mut text = fs::read_to_string(&lib).expect("read lib.rs");
     text.push_str("// edited by hand\n");
     fs::write(&lib, &text).expect("write");

@@ -1,7 +1,8 @@
 //! The generated crate's reviewable diffs: a one-row spec edit is a small
 //! edit of `generated/rust`, every text in the row of its code.
 //!
-//! The seed spec is copied (with its number lock), edited as a maintainer
+//! The sample catalog (`codegen/tests/specs/sample`, a copy of a real
+//! table) is copied (with its number lock), edited as a maintainer
 //! would, and both versions are generated; the changed lines (inserted plus
 //! deleted, as `git diff --stat` counts them) of every file under `rust/`
 //! are counted with `similar`.
@@ -11,15 +12,15 @@ use std::path::Path;
 
 use codegen::GeneratedFile;
 
-/// The seed spec's files that generation reads.
+/// The sample catalog's files that generation reads.
 const SPEC_FILES: [&str; 3] = ["catalog.yaml", "error-codes.csv", "codes.lock"];
 
-/// The Rust crate generated from the seed spec, with `edit` applied to its table.
+/// The Rust crate generated from the sample catalog, with `edit` applied to its table.
 fn generate(edit: impl Fn(&str) -> String) -> Vec<GeneratedFile> {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/specs/sample");
     let copy = tempfile::tempdir().expect("a temporary folder");
     for name in SPEC_FILES {
-        let text = fs::read_to_string(seed.join(name)).expect("the seed spec");
+        let text = fs::read_to_string(seed.join(name)).expect("the sample catalog");
         let text = if name == "error-codes.csv" {
             edit(&text)
         } else {

@@ -1,6 +1,9 @@
 //! `cargo xtask import` as a user runs it: exit codes (0 imported or
 //! matching, 1 the page differs from the spec, 2 the page has errors,
-//! 3 usage), the `--out` file written whole or not at all, `--check`'s diff.
+//! 3 usage), the `--out` file written whole or not at all, `--check`'s diff,
+//! a new catalog made from a page, and the check of every recorded page.
+//! The pages and catalogs are the tests' own (the sample catalog, a copy of
+//! a real table), in scratch spec roots.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,8 +13,13 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The sample catalog, a copy of a real table with its page.
+fn sample() -> PathBuf {
+    workspace().join("codegen/tests/specs/sample")
+}
+
 fn seed_page() -> PathBuf {
-    workspace().join("spec/source/error-codes-page.txt")
+    sample().join("source/error-codes-page.txt")
 }
 
 fn temp_folder(test: &str) -> tempfile::TempDir {
@@ -62,7 +70,7 @@ fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
     };
     let imported = rows(&dir.join("seed.csv"));
     assert_eq!(imported.len(), 31);
-    assert_eq!(imported, rows(&workspace().join("spec")));
+    assert_eq!(imported, rows(&sample()));
     assert!(
         text(&out.stderr).contains("3 warnings found in the page"),
         "{}",
@@ -74,10 +82,13 @@ fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
         text(&out.stderr)
     );
 
-    let out = xtask(&[arg(&seed_page()), "--check"], &workspace());
+    let out = xtask(
+        &[arg(&seed_page()), "--check", "--spec", arg(&sample())],
+        &workspace(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout).contains("matches spec: 31 rows"),
+        text(&out.stdout).contains("matches codegen/tests/specs/sample: 31 rows"),
         "{}",
         text(&out.stdout)
     );
@@ -91,8 +102,7 @@ fn check_fails_with_a_diff_after_a_one_cell_edit() {
     let edited = page.replacen("Check the parameter.", "Check every parameter.", 1);
     assert_ne!(edited, page);
     fs::write(dir.join("page.txt"), edited).expect("write");
-    let spec = workspace().join("spec");
-    let out = xtask(&["page.txt", "--check", "--spec", arg(&spec)], dir);
+    let out = xtask(&["page.txt", "--check", "--spec", arg(&sample())], dir);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
     assert!(
@@ -181,4 +191,145 @@ fn bad_usage_is_exit_code_3() {
             text(&out.stderr)
         );
     }
+}
+
+/// Copies every file of `from` into `to`, recursively.
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create a folder");
+    for entry in fs::read_dir(from).expect("read a folder") {
+        let path = entry.expect("an entry").path();
+        let target = to.join(path.file_name().expect("a name"));
+        if path.is_dir() {
+            copy_folder(&path, &target);
+        } else {
+            fs::copy(&path, &target).expect("copy a file");
+        }
+    }
+}
+
+#[test]
+fn a_page_becomes_a_catalog_ready_for_gen() {
+    let scratch = temp_folder("catalog");
+    let dir = scratch.path();
+    fs::create_dir(dir.join("spec")).expect("a spec root");
+    let page = workspace().join("codegen/tests/data/pages/api-gateway-user-guide.rst");
+    let out = xtask(
+        &[
+            arg(&page),
+            "--catalog",
+            "gateway",
+            "--spec",
+            "spec",
+            "--url",
+            "https://example.org/error_codes.rst",
+        ],
+        dir,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("created spec/gateway from "), "{stdout}");
+    assert!(stdout.contains("(71 rows)"), "{stdout}");
+    assert!(stdout.contains("left for you"), "{stdout}");
+    assert!(stdout.contains("`gateway-error-codes`"), "{stdout}");
+    let folder = dir.join("spec/gateway");
+    let copied = fs::read(folder.join("source/api-gateway-user-guide.rst")).expect("the page");
+    assert_eq!(copied, fs::read(&page).expect("the page"));
+    let catalog = codegen::load_spec(&folder, "spec/gateway");
+    let catalog = catalog
+        .catalog
+        .unwrap_or_else(|| panic!("{}", codegen::diagnostic::render_all(&catalog.diagnostics)));
+    assert_eq!(catalog.meta.crate_name, "gateway-error-codes");
+    assert_eq!(catalog.meta.npm_name, "gateway-error-codes");
+    assert_eq!(catalog.meta.version, "0.1.0");
+    let settings = catalog
+        .meta
+        .import
+        .as_ref()
+        .expect("the settings are recorded");
+    assert_eq!(settings.page, "source/api-gateway-user-guide.rst");
+    assert_eq!(
+        settings.url.as_deref(),
+        Some("https://example.org/error_codes.rst")
+    );
+    assert_eq!(catalog.codes.len(), 64);
+    assert!(
+        catalog.codes.iter().all(|c| c.category == 0),
+        "unclassified"
+    );
+    // The page check reads the page as it was imported.
+    let out = xtask(&["--check", "--spec", "spec"], dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("71 rows"),
+        "{}",
+        text(&out.stdout)
+    );
+    // The same name again is refused, and changes nothing.
+    let out = xtask(&[arg(&page), "--catalog", "gateway", "--spec", "spec"], dir);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("spec/gateway exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A name that cannot be a folder of the site or a package is refused.
+    for bad in ["Gateway", "docs", "a_b"] {
+        let out = xtask(&[arg(&page), "--catalog", bad, "--spec", "spec"], dir);
+        assert_eq!(out.status.code(), Some(3), "{bad}: {}", text(&out.stderr));
+        assert!(!dir.join("spec").join(bad).exists());
+    }
+}
+
+#[test]
+fn the_page_check_names_the_catalog_whose_page_changed() {
+    let scratch = temp_folder("recorded");
+    let dir = scratch.path();
+    copy_folder(&sample(), &dir.join("spec/first"));
+    copy_folder(&sample(), &dir.join("spec/second"));
+    // Two catalogs of one spec root need packages of their own.
+    let yaml = dir.join("spec/second/catalog.yaml");
+    let text_of = fs::read_to_string(&yaml).expect("catalog.yaml");
+    fs::write(
+        &yaml,
+        text_of.replace("sample-error-codes", "second-error-codes"),
+    )
+    .expect("write");
+    let out = xtask(&["--check", "--spec", "spec"], dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).matches("31 rows").count(),
+        2,
+        "{}",
+        text(&out.stdout)
+    );
+
+    let page = dir.join("spec/second/source/error-codes-page.txt");
+    let edited = fs::read_to_string(&page).expect("the page").replacen(
+        "Check the parameter.",
+        "Check every parameter.",
+        1,
+    );
+    fs::write(&page, edited).expect("write");
+    let out = xtask(&["--check", "--spec", "spec"], dir);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("spec/second/source/error-codes-page.txt:55:1: row `AIS.0501` changed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("the page of the catalog(s) second differs"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("spec/first"), "{stderr}");
+    // --update reads the page into the table, keeping the editorial columns.
+    let out = xtask(&["--update", "--catalog", "second", "--spec", "spec"], dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let table = fs::read_to_string(dir.join("spec/second/error-codes.csv")).expect("the table");
+    assert!(
+        table.contains("Check every parameter.,request,false"),
+        "{table}"
+    );
+    let out = xtask(&["--check", "--spec", "spec"], dir);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

@@ -79,8 +79,58 @@ fn dropping_a_code_needs_a_breaking_version() {
     );
     let stdout = String::from_utf8_lossy(&done.stdout);
     assert!(stdout.contains("removed (1): LC.0002"), "{stdout}");
-    let catalog = fs::read_to_string(dir.join("out/catalog.json")).expect("catalog.json");
-    assert!(!catalog.contains("LC.0002"));
+    let catalog = fs::read_to_string(dir.join("out/spec/catalog.json")).expect("catalog.json");
+    assert!(!catalog.contains("\"code\": \"LC.0002\""), "{catalog}");
+}
+
+/// The catalog's page of `LC` codes in the site (the catalog is the folder
+/// `spec`, so its section is `spec/`).
+fn lc_page(dir: &Path) -> String {
+    fs::read_to_string(dir.join("out/docs/src/spec/lc.md")).expect("the LC page")
+}
+
+#[test]
+fn a_removed_code_keeps_its_section_as_a_tombstone() {
+    let scratch = scratch("tombstone");
+    let dir = scratch.path();
+    let mut deprecated = SECOND;
+    deprecated[5] = "no longer returned; use LC.0001";
+    write_spec(dir, "0.1.0", &[FIRST, deprecated]);
+    assert!(xtask(dir, "gen").status.success());
+    assert!(!lc_page(dir).contains("Removed in version"));
+
+    write_spec(dir, "0.2.0", &[FIRST]);
+    let done = xtask(dir, "gen");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    // The lock records the removal, with the note that says what replaces it.
+    let lock = fs::read_to_string(dir.join("spec/codes.lock")).expect("the lock");
+    assert!(
+        lock.contains("LC.0002,1,0.2.0,no longer returned; use LC.0001\n"),
+        "{lock}"
+    );
+    let page = lc_page(dir);
+    assert!(page.contains("\n## LC.0002\n"), "{page}");
+    assert!(page.contains("Removed in version 0.2.0"), "{page}");
+    assert!(page.contains("no longer returned; use LC.0001"), "{page}");
+    let overview = fs::read_to_string(dir.join("out/docs/src/spec/index.md")).expect("overview");
+    assert!(
+        overview.contains("[LC.0002](lc.md#lc0002): removed in 0.2.0"),
+        "{overview}"
+    );
+    // gen is stable from there: a second run changes nothing.
+    let before = snapshot(dir);
+    assert!(xtask(dir, "gen").status.success());
+    assert_eq!(snapshot(dir), before);
+    // The code coming back is a code like any other.
+    write_spec(dir, "0.2.0", &[FIRST, SECOND]);
+    assert!(xtask(dir, "gen").status.success());
+    let lock = fs::read_to_string(dir.join("spec/codes.lock")).expect("the lock");
+    assert!(lock.contains("LC.0002,1\n"), "{lock}");
+    assert!(!lc_page(dir).contains("Removed in version"));
 }
 
 #[test]
@@ -118,14 +168,15 @@ fn a_deprecated_code_is_marked_and_its_crate_builds_without_warnings() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let lib = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("error_code.rs");
+    let lib =
+        fs::read_to_string(dir.join("out/spec/rust/src/error_code.rs")).expect("error_code.rs");
     assert!(
         lib.contains("#[deprecated(note = \"no longer returned; use LC.0001\")]"),
         "{lib}"
     );
     assert_eq!(lib.matches("#[deprecated").count(), 1);
 
-    let manifest = dir.join("out/rust/Cargo.toml");
+    let manifest = dir.join("out/spec/rust/Cargo.toml");
     let build = Command::new(env!("CARGO"))
         .args(["clippy", "--quiet", "--all-features", "--manifest-path"])
         .arg(&manifest)

@@ -75,7 +75,10 @@ fn committed_spec() -> tempfile::TempDir {
         String::from_utf8_lossy(&out.stdout).contains("numbered 3 new code(s) in spec/codes.lock"),
         "{out:?}"
     );
-    assert_eq!(lock(dir), "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\n");
+    assert_eq!(
+        lock(dir),
+        "code,number,removed_in,note\nLC.0001,0\nLC.0002,1\nLC.0003,2\n"
+    );
     git(dir, &["add", "."]);
     git(dir, &["commit", "--quiet", "-m", "three codes"]);
     repo
@@ -105,11 +108,11 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
     );
     assert_eq!(
         lock(dir),
-        "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\n"
+        "code,number,removed_in,note\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\n"
     );
     // The variants, and `ALL`, in number order, each number its implicit
     // discriminant: the new code last.
-    let enum_file = fs::read_to_string(dir.join("out/rust/src/error_code.rs")).expect("read");
+    let enum_file = fs::read_to_string(dir.join("out/spec/rust/src/error_code.rs")).expect("read");
     let at = |text: &str| {
         enum_file
             .find(text)
@@ -134,7 +137,9 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
     assert!(enum_file.contains("- Stable number: 3 (the discriminant)"));
     assert!(xtask(dir, "check").status.success());
 
-    // A code that leaves the table keeps its line: its number is never reused.
+    // A code that leaves the table keeps its line: its number is never
+    // reused. It was in the output generated before, so its line records
+    // the version that removed it (the reference pages keep its section).
     write_table(dir, &["LC.0001", "LC.0004", "LC.0003", "LC.0005"]);
     fs::write(
         dir.join("spec/catalog.yaml"),
@@ -149,7 +154,7 @@ fn a_code_added_in_the_middle_takes_the_next_number_and_moves_no_other() {
     );
     assert_eq!(
         lock(dir),
-        "code,number\nLC.0001,0\nLC.0002,1\nLC.0003,2\nLC.0004,3\nLC.0005,4\n"
+        "code,number,removed_in,note\nLC.0001,0\nLC.0002,1,0.2.0,\nLC.0003,2\nLC.0004,3\nLC.0005,4\n"
     );
 }
 

@@ -1,38 +1,51 @@
-//! The reference pages: `docs/`, an mdBook source that also reads well on a
-//! plain repository view.
+//! The reference pages: one mdBook site for every catalog, `docs/` in the
+//! output root, that also reads well on a plain repository view.
 //!
 //! ```text
-//! docs/book.toml          mdBook settings (spec text renders literally: no smart quotes)
-//! docs/.gitignore         ignores `book/`, where `mdbook build` writes the site
-//! docs/src/SUMMARY.md     the table of contents
-//! docs/src/README.md      overview: source, error body, reading a code, "Other", all codes
-//! docs/src/<prefix>.md    one page per code prefix (`ais.md`), one section per code
-//! docs/src/no-prefix.md   codes without a prefix (`1100`), if there are any
-//! docs/src/categories.md  what to do about each category, and its codes
+//! docs/book.toml             mdBook settings (spec text renders literally), redirects
+//! docs/.gitignore            ignores `book/`, where `mdbook build` writes the site
+//! docs/src/SUMMARY.md        the table of contents: the site's pages, then each catalog's section
+//! docs/src/README.md         the landing page: every service, with its code count and packages
+//! docs/src/codes.md          every code of every service, each linked to its section
+//! docs/src/<name>/           a catalog's section:
+//!   index.md                   overview: source, error body, reading a code, "Other", all codes
+//!   <prefix>.md                one page per code prefix (`ais.md`), one section per code
+//!   no-prefix.md               codes without a prefix (`1100`), if there are any
+//!   categories.md              what to do about each category, and its codes
 //! ```
 //!
 //! A code's section heading is the code itself, so its anchor is
 //! [`Code::anchor`] (`ais.md#ais0014`). Every other heading of a page goes
 //! through [`anchors::Anchors`], which keeps all anchors of a page distinct.
+//! A code that left the table keeps its section, as a tombstone
+//! ([`crate::model::RemovedCode`]), so its page never goes away either.
+//!
+//! A section's overview is `index.md`, not `README.md`: mdBook publishes a
+//! `README.md` as `index.html` but leaves links to it as they are, which
+//! would break on the site.
 
 mod anchors;
 mod categories;
 mod code_page;
 mod overview;
+mod site;
 #[cfg(test)]
 mod tests;
 
-use super::{GeneratedFile, generated_notice};
+use super::GeneratedFile;
 use crate::diagnostic::plural;
-use crate::model::{Catalog, Code};
+use crate::model::{Catalog, Code, RemovedCode};
 use anchors::{Anchors, Heading};
 
-/// The Markdown file name, in `docs/src/`, of the page that documents `code`
-/// (`ais.md`, `no-prefix.md`): the page of its prefix. `None` if no code of
-/// the catalog shares that prefix (the code is not from this catalog).
+pub use site::{is_site_path, site};
+
+/// The Markdown file name, in its catalog's section, of the page that
+/// documents `code` (`ais.md`, `no-prefix.md`): the page of its prefix.
+/// `None` if no code of the catalog shares that prefix (the code is not
+/// from this catalog).
 #[must_use]
 pub fn page_for(catalog: &Catalog, code: &Code) -> Option<String> {
-    let group = group_of(code);
+    let group = group_of(code.prefix.as_deref());
     page_groups(catalog)
         .into_iter()
         .find(|(key, _)| *key == group)
@@ -40,12 +53,12 @@ pub fn page_for(catalog: &Catalog, code: &Code) -> Option<String> {
 }
 
 /// The address of `code`'s section on the published site,
-/// `{docs_base_url}{page}.html#{anchor}`; `None` if the catalog has no
-/// `docs_base_url` (or the code is not in the catalog).
+/// `{docs_base_url}{catalog}/{page}.html#{anchor}`; `None` if the catalog has
+/// no `docs_base_url` (or the code is not in the catalog).
 #[must_use]
 pub fn code_url(catalog: &Catalog, code: &Code) -> Option<String> {
     let page = page_for(catalog, code)?;
-    site_url(catalog, &page, code)
+    site_url(catalog, &page, &code.anchor)
 }
 
 /// [`code_url`] for every code, in catalog order, computing the pages once.
@@ -60,51 +73,64 @@ pub fn code_urls(catalog: &Catalog) -> Vec<Option<String>> {
         .codes
         .iter()
         .map(|code| {
-            let page = format!("{}.md", pages.get(&group_of(code))?);
-            site_url(catalog, &page, code)
+            let page = format!("{}.md", pages.get(&group_of(code.prefix.as_deref()))?);
+            site_url(catalog, &page, &code.anchor)
         })
         .collect()
 }
 
-fn site_url(catalog: &Catalog, page: &str, code: &Code) -> Option<String> {
+fn site_url(catalog: &Catalog, page: &str, anchor: &str) -> Option<String> {
     let base = catalog.meta.docs_base_url.as_deref()?;
     let stem = page.strip_suffix(".md").unwrap_or(page);
     let slash = if base.ends_with('/') { "" } else { "/" };
-    Some(format!("{base}{slash}{stem}.html#{}", code.anchor))
+    Some(format!(
+        "{base}{slash}{}/{stem}.html#{anchor}",
+        catalog.name
+    ))
 }
 
-/// The pages, paths relative to the output folder.
+/// The pages of a catalog's section, as files of the section's folder
+/// (`index.md`, `ais.md`, …, `categories.md`).
 #[must_use]
-pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
-    let site = Site::plan(catalog);
+pub fn section_pages(catalog: &Catalog) -> Vec<String> {
+    let mut pages = vec![OVERVIEW_FILE.to_owned()];
+    pages.extend(
+        page_groups(catalog)
+            .into_iter()
+            .map(|(_, stem)| format!("{stem}.md")),
+    );
+    pages.push(CATEGORIES_FILE.to_owned());
+    pages
+}
+
+/// The folder of a catalog's section in the site's sources: `docs/src/<name>/`.
+fn section_folder(catalog: &Catalog) -> String {
+    format!("docs/src/{}/", catalog.name)
+}
+
+/// A catalog's section of the site: its pages, paths relative to the output root.
+#[must_use]
+pub fn section(catalog: &Catalog) -> Vec<GeneratedFile> {
+    let section = Section::plan(catalog);
+    let folder = section_folder(catalog);
     let mut files = vec![
-        GeneratedFile::new("docs/book.toml", book_toml(catalog)),
+        GeneratedFile::new(format!("{folder}{OVERVIEW_FILE}"), overview::page(&section)),
         GeneratedFile::new(
-            "docs/.gitignore",
-            format!(
-                "# {}\n# `mdbook build` writes the site here.\nbook/\n",
-                generated_notice(catalog)
-            ),
-        ),
-        GeneratedFile::new("docs/src/SUMMARY.md", summary(&site)),
-        GeneratedFile::new("docs/src/README.md", overview::page(&site)),
-        GeneratedFile::new(
-            format!("docs/src/{CATEGORIES_FILE}"),
-            categories::page(&site),
+            format!("{folder}{CATEGORIES_FILE}"),
+            categories::page(&section),
         ),
     ];
-    for page in &site.code_pages {
+    for page in &section.code_pages {
         files.push(GeneratedFile::new(
-            format!("docs/src/{}", page.file),
-            code_page::page(&site, page),
+            format!("{folder}{}", page.file),
+            code_page::page(&section, page),
         ));
     }
     files
 }
 
-/// The overview's file name. mdBook publishes it as `index.html`, so no page
-/// links to it by name (the link would break on the site).
-const OVERVIEW_FILE: &str = "README.md";
+/// A section's overview. Not `README.md`: see the module's documentation.
+const OVERVIEW_FILE: &str = "index.md";
 const CATEGORIES_FILE: &str = "categories.md";
 /// The stem of the page of codes without a prefix.
 const NO_PREFIX_STEM: &str = "no-prefix";
@@ -122,20 +148,28 @@ const RESERVED_STEMS: &[&str] = &[
     "toc",
 ];
 
-/// The page group of a code: its prefix, or `None` for a code without one
+/// The page group of a prefix: the prefix, or `None` for a code without one
 /// (an empty prefix, as in `.5`, counts as none).
-fn group_of(code: &Code) -> Option<&str> {
-    code.prefix.as_deref().filter(|p| !p.is_empty())
+fn group_of(prefix: Option<&str>) -> Option<&str> {
+    prefix.filter(|p| !p.is_empty())
 }
 
-/// Each page group in order of its first code (the group without a prefix
-/// last), with its page stem: the prefix in lower case, ASCII letters and
-/// digits kept and other runs turned into `-`. A stem that is reserved or
-/// taken (`APIG` and `Apig` are two prefixes) gets `-2`, `-3`, ….
+/// Each page group in order of its first code (then of the removed codes,
+/// whose pages stay), the group without a prefix last, with its page stem:
+/// the prefix in lower case, ASCII letters and digits kept and other runs
+/// turned into `-`. A stem that is reserved or taken (`APIG` and `Apig` are
+/// two prefixes) gets `-2`, `-3`, ….
 fn page_groups(catalog: &Catalog) -> Vec<(Option<&str>, String)> {
+    let prefixes = catalog
+        .codes
+        .iter()
+        .map(|c| c.prefix.as_deref())
+        .chain(catalog.removed.iter().map(|r| r.prefix.as_deref()));
     let mut groups: Vec<Option<&str>> = Vec::new();
-    for code in &catalog.codes {
-        let group = group_of(code);
+    let mut has_no_prefix = false;
+    for prefix in prefixes {
+        let group = group_of(prefix);
+        has_no_prefix |= group.is_none();
         if group.is_some() && !groups.contains(&group) {
             groups.push(group);
         }
@@ -155,7 +189,7 @@ fn page_groups(catalog: &Catalog) -> Vec<(Option<&str>, String)> {
             (group, stem)
         })
         .collect();
-    if catalog.codes.iter().any(|c| group_of(c).is_none()) {
+    if has_no_prefix {
         pages.push((None, NO_PREFIX_STEM.to_owned()));
     }
     pages
@@ -175,9 +209,9 @@ fn stem_of(prefix: &str) -> String {
     }
 }
 
-/// Everything the pages need to link to each other, decided before any
-/// page is written.
-struct Site<'a> {
+/// Everything the pages of a catalog's section need to link to each other,
+/// decided before any page is written.
+struct Section<'a> {
     catalog: &'a Catalog,
     code_pages: Vec<CodePage<'a>>,
     /// For each code (parallel to `catalog.codes`), its index in `code_pages`.
@@ -195,20 +229,23 @@ struct CodePage<'a> {
     file: String,
     prefix: Option<&'a str>,
     codes: Vec<&'a Code>,
+    /// The codes of this page that left the table: their tombstones.
+    removed: Vec<&'a RemovedCode>,
     /// The page title; its anchor differs from every code's anchor.
     title: Heading,
 }
 
-impl<'a> Site<'a> {
+impl<'a> Section<'a> {
     fn plan(catalog: &'a Catalog) -> Self {
         let groups = page_groups(catalog);
+        let page_of_prefix = |prefix: Option<&str>| {
+            let group = group_of(prefix);
+            groups.iter().position(|(g, _)| *g == group).unwrap_or(0)
+        };
         let page_of: Vec<usize> = catalog
             .codes
             .iter()
-            .map(|code| {
-                let group = group_of(code);
-                groups.iter().position(|(g, _)| *g == group).unwrap_or(0)
-            })
+            .map(|code| page_of_prefix(code.prefix.as_deref()))
             .collect();
         let code_pages = groups
             .iter()
@@ -221,9 +258,18 @@ impl<'a> Site<'a> {
                     .filter(|&(_, &page)| page == i)
                     .map(|(code, _)| code)
                     .collect();
+                let removed: Vec<&RemovedCode> = catalog
+                    .removed
+                    .iter()
+                    .filter(|r| page_of_prefix(r.prefix.as_deref()) == i)
+                    .collect();
                 let mut anchors = Anchors::default();
-                for code in &codes {
-                    anchors.reserve(&code.anchor);
+                for anchor in codes
+                    .iter()
+                    .map(|c| &c.anchor)
+                    .chain(removed.iter().map(|r| &r.anchor))
+                {
+                    anchors.reserve(anchor);
                 }
                 let title = match prefix {
                     Some(prefix) => format!("{prefix} codes"),
@@ -234,6 +280,7 @@ impl<'a> Site<'a> {
                     prefix: *prefix,
                     title: anchors.heading(&title),
                     codes,
+                    removed,
                 }
             })
             .collect();
@@ -260,6 +307,17 @@ impl<'a> Site<'a> {
         format!("{}#{}", page.file, code.anchor)
     }
 
+    /// The link to a removed code's tombstone from another page of the section.
+    fn removed_link(&self, removed: &RemovedCode) -> String {
+        let group = group_of(removed.prefix.as_deref());
+        let page = self
+            .code_pages
+            .iter()
+            .find(|p| p.prefix == group)
+            .map_or(OVERVIEW_FILE, |p| p.file.as_str());
+        format!("{page}#{}", removed.anchor)
+    }
+
     /// `[Fix the request](categories.md#fix-the-request)`.
     fn category_link(&self, code: &Code) -> String {
         let category = &self.catalog.categories[code.category];
@@ -270,84 +328,6 @@ impl<'a> Site<'a> {
             heading.anchor
         )
     }
-}
-
-fn summary(site: &Site) -> String {
-    let mut out = format!(
-        "<!-- {} -->\n\n# Summary\n\n",
-        generated_notice(site.catalog)
-    );
-    out += &format!("[Overview]({OVERVIEW_FILE})\n\n");
-    for page in &site.code_pages {
-        out += &format!("- [{}]({})\n", page.title.markdown, page.file);
-    }
-    out += &format!(
-        "- [{}]({CATEGORIES_FILE})\n",
-        site.categories_title.markdown
-    );
-    out
-}
-
-fn book_toml(catalog: &Catalog) -> String {
-    let meta = &catalog.meta;
-    let mut out = format!("# {}\n", generated_notice(catalog));
-    out += "# Build the site with `mdbook build` in this folder; it is written to `book/`.\n\n";
-    out += "[book]\n";
-    out += &format!("title = {}\n", toml_string(&meta.title));
-    out += &format!("description = {}\n", toml_string(&meta.package.description));
-    out += "language = \"en\"\n";
-    out += "src = \"src\"\n\n";
-    out += "[build]\n";
-    out += "# A page missing from SUMMARY.md is an error, not an empty page.\n";
-    out += "create-missing = false\n\n";
-    out += "[output.html]\n";
-    out += "# Spec text renders as written: no curly quotes or dashes, and a line\n";
-    out += "# starting with `: ` is text, not a definition.\n";
-    out += "smart-punctuation = false\n";
-    out += "definition-lists = false\n";
-    out += "# The pages are a reference, not numbered chapters.\n";
-    out += "no-section-label = true\n";
-    if let Some(repository) = &meta.package.repository {
-        out += &format!("git-repository-url = {}\n", toml_string(repository));
-    }
-    if let Some(base) = &meta.docs_base_url {
-        out += "# Where the site is published, for the links of its 404 page.\n";
-        out += &format!("site-url = {}\n", toml_string(&site_path(base)));
-    }
-    out
-}
-
-/// The path part of an address, ending in `/`:
-/// `https://host/errors` → `/errors/`, `https://host` → `/`.
-fn site_path(base: &str) -> String {
-    let after_scheme = base.split_once("://").map_or(base, |(_, rest)| rest);
-    let path = after_scheme
-        .find('/')
-        .map_or("/", |slash| &after_scheme[slash..]);
-    let path = path.split(['?', '#']).next().unwrap_or("/");
-    if path.ends_with('/') {
-        path.to_owned()
-    } else {
-        format!("{path}/")
-    }
-}
-
-/// A TOML basic string: `\` and `"` escaped, control characters as `\uXXXX`.
-fn toml_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The distinct statuses of a code's cases, in table order: `400, 413`.

@@ -26,6 +26,8 @@ const CATALOG_KEYS: &[&str] = &[
     "docs_base_url",
     "tables",
     "categories",
+    "import",
+    "moved_pages",
 ];
 
 impl Validator<'_> {
@@ -146,6 +148,13 @@ impl Validator<'_> {
             .get("package")
             .map(|node| self.package_info(file, node));
         let docs_base_url = self.optional_text(file, root, "docs_base_url");
+        let import = root
+            .get("import")
+            .map(|node| self.import_settings(file, node));
+        let moved_pages = root
+            .get("moved_pages")
+            .map(|node| self.moved_pages(file, node))
+            .unwrap_or_default();
         let (title, version, crate_name, npm_name) = (title?, version?, crate_name?, npm_name?);
         let package = package.unwrap_or_else(|| PackageInfo::for_table(&printable(&crate_name)));
         Some(Metadata {
@@ -161,6 +170,8 @@ impl Validator<'_> {
             package,
             docs_base_url,
             spec_files,
+            import,
+            moved_pages,
         })
     }
 
@@ -257,7 +268,7 @@ impl Validator<'_> {
     }
 
     /// Reports keys of a mapping that are not in `known`.
-    fn check_keys(&mut self, file: usize, node: &YamlNode, known: &[&str]) {
+    pub(super) fn check_keys(&mut self, file: usize, node: &YamlNode, known: &[&str]) {
         let YamlValue::Map(entries) = &node.value else {
             self.error(
                 file,
@@ -285,7 +296,12 @@ impl Validator<'_> {
         }
     }
 
-    fn optional_text(&mut self, file: usize, node: &YamlNode, key: &str) -> Option<String> {
+    pub(super) fn optional_text(
+        &mut self,
+        file: usize,
+        node: &YamlNode,
+        key: &str,
+    ) -> Option<String> {
         let value = node.get(key)?;
         match &value.value {
             YamlValue::Scalar(s) => {
@@ -306,7 +322,12 @@ impl Validator<'_> {
         }
     }
 
-    fn required_text(&mut self, file: usize, node: &YamlNode, key: &str) -> Option<String> {
+    pub(super) fn required_text(
+        &mut self,
+        file: usize,
+        node: &YamlNode,
+        key: &str,
+    ) -> Option<String> {
         let text = self.optional_text(file, node, key);
         if text.as_deref().is_none_or(str::is_empty)
             && node

@@ -1,5 +1,5 @@
 //! The fast half of the semver suite, a step of `cargo xtask ci`: for every
-//! scenario, the edited crate's `ErrorCode` against the seed's, compared as
+//! scenario, the edited crate's `ErrorCode` against the sample's, compared as
 //! cargo-semver-checks' lints compare them, from the generated source alone
 //! (no crate is built, no rustdoc, no checker: a few seconds in all).
 //!
@@ -40,12 +40,14 @@ pub fn run(root: &Path) -> Result<(), String> {
         .prefix("error-codes-discriminants-")
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-    let (baseline, seed) =
-        prepare::baseline_catalog_only(&root.join("spec"), &scratch.path().join("baseline"))?;
+    let (baseline, seed) = prepare::baseline_catalog_only(
+        &root.join(prepare::SAMPLE),
+        &scratch.path().join("baseline"),
+    )?;
     let old = declaration_of(&seed)?;
     let old_version = semver::Version::parse(&seed.meta.version).map_err(|e| {
         format!(
-            "the seed's version `{}` is not semver: {e}",
+            "the sample's version `{}` is not semver: {e}",
             seed.meta.version
         )
     })?;
@@ -84,7 +86,7 @@ pub fn run(root: &Path) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "the edited crate breaks the seed's `ErrorCode` in {} scenario(s):\n  {}",
+            "the edited crate breaks the sample's `ErrorCode` in {} scenario(s):\n  {}",
             failures.len(),
             failures.join("\n  ")
         ))

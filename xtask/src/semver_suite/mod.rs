@@ -1,8 +1,8 @@
 //! `cargo xtask semver [NAME...]`: the semver scenario suite (issue 15).
 //!
-//! For each scenario (an edit of the seed table, see [`scenarios`]) it
+//! For each scenario (an edit of the sample table, see [`scenarios`]) it
 //! generates the edited spec with `gen`, as a maintainer would, and runs
-//! cargo-semver-checks on the edited crate against the seed's crate. It
+//! cargo-semver-checks on the edited crate against the sample's crate. It
 //! prints one Markdown table, `gen`'s advice against the checker's verdict,
 //! also written to `target/semver/report.md` (and each check's output to
 //! `target/semver/logs/`), and fails when any scenario disagrees or when
@@ -52,10 +52,13 @@ pub fn run(root: &Path, names: &[String]) -> Result<(), String> {
         .tempdir()
         .map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     println!("working in {}", scratch.path().display());
-    let baseline = prepare::baseline(&root.join("spec"), &scratch.path().join("baseline"))?;
+    let baseline = prepare::baseline(
+        &root.join(prepare::SAMPLE),
+        &scratch.path().join("baseline"),
+    )?;
     let old = baseline.version()?;
     let old = semver::Version::parse(&old)
-        .map_err(|e| format!("the seed's version `{old}` is not semver: {e}"))?;
+        .map_err(|e| format!("the sample's version `{old}` is not semver: {e}"))?;
     let logs = root.join(REPORT_DIR).join("logs");
     let _ = fs::remove_dir_all(&logs);
     fs::create_dir_all(&logs).map_err(|e| format!("creating {}: {e}", logs.display()))?;

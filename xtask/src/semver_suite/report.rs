@@ -103,7 +103,7 @@ impl Line {
 /// The report: a Markdown table with a line per scenario, and a summary.
 pub fn markdown(old: &semver::Version, lines: &[Line]) -> String {
     let mut out = format!(
-        "Baseline: the seed crate, version {old}. Each column gives the smallest \
+        "Baseline: the sample crate, version {old}. Each column gives the smallest \
          release it accepts, as the next version (\"any\": no bump in particular); \
          cargo-semver-checks' level is read as cargo reads a {old} crate (see README, \
          Lifecycle of a code).\n\n\

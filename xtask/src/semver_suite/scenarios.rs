@@ -1,4 +1,4 @@
-//! The scenarios of the semver suite: one edit of the seed table each, as a
+//! The scenarios of the semver suite: one edit of the sample table each, as a
 //! maintainer would make it. Adding a scenario is one line of [`SCENARIOS`].
 //!
 //! Each scenario says what it means to change, in `gen`'s terms
@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 use super::table::{Keep, Table};
 
-/// One edit of the seed table.
+/// One edit of the sample table.
 pub struct Scenario {
     /// What the edit does, as the report names it.
     pub name: &'static str,
@@ -65,7 +65,7 @@ pub const SCENARIOS: &[Scenario] = &[
     Scenario { name: "case added (a second row of APIG.0201, status 413)", intent: Intent::Changes("APIG.0201", "cases"), edit: |t| { let row = new_case(t); t.insert_after("APIG.0201", row) } },
 ];
 
-/// How many codes the seed table has (the growth scenarios add the rest).
+/// How many codes the sample table has (the growth scenarios add the rest).
 pub const SEED_CODES: usize = 31;
 
 /// The row of the new code `AIS.0507`.
@@ -139,7 +139,12 @@ mod tests {
     use super::*;
 
     fn seed() -> Table {
-        Table::read(&crate::workspace_root().join("spec/error-codes.csv")).expect("the seed table")
+        Table::read(
+            &crate::workspace::root()
+                .join(super::super::prepare::SAMPLE)
+                .join("error-codes.csv"),
+        )
+        .expect("the sample table")
     }
 
     fn edited(name_part: &str) -> Table {

@@ -211,8 +211,10 @@ mod tests {
         let table = Table::parse(TEXT).expect("parsed");
         assert_eq!(table.len(), 2);
         assert_eq!(table.to_csv().expect("written"), TEXT);
-        let seed = crate::workspace_root().join("spec/error-codes.csv");
-        let text = std::fs::read_to_string(&seed).expect("the seed table");
+        let seed = crate::workspace::root()
+            .join(super::super::prepare::SAMPLE)
+            .join("error-codes.csv");
+        let text = std::fs::read_to_string(&seed).expect("the sample table");
         assert_eq!(
             Table::read(&seed).expect("read").to_csv().expect("written"),
             text

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use saphyr::{LoadableYamlNode, YamlOwned};
 
-use crate::workspace_root;
+use crate::workspace::root as workspace_root;
 
 fn read(path: &str) -> String {
     let full = workspace_root().join(path);
@@ -233,8 +233,8 @@ fn release_workflow_checks_the_tag_against_the_catalog_version() {
     assert_eq!(text(env, "TAG"), Some("${{ github.ref_name }}"));
     assert_eq!(text(env, "EVENT"), Some("${{ github.event_name }}"));
 
-    let catalog = crate::sync::load(&crate::SpecArgs::workspace_default()).expect("the spec loads");
-    let version = catalog.meta.version;
+    let catalogs = crate::sync::workspace_catalogs().expect("the spec loads");
+    let version = catalogs[0].meta.version.clone();
     let script = text(step, "run").expect("the step runs a script");
     let root = workspace_root();
     let good = format!("v{version}");
@@ -419,7 +419,9 @@ fn the_dry_run_publishes_what_the_release_publishes() {
     }
 
     // The dry run's npm steps, on a copy of the generated package.
-    let catalog = crate::sync::seed_catalog().expect("the spec loads");
+    let catalog = crate::sync::workspace_catalogs()
+        .expect("the spec loads")
+        .remove(0);
     let scratch = tempfile::tempdir().expect("a temporary folder");
     let dir = scratch.path();
     let package = dir.join("generated/ts");

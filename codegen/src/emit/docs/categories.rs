@@ -1,16 +1,16 @@
 //! The page by category: what each category means and asks of a caller, and
 //! the codes in it.
 
-use super::{Site, join_blocks, message_cell, statuses, text_blocks, yes_no};
+use super::{Section, join_blocks, message_cell, statuses, text_blocks, yes_no};
 use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
 
-pub(super) fn page(site: &Site) -> String {
-    let catalog = site.catalog;
+pub(super) fn page(section: &Section) -> String {
+    let catalog = section.catalog;
     let mut blocks = vec![
         format!("<!-- {} -->", generated_notice(catalog)),
-        format!("# {}", site.categories_title.markdown),
+        format!("# {}", section.categories_title.markdown),
         format!(
             "Each code of the {} is in one category, which says what to do about it. \
              A code is retryable when sending the same request again later can succeed \
@@ -24,7 +24,7 @@ pub(super) fn page(site: &Site) -> String {
         "| --- | --- | --- |".to_owned(),
     ];
     for (i, category) in catalog.categories.iter().enumerate() {
-        let heading = &site.category_headings[i];
+        let heading = &section.category_headings[i];
         let codes = catalog.codes.iter().filter(|c| c.category == i).count();
         overview.push(format!(
             "| [{}](#{}) | {codes} | {} |",
@@ -35,7 +35,7 @@ pub(super) fn page(site: &Site) -> String {
     }
     blocks.push(overview.join("\n"));
     for (i, category) in catalog.categories.iter().enumerate() {
-        blocks.push(format!("## {}", site.category_headings[i].markdown));
+        blocks.push(format!("## {}", section.category_headings[i].markdown));
         blocks.extend(text_blocks(&category.description));
         let codes: Vec<usize> = (0..catalog.codes.len())
             .filter(|&c| catalog.codes[c].category == i)
@@ -58,7 +58,7 @@ pub(super) fn page(site: &Site) -> String {
             table.push(format!(
                 "| [{}]({}) | {} | {} | {} |",
                 escape_inline(&code.code),
-                site.code_link(c),
+                section.code_link(c),
                 statuses(code),
                 yes_no(code.retryable),
                 message_cell(code),

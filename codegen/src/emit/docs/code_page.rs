@@ -1,14 +1,14 @@
 //! A page of codes: a short introduction, a summary table, then one section
 //! per code whose heading is the code.
 
-use super::{CATEGORIES_FILE, CodePage, Site, join_blocks, message_cell, statuses, yes_no};
+use super::{CATEGORIES_FILE, CodePage, Section, join_blocks, message_cell, statuses, yes_no};
 use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline, numbered_items, paragraphs};
-use crate::model::{Case, Code};
+use crate::model::{Case, Code, RemovedCode};
 
-pub(super) fn page(site: &Site, page: &CodePage) -> String {
-    let catalog = site.catalog;
+pub(super) fn page(section: &Section, page: &CodePage) -> String {
+    let catalog = section.catalog;
     let mut blocks = vec![
         format!("<!-- {} -->", generated_notice(catalog)),
         format!("# {}", page.title.markdown),
@@ -17,13 +17,21 @@ pub(super) fn page(site: &Site, page: &CodePage) -> String {
         Some(prefix) => format!("whose prefix is {}", code_span(prefix)),
         None => "that have no prefix".to_owned(),
     };
+    let removed = if page.removed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", then the {} that left the table",
+            plural(page.removed.len(), "removed code")
+        )
+    };
     blocks.push(format!(
-        "The {} of the {} {which}. Each section gives a code's HTTP status, error message, \
-         description, handling measure, category and whether it is retryable; \
+        "The {} of the {} {which}{removed}. Each section gives a code's HTTP status, error \
+         message, description, handling measure, category and whether it is retryable; \
          [{}]({CATEGORIES_FILE}) says what to do about each category.",
         plural(page.codes.len(), "code"),
         escape_inline(&catalog.meta.service),
-        site.categories_title.markdown,
+        section.categories_title.markdown,
     ));
     let mut table = vec![
         "| Code | HTTP | Category | Error message |".to_owned(),
@@ -35,20 +43,39 @@ pub(super) fn page(site: &Site, page: &CodePage) -> String {
             escape_inline(&code.code),
             code.anchor,
             statuses(code),
-            site.category_link(code),
+            section.category_link(code),
             message_cell(code),
         ));
     }
     blocks.push(table.join("\n"));
     for code in &page.codes {
-        blocks.extend(section(site, code));
+        blocks.extend(code_section(section, code));
+    }
+    for removed in &page.removed {
+        blocks.extend(tombstone(removed));
     }
     join_blocks(&blocks)
 }
 
+/// A removed code's section: when it was removed, and its last deprecation
+/// note, which says what replaces it.
+fn tombstone(removed: &RemovedCode) -> Vec<String> {
+    let mut blocks = vec![
+        format!("## {}", escape_inline(&removed.code)),
+        format!(
+            "Removed in version {}: the table no longer lists this code.",
+            removed.removed_in
+        ),
+    ];
+    if let Some(note) = &removed.note {
+        blocks.push(field("", "Deprecation note", note).join("\n"));
+    }
+    blocks
+}
+
 /// A code's section: its heading, then its fields, or for a code the table
 /// lists several times, the code's own fields and a numbered list of cases.
-fn section(site: &Site, code: &Code) -> Vec<String> {
+fn code_section(section: &Section, code: &Code) -> Vec<String> {
     let mut blocks = vec![format!("## {}", escape_inline(&code.code))];
     let mut fields = Vec::new();
     if let Some(note) = &code.deprecated {
@@ -58,7 +85,7 @@ fn section(site: &Site, code: &Code) -> Vec<String> {
         fields.push(format!("- **HTTP status**: {}", case.http_status));
         fields.extend(case_texts("", case));
     }
-    fields.push(format!("- **Category**: {}", site.category_link(code)));
+    fields.push(format!("- **Category**: {}", section.category_link(code)));
     fields.push(format!("- **Retryable**: {}", yes_no(code.retryable)));
     fields.dedup_by(|a, b| a.is_empty() && b.is_empty());
     blocks.push(fields.join("\n"));

@@ -1,15 +1,15 @@
-//! The overview (`README.md`, published as the site's `index.html`): where
-//! the table comes from, the error body, how to read a code, what an unlisted
-//! code means, and every code linked to its section.
+//! A section's overview (`index.md`): where the table comes from, the error
+//! body, how to read a code, what an unlisted code means, and every code
+//! linked to its section (and every removed code to its tombstone).
 
 use super::anchors::Anchors;
-use super::{Site, join_blocks, message_cell, statuses, text_blocks};
+use super::{Section, join_blocks, message_cell, statuses, text_blocks};
 use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
 
-pub(super) fn page(site: &Site) -> String {
-    let catalog = site.catalog;
+pub(super) fn page(section: &Section) -> String {
+    let catalog = section.catalog;
     let meta = &catalog.meta;
     let mut anchors = Anchors::default();
     let title = anchors.heading(&meta.title);
@@ -17,6 +17,7 @@ pub(super) fn page(site: &Site) -> String {
     let reading_heading = anchors.heading("Reading a code");
     let other_heading = anchors.heading("Codes not in the table");
     let all_heading = anchors.heading("All codes");
+    let removed_heading = anchors.heading("Removed codes");
 
     let mut blocks = vec![
         format!("<!-- {} -->", generated_notice(catalog)),
@@ -61,13 +62,13 @@ pub(super) fn page(site: &Site) -> String {
     blocks.push(
         "For API toolchains, the generator also writes the table as OpenAPI 3.1 components \
          (`ErrorCode`, `ErrorResponse`, a response per HTTP status) and this body as a JSON \
-         Schema: `openapi/openapi.json` and `openapi/error-response.schema.json` in its \
-         output, with a README on referencing them from an API description."
-            .to_owned(),
+         Schema: `{name}/openapi/openapi.json` and `{name}/openapi/error-response.schema.json` \
+         in its output, with a README on referencing them from an API description."
+            .replace("{name}", &catalog.name),
     );
 
     blocks.push(format!("## {}", reading_heading.markdown));
-    blocks.extend(reading_a_code(site));
+    blocks.extend(reading_a_code(section));
 
     blocks.push(format!("## {}", other_heading.markdown));
     let status = meta
@@ -90,20 +91,41 @@ pub(super) fn page(site: &Site) -> String {
         table.push(format!(
             "| [{}]({}) | {} | {} | {} |",
             escape_inline(&code.code),
-            site.code_link(i),
+            section.code_link(i),
             statuses(code),
-            site.category_link(code),
+            section.category_link(code),
             message_cell(code),
         ));
     }
     blocks.push(table.join("\n"));
+    if !catalog.removed.is_empty() {
+        blocks.push(format!("## {}", removed_heading.markdown));
+        blocks.push(
+            "Codes that were in the table and left it. Each keeps its section, which says in \
+             which version it was removed and what replaces it."
+                .to_owned(),
+        );
+        let list: Vec<String> = catalog
+            .removed
+            .iter()
+            .map(|removed| {
+                format!(
+                    "- [{}]({}): removed in {}",
+                    escape_inline(&removed.code),
+                    section.removed_link(removed),
+                    removed.removed_in
+                )
+            })
+            .collect();
+        blocks.push(list.join("\n"));
+    }
     join_blocks(&blocks)
 }
 
 /// How a code is built, with examples from this table, and the list of
 /// prefix pages.
-fn reading_a_code(site: &Site) -> Vec<String> {
-    let catalog = site.catalog;
+fn reading_a_code(section: &Section) -> Vec<String> {
+    let catalog = section.catalog;
     let mut blocks = Vec::new();
     let example = catalog
         .codes
@@ -127,13 +149,16 @@ fn reading_a_code(site: &Site) -> Vec<String> {
         );
     }
     let mut list = Vec::new();
-    for page in &site.code_pages {
+    for page in &section.code_pages {
         let mut line = format!(
             "- [{}]({}): {}",
             page.title.markdown,
             page.file,
             plural(page.codes.len(), "code")
         );
+        if !page.removed.is_empty() {
+            line += &format!(" (and {} removed)", page.removed.len());
+        }
         if page.prefix.is_none()
             && let Some(first) = page.codes.first()
         {

@@ -1,14 +1,17 @@
-//! Tests of the reference pages, on the seed spec (`spec/`), on the
+//! Tests of the reference pages, on the sample catalog
+//! (`codegen/tests/specs/sample/`, a copy of a real table), on the
 //! hostile-text spec that CI also lints and builds
 //! (`codegen/tests/specs/hostile/`), and on small specs written for one
-//! question.
+//! question. Each is the one catalog of a site.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::{RESERVED_STEMS, code_url, emit, page_for, site_path, toml_string};
+use super::site::{site_path, toml_string};
+use super::{RESERVED_STEMS, code_url, page_for, section, site};
+use crate::emit::GeneratedFile;
 use crate::emit::markdown::escape_inline;
 use crate::mdbook;
 use crate::model::Catalog;
@@ -31,7 +34,7 @@ fn workspace() -> PathBuf {
 }
 
 fn seed() -> Catalog {
-    load(&workspace().join("spec"))
+    load(&workspace().join("codegen/tests/specs/sample"))
 }
 
 fn hostile() -> Catalog {
@@ -68,9 +71,16 @@ fn table_of_codes(codes: &[&str]) -> String {
     String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
 }
 
-/// The pages by path (`README.md`, `ais.md`, …), from `docs/src/`.
+/// The files of the site of one catalog.
+fn site_files(catalog: &Catalog) -> Vec<GeneratedFile> {
+    let mut files = section(catalog);
+    files.extend(site(&[catalog]));
+    files
+}
+
+/// The pages by path (`README.md`, `sample/ais.md`, …), from `docs/src/`.
 fn pages(catalog: &Catalog) -> BTreeMap<String, String> {
-    emit(catalog)
+    site_files(catalog)
         .into_iter()
         .filter_map(|f| {
             let name = f.path.strip_prefix("docs/src/")?.to_owned();
@@ -109,6 +119,11 @@ fn headings(page: &str) -> Vec<(usize, String, String)> {
         .collect()
 }
 
+/// The path of a page of the catalog's section, from `docs/src/`.
+fn in_section(catalog: &Catalog, page: &str) -> String {
+    format!("{}/{page}", catalog.name)
+}
+
 /// Every link destination of a page.
 fn link_targets(page: &str) -> Vec<String> {
     mdbook::read_page(page)
@@ -122,7 +137,7 @@ fn link_targets(page: &str) -> Vec<String> {
 fn every_code_is_linked_from_the_overview_to_its_heading() {
     for catalog in [seed(), hostile()] {
         let pages = pages(&catalog);
-        let overview = &pages["README.md"];
+        let overview = &pages[&in_section(&catalog, "index.md")];
         let targets = link_targets(overview);
         for code in &catalog.codes {
             let page = page_for(&catalog, code).expect("every code has a page");
@@ -134,7 +149,7 @@ fn every_code_is_linked_from_the_overview_to_its_heading() {
             );
             // The target page has a heading that shows the code and renders
             // with that anchor, as mdBook and GitHub compute it.
-            let found = headings(&pages[&page])
+            let found = headings(&pages[&in_section(&catalog, &page)])
                 .into_iter()
                 .any(|(level, seen, anchor)| {
                     level == 2 && seen == code.code && anchor == code.anchor
@@ -170,12 +185,12 @@ fn anchors_are_unique_on_every_page_and_codes_keep_theirs() {
     // The hostile spec has `AIS.-codes`, whose anchor is the one the title
     // "AIS codes" would have: the title gives way, the code keeps its anchor.
     let catalog = hostile();
-    let ais = &pages(&catalog)["ais.md"];
+    let ais = &pages(&catalog)[&in_section(&catalog, "ais.md")];
     let titles = headings(ais);
     assert_eq!(titles[0], (1, "AIS codes (2)".into(), "ais-codes-2".into()));
     assert!(titles.contains(&(2, "AIS.-codes".into(), "ais-codes".into())));
     // `codes-without-a-prefix` takes the anchor of the no-prefix page's title.
-    let no_prefix = headings(&pages(&catalog)["no-prefix.md"]);
+    let no_prefix = headings(&pages(&catalog)[&in_section(&catalog, "no-prefix.md")]);
     assert_eq!(no_prefix[0].1, "Codes without a prefix (2)");
 }
 
@@ -280,7 +295,7 @@ fn spec_text_cannot_become_html_or_markup() {
                 Event::End(TagEnd::CodeBlock) => {
                     let block = code_block.take().unwrap_or_default();
                     assert!(
-                        name == "README.md"
+                        *name == in_section(&catalog, "index.md")
                             && code_blocks == 1
                             && block.trim_end() == catalog.meta.error_body.example.trim_end(),
                         "{name}: a code block that is not the error body example: {block:?}"
@@ -310,7 +325,7 @@ fn spec_text_cannot_become_html_or_markup() {
     }
     // What a reader sees is the spec's text, character for character.
     let first = &catalog.codes[0];
-    let page = &pages(&catalog)[&page_for(&catalog, first).expect("a page")];
+    let page = &pages(&catalog)[&in_section(&catalog, &page_for(&catalog, first).expect("a page"))];
     assert!(seen_text(page).contains(&first.primary().error_msg));
     assert!(seen_text(page).contains(&first.primary().description));
     // So is every paragraph (or numbered item) of every text of every case,
@@ -318,7 +333,7 @@ fn spec_text_cannot_become_html_or_markup() {
     let pages = pages(&catalog);
     for code in &catalog.codes {
         let page = page_for(&catalog, code).expect("a page");
-        let seen = seen_text(&pages[&page]);
+        let seen = seen_text(&pages[&in_section(&catalog, &page)]);
         let texts = code
             .cases
             .iter()
@@ -346,7 +361,7 @@ fn numbered_causes_stay_a_list_and_paragraphs_stay_paragraphs() {
         .iter()
         .find(|c| c.code == "APIG.0301")
         .expect("the seed has APIG.0301");
-    let page = &pages(&catalog)["apig.md"];
+    let page = &pages(&catalog)[&in_section(&catalog, "apig.md")];
     let section = page
         .split("\n## ")
         .find(|s| s.starts_with("APIG.0301\n"))
@@ -381,7 +396,7 @@ fn repeated_codes_show_every_case_under_one_heading() {
         .find(|c| c.cases.len() >= 10)
         .expect("the hostile spec repeats a code ten times or more");
     let page_name = page_for(&catalog, code).expect("a page");
-    let page = &pages(&catalog)[&page_name];
+    let page = &pages(&catalog)[&in_section(&catalog, &page_name)];
     let heading = format!("## {}", escape_inline(&code.code));
     assert_eq!(page.matches(&format!("{heading}\n")).count(), 1);
     let section = page
@@ -460,7 +475,10 @@ fn page_names_are_safe_unique_and_case_sensitive() {
     // Every page is in the table of contents.
     let files = pages(&catalog);
     let summary = link_targets(&files["SUMMARY.md"]);
-    for name in files.keys().filter(|n| *n != "SUMMARY.md") {
+    for name in files
+        .keys()
+        .filter(|n| *n != "SUMMARY.md" && *n != "README.md")
+    {
         assert!(summary.contains(name), "{name} is not in SUMMARY.md");
     }
 }
@@ -487,14 +505,19 @@ fn code_urls_point_at_the_published_section() {
             .iter()
             .map(|c| code_url(&catalog, c))
             .collect();
+        let name = &catalog.name;
         assert_eq!(
             urls,
             [
-                Some("https://errors.example.org/t/modelarts.html#modelarts4101".to_owned()),
-                Some("https://errors.example.org/t/no-prefix.html#1100".to_owned()),
+                Some(format!(
+                    "https://errors.example.org/t/{name}/modelarts.html#modelarts4101"
+                )),
+                Some(format!(
+                    "https://errors.example.org/t/{name}/no-prefix.html#1100"
+                )),
             ]
         );
-        let book = emit(&catalog)
+        let book = site_files(&catalog)
             .into_iter()
             .find(|f| f.path == "docs/book.toml")
             .expect("a book.toml");
@@ -512,7 +535,7 @@ fn code_urls_point_at_the_published_section() {
 #[test]
 fn the_overview_tells_where_the_table_comes_from() {
     let catalog = seed();
-    let overview = &pages(&catalog)["README.md"];
+    let overview = &pages(&catalog)[&in_section(&catalog, "index.md")];
     let meta = &catalog.meta;
     let url = meta.source_url.as_deref().expect("the seed has a source");
     assert!(overview.contains(&format!("<{url}>")));
@@ -529,7 +552,7 @@ fn the_overview_tells_where_the_table_comes_from() {
     // An address full of Markdown punctuation is still one autolink.
     let hostile = hostile();
     let source = hostile.meta.source_url.as_deref().expect("a source");
-    assert!(pages(&hostile)["README.md"].contains(&format!("<{source}>")));
+    assert!(pages(&hostile)[&in_section(&hostile, "index.md")].contains(&format!("<{source}>")));
 }
 
 #[test]
@@ -539,14 +562,22 @@ fn book_toml_strings_are_escaped() {
         "\"a \\\"b\\\" \\\\ c\\n\\u0001\""
     );
     let catalog = hostile();
-    let book = emit(&catalog)
+    let book = site_files(&catalog)
         .into_iter()
         .find(|f| f.path == "docs/book.toml")
         .expect("a book.toml");
     assert!(
+        book.contents.contains(&format!(
+            "description = {}\n",
+            toml_string(&format!(
+                "The documented error codes of {}",
+                catalog.meta.service
+            ))
+        )),
+        "{}",
         book.contents
-            .contains("description = \"Typed \\\"hostile\\\" codes \\\\ with a backslash */ `x` <script>alert(1)</script> | ${x}\"\n")
     );
+    assert!(toml_string(&catalog.meta.service).contains("\\\""));
     assert_eq!(site_path("https://host"), "/");
     assert_eq!(site_path("https://host/a/b?x=1"), "/a/b/");
     assert_eq!(site_path("/docs/"), "/docs/");

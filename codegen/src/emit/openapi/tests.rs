@@ -32,7 +32,7 @@ fn workspace() -> PathBuf {
 }
 
 fn seed() -> Catalog {
-    load(&workspace().join("spec"))
+    load(&workspace().join("codegen/tests/specs/sample"))
 }
 
 fn hostile() -> Catalog {

@@ -42,6 +42,7 @@ fn code(code: &str, cases: Vec<Case>) -> Code {
 
 fn catalog(codes: Vec<Code>) -> Catalog {
     Catalog {
+        name: "test".into(),
         meta: Metadata {
             title: "Test codes".into(),
             service: "Test API".into(),
@@ -68,6 +69,8 @@ fn catalog(codes: Vec<Code>) -> Catalog {
             },
             docs_base_url: None,
             spec_files: vec!["t.csv".into()],
+            import: None,
+            moved_pages: Vec::new(),
         },
         categories: vec![Category {
             key: "request".into(),
@@ -77,6 +80,7 @@ fn catalog(codes: Vec<Code>) -> Catalog {
             retryable: false,
         }],
         codes,
+        removed: Vec::new(),
     }
 }
 
@@ -315,13 +319,13 @@ fn variants_link_to_their_reference_section() {
     let text = contents(&catalog, "rust/src/error_code.rs");
     assert!(
         text.contains(
-            "/// See the [reference page](<https://docs.example.org/ais/ais.html#ais0014>)."
+            "/// See the [reference page](<https://docs.example.org/ais/test/ais.html#ais0014>)."
         ),
         "{text}"
     );
     assert!(
         text.contains(
-            "/// See the [reference page](<https://docs.example.org/ais/no-prefix.html#1100>)."
+            "/// See the [reference page](<https://docs.example.org/ais/test/no-prefix.html#1100>)."
         ),
         "{text}"
     );

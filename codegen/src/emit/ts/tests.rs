@@ -37,6 +37,7 @@ fn code(code: &str, category: usize, cases: Vec<Case>, deprecated: Option<&str>)
 
 fn hostile_catalog() -> Catalog {
     Catalog {
+        name: "test".into(),
         meta: Metadata {
             title: format!("Title {HOSTILE}"),
             service: format!("Service {HOSTILE}"),
@@ -63,6 +64,8 @@ fn hostile_catalog() -> Catalog {
             },
             docs_base_url: None,
             spec_files: vec!["t*/.csv".into()],
+            import: None,
+            moved_pages: Vec::new(),
         },
         categories: vec![
             Category {
@@ -91,6 +94,7 @@ fn hostile_catalog() -> Catalog {
             ),
             code("1100", 1, vec![case(500, "numeric")], None),
         ],
+        removed: Vec::new(),
     }
 }
 

@@ -7,7 +7,7 @@ use super::super::render;
 use super::*;
 
 pub(in crate::emit::rust) fn seed_catalog() -> Catalog {
-    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/specs/sample");
     let loaded = crate::load_spec(&spec, "spec");
     loaded
         .catalog
