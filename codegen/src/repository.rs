@@ -195,6 +195,17 @@ pub fn sources(spec: &Path, display: &str) -> (Vec<Source>, Vec<Diagnostic>) {
             display: shown,
         });
     }
+    if sources.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::error(display_root, 0, 0, "the spec root holds no catalog").with_hint(
+                format!(
+                    "a catalog is a folder under {display_root}/ with its catalog.yaml: \
+                     `cargo xtask import PAGE --catalog NAME` makes one from a documentation page \
+                     (the workspace builds every generated crate, so it needs at least one)"
+                ),
+            ),
+        );
+    }
     (sources, problems)
 }
 

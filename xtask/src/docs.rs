@@ -9,12 +9,15 @@
 //!                                       (codegen::mdbook reads the pages as mdBook does)
 //! docs: mdbook build   mdbook.rs        mdBook 0.5.4 (installed on first use) builds the site
 //!                      site.rs          with no warning, and every link of the built HTML
-//!                                       resolves to a file and an id
+//!                                       resolves to a file and an id (redirects included);
+//!                      search.rs        every page of the sources is at its address, and
+//!                                       the search index finds every code of every catalog
 //! ```
 
 mod links;
 mod markdownlint;
 mod mdbook;
+mod search;
 mod site;
 
 /// The workflows' tests check that they pin the same mdBook.
@@ -40,8 +43,12 @@ pub fn steps() -> Vec<Step> {
             run: |root| links::check(&books(root)),
         },
         Step {
-            name: "docs: mdbook build",
-            run: |root| mdbook::build_and_check(root, &books(root)),
+            name: "docs: mdbook build (no warning, every link and page address, every code searchable)",
+            run: |root| {
+                let sites = mdbook::build_and_check(root, &books(root))?;
+                let site = sites.first().ok_or("no site was built")?;
+                searchable(site)
+            },
         },
     ]
 }
@@ -52,7 +59,34 @@ pub fn check_generated_book(root: &Path, name: &str, book: &Path) -> Result<(), 
     markdownlint::book(root, book)?;
     let books = [(name.to_owned(), book.to_path_buf())];
     links::check(&books)?;
-    mdbook::build_and_check(root, &books)
+    mdbook::build_and_check(root, &books).map(drop)
+}
+
+/// The search box of the workspace's site finds every code of every
+/// catalog, removed ones included (by their tombstones).
+fn searchable(site: &Path) -> Result<(), String> {
+    let catalogs = crate::sync::workspace_catalogs()?;
+    let codes: Vec<&str> = catalogs
+        .iter()
+        .flat_map(|catalog| {
+            let live = catalog.codes.iter().map(|c| c.code.as_str());
+            live.chain(catalog.removed.iter().map(|r| r.code.as_str()))
+        })
+        .collect();
+    let missing = search::unsearchable(site, &codes)?;
+    if missing.is_empty() {
+        println!(
+            "the site's search index finds each of the {} codes",
+            codes.len()
+        );
+        Ok(())
+    } else {
+        Err(format!(
+            "the site's search cannot find {} code(s): {}",
+            missing.len(),
+            missing.join(", ")
+        ))
+    }
 }
 
 /// The books to check: (name for messages, book folder).

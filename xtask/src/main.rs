@@ -62,7 +62,13 @@ fn run(matches: &ArgMatches) -> Result<(), Failure> {
     match matches.subcommand() {
         Some(("gen", args)) => sync::generate(&spec_args(args)?),
         Some(("check", args)) => sync::check(&spec_args(args)?),
-        Some(("ci", _)) => ci::run(&root).map_err(Failure::Other),
+        Some(("ci", args)) => {
+            let only: Vec<String> = args
+                .get_many::<String>("steps")
+                .map(|names| names.cloned().collect())
+                .unwrap_or_default();
+            ci::run(&root, &only).map_err(Failure::Other)
+        }
         Some(("bench", args)) => bench::run(&root, args.get_flag("quick")).map_err(Failure::Other),
         Some(("semver", args)) if args.get_flag("fast") => {
             semver_suite::discriminants::run(&root).map_err(Failure::Other)
@@ -104,7 +110,16 @@ fn cli() -> Command {
                 .about("Exit 1 with a diff if the output is not what `gen` would write")
                 .args(spec_options()),
         )
-        .subcommand(Command::new("ci").about("Run every check that CI runs, in order, stopping at the first failure"))
+        .subcommand(
+            Command::new("ci")
+                .about("Run every check that CI runs, in order, stopping at the first failure")
+                .arg(
+                    Arg::new("steps")
+                        .value_name("WORD")
+                        .num_args(0..)
+                        .help("Only the steps whose name contains one of these words (e.g. `ci openapi`); CI runs them all"),
+                ),
+        )
         .subcommand(
             Command::new("bench")
                 .about("Run the benchmarks and print one report (also target/bench/report.md)")

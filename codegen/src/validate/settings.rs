@@ -129,7 +129,7 @@ impl Validator<'_> {
                 continue;
             };
             if !is_relative_file(from_text)
-                || !from_text.ends_with(".html")
+                || !has_extension(from_text, "html")
                 || from_text.contains(['#', '?', '"', '\\'])
             {
                 self.error(
@@ -140,7 +140,7 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            if !to_text.ends_with(".md") || to_text.contains(['/', '\\', '#', '"']) {
+            if !has_extension(to_text, "md") || to_text.contains(['/', '\\', '#', '"']) {
                 self.error(
                     file,
                     to.pos,
@@ -170,6 +170,14 @@ impl Validator<'_> {
         }
         moved
     }
+}
+
+/// Whether `path` ends in `.{extension}`, exactly: mdBook's pages are
+/// `.md` and its addresses `.html`, in lower case.
+fn has_extension(path: &str, extension: &str) -> bool {
+    std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e == extension)
 }
 
 /// A relative path of `/`-separated names, none of them `.` or `..` or

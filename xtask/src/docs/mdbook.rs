@@ -10,9 +10,11 @@ use crate::process::{CargoTool, cargo_install};
 /// The mdBook that builds the reference pages (the workflows pin the same).
 pub const MDBOOK_VERSION: &str = "0.5.4";
 
-/// Builds every book into `target/docs-check/site-N` and checks each site;
-/// one error lists every book's warnings and broken links.
-pub fn build_and_check(root: &Path, books: &[(String, PathBuf)]) -> Result<(), String> {
+/// Builds every book into `target/docs-check/site-N` and checks each site:
+/// no warning, no broken link, every page of the sources published at its
+/// address. One error lists every book's problems; else the built sites.
+pub fn build_and_check(root: &Path, books: &[(String, PathBuf)]) -> Result<Vec<PathBuf>, String> {
+    let mut sites = Vec::new();
     let mdbook = install(root)?;
     let mut problems = Vec::new();
     for (i, (name, book)) in books.iter().enumerate() {
@@ -52,9 +54,15 @@ pub fn build_and_check(root: &Path, books: &[(String, PathBuf)]) -> Result<(), S
             report.pages, report.relative_links
         );
         problems.extend(report.problems.iter().map(|p| format!("{name}: {p}")));
+        let unpublished = super::search::pages_resolve(&book.join("src"), &site);
+        if unpublished.is_empty() {
+            println!("{name}: every page of src/ is published at its address");
+        }
+        problems.extend(unpublished.iter().map(|p| format!("{name}: {p}")));
+        sites.push(site);
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(sites)
     } else {
         Err(problems.join("\n"))
     }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// `xtask <command> --spec spec --out out` in `dir`.
+#[allow(dead_code)] // Not every test file that includes this module uses it.
 pub fn xtask(dir: &Path, command: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args([command, "--spec", "spec", "--out", "out"])
@@ -30,4 +31,15 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     files.sort();
     files
+}
+
+/// `xtask <args> --spec spec --out out` in `dir`.
+#[allow(dead_code)] // Not every test file that includes this module uses it.
+pub fn xtask_with(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .args(["--spec", "spec", "--out", "out"])
+        .current_dir(dir)
+        .output()
+        .expect("run xtask")
 }

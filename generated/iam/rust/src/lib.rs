@@ -6,15 +6,12 @@
 //! them all); each variant's documentation gives its HTTP status, error message,
 //! description, handling measure, [`Category`] and stable number.
 //!
-//! An error response body has the status 404 and looks like this:
+//! An error response body has the status 401 and looks like this:
 //!
 //! ```json
 //! {
-//!     "error": {
-//!         "message": "Could not find agency: 2809756f748a46e2b92d58d309f67291",
-//!         "code": 404,
-//!         "title": "Not Found"
-//!     }
+//!     "error_msg": "The request you have made requires authentication.",
+//!     "error_code": "IAM.0001"
 //! }
 //! ```
 //!
