@@ -65,10 +65,10 @@ fn transcribed_catalogs() -> Vec<PathBuf> {
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
     spec.sort();
-    folders.extend(
-        spec.into_iter()
-            .filter(|folder| recorded_page(folder).is_some_and(|page| page.ends_with(".txt"))),
-    );
+    folders.extend(spec.into_iter().filter(|folder| {
+        recorded_page(folder)
+            .is_some_and(|page| Path::new(&page).extension().is_some_and(|e| e == "txt"))
+    }));
     folders
 }
 
