@@ -30,18 +30,20 @@ const PACKAGES: [(&str, Package); 2] = [
     ("@generated/hostile", Package::Hostile),
 ];
 /// The consumer projects in `xtask/ts/consumer`, each compiled with `tsc -p`.
-const CONSUMERS: [&str; 4] = ["esm", "cjs", "bundler", "hostile"];
+const CONSUMERS: [&str; 5] = ["esm", "cjs", "bundler", "node16", "hostile"];
+/// The TypeScript compilers that check the declarations, as packages of the
+/// tools folder: `typescript` is 7, `typescript-5` the 5.9 that the `OpenAPI`
+/// checks also run. (Both have a `tsc` in `node_modules/.bin`: never use it.)
+const COMPILERS: [&str; 2] = ["typescript", "typescript-5"];
 /// The error bodies that the Rust and the TypeScript parsers are both tested on.
 const ERROR_BODIES: &str = "xtask/fixtures/error-bodies.json";
-/// What `npm pack` must put in a package: exactly these files.
-const PACKED_FILES: [&str; 6] = [
-    "README.md",
-    "index.cjs",
-    "index.d.cts",
-    "index.d.ts",
-    "index.js",
-    "package.json",
-];
+/// What `npm pack` must put in a package: exactly these files, sorted.
+fn packed_files() -> Vec<String> {
+    let mut files = codegen::emit::ts::package_files();
+    files.extend(["README.md", "package.json"].map(str::to_owned));
+    files.sort();
+    files
+}
 
 #[derive(Clone, Copy)]
 enum Package {
@@ -62,7 +64,7 @@ pub fn steps() -> Vec<Step> {
             run: check_templates,
         },
         Step {
-            name: "ts: tsc on the consumer projects (ESM, CJS, bundler, hostile)",
+            name: "ts: tsc 7 and 5.9 on the consumer projects (nodenext ESM and CJS, bundler, node16, hostile)",
             run: compile_consumers,
         },
         Step {
@@ -115,6 +117,17 @@ fn bin(root: &Path, name: &str) -> Result<String, String> {
         .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
 }
 
+/// The `tsc` script of one of the [`COMPILERS`].
+fn tsc(root: &Path, compiler: &str) -> Result<String, String> {
+    let path = tools(root)
+        .join("node_modules")
+        .join(compiler)
+        .join("bin/tsc");
+    path.to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
+}
+
 fn write(path: &Path, contents: &str) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
@@ -141,7 +154,7 @@ fn prepare(root: &Path) -> Result<(), String> {
             example,
         )?;
     }
-    write_expectations(&expectations, &catalog)?;
+    write_expectations(&expectations, &catalog, PACKAGES[0].0)?;
 
     let hostile = hostile_catalog(root)?;
     let (package, expectations) = package_dirs(root, Package::Hostile);
@@ -149,7 +162,7 @@ fn prepare(root: &Path) -> Result<(), String> {
         let name = file.path.strip_prefix("ts/").unwrap_or(&file.path);
         write(&package.join(name), &file.contents)?;
     }
-    write_expectations(&expectations, &hostile)?;
+    write_expectations(&expectations, &hostile, PACKAGES[1].0)?;
 
     for (name, package) in PACKAGES {
         link(
@@ -190,11 +203,44 @@ fn link(link: &Path, target: &Path) -> Result<(), String> {
     linked.map_err(|e| format!("linking {} to {}: {e}", link.display(), target.display()))
 }
 
-/// Writes `model.json` (for the node tests) and `expected.d.ts` (for the
-/// consumer projects) into `dir`.
-fn write_expectations(dir: &Path, catalog: &Catalog) -> Result<(), String> {
+/// Writes `model.json` (for the node tests), `expected.d.ts` and
+/// `entries.ts` (for the consumer projects) into `dir`; `specifier` is the
+/// package as the consumers import it.
+fn write_expectations(dir: &Path, catalog: &Catalog, specifier: &str) -> Result<(), String> {
     write(&dir.join("model.json"), &model_json(catalog))?;
-    write(&dir.join("expected.d.ts"), &expected_types(catalog))
+    write(&dir.join("expected.d.ts"), &expected_types(catalog))?;
+    write(&dir.join("entries.ts"), &entry_checks(catalog, specifier))
+}
+
+/// A module that imports each code's constant by its name and checks that
+/// it is that code's entry: its literal fields are the spec's, and it is
+/// deprecated exactly when the code is.
+fn entry_checks(catalog: &Catalog, specifier: &str) -> String {
+    let mut out = format!(
+        "// Written by `cargo xtask ci` from the spec: each code's constant, imported by its name.\n\
+         import {{ expectTypeOf }} from \"expect-type\";\n\
+         import type {{ ERRORS, ErrorEntry }} from {};\n",
+        js_string(specifier)
+    );
+    for code in &catalog.codes {
+        out += &format!(
+            "import {{ {} }} from {};\n",
+            code.rust_variant,
+            js_string(specifier)
+        );
+    }
+    out += "\ntype Literals<Entry extends ErrorEntry> = Pick<Entry, \"code\" | \"httpStatus\" | \"category\" | \"retryable\">;\n";
+    for code in &catalog.codes {
+        let (name, literal) = (&code.rust_variant, js_string(&code.code));
+        out += &format!(
+            "expectTypeOf<Literals<typeof {name}>>().toEqualTypeOf<Expected.Entries[{literal}]>();\n\
+             expectTypeOf({name}).toEqualTypeOf<(typeof ERRORS)[{literal}]>();\n"
+        );
+        if code.deprecated.is_some() {
+            out += &format!("expectTypeOf({name}.deprecated).toEqualTypeOf<string>();\n");
+        }
+    }
+    out
 }
 
 /// A global namespace `Expected` with the types the package must declare,
@@ -293,26 +339,41 @@ fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<
 }
 
 fn compile_consumers(root: &Path) -> Result<(), String> {
-    let tsc = bin(root, "tsc")?;
-    for consumer in CONSUMERS {
-        let project = format!("consumer/{consumer}");
-        run_command(&tools(root), &tsc, &["-p", &project], &[])?;
-        println!("{project}: no errors");
+    for compiler in COMPILERS {
+        let tsc = tsc(root, compiler)?;
+        run_command(&tools(root), "node", &[&tsc, "--version"], &[])?;
+        for consumer in CONSUMERS {
+            let project = format!("consumer/{consumer}");
+            run_command(&tools(root), "node", &[&tsc, "-p", &project], &[])?;
+            println!("{project}: no errors");
+        }
     }
     Ok(())
 }
 
-/// The TypeScript emitter's templates, as files: node parses the runtime,
-/// tsc checks it and the declarations (see the folder's tsconfig.json).
+/// The TypeScript emitter's templates, as files: node parses each runtime
+/// template, tsc checks them and the declarations (see the folder's tsconfig.json).
 fn check_templates(root: &Path) -> Result<(), String> {
     const TEMPLATES: &str = "codegen/src/emit/ts";
+    let runtime = root.join(TEMPLATES).join("runtime");
+    let mut scripts: Vec<PathBuf> = fs::read_dir(&runtime)
+        .map_err(|e| format!("{}: {e}", runtime.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "js"))
+        .collect();
+    scripts.sort();
+    if scripts.is_empty() {
+        return Err(format!("no templates in {}", runtime.display()));
+    }
+    for script in &scripts {
+        run_command(root, "node", &["--check", utf8(script)?], &[])?;
+    }
     run_command(
         root,
         "node",
-        &["--check", &format!("{TEMPLATES}/runtime.js")],
+        &[&tsc(root, COMPILERS[0])?, "-p", TEMPLATES],
         &[],
-    )?;
-    run_command(root, &bin(root, "tsc")?, &["-p", TEMPLATES], &[])
+    )
 }
 
 fn utf8(path: &Path) -> Result<&str, String> {
@@ -343,7 +404,7 @@ fn node_tests(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `npm pack --dry-run` of each package: exactly [`PACKED_FILES`], and the
+/// `npm pack --dry-run` of each package: exactly [`packed_files`], and the
 /// spec's name and version, which the Rust crate's `Cargo.toml` has too.
 fn npm_pack(root: &Path) -> Result<(), String> {
     let catalog = crate::sync::seed_catalog()?;
@@ -432,9 +493,10 @@ fn check_pack_report(report: &str, name: &str, version: &str) -> Result<String, 
         })
         .collect();
     files.sort_unstable();
-    if files != PACKED_FILES {
+    let wanted = packed_files();
+    if files != wanted {
         return Err(format!(
-            "it packs {files:?}; it must pack exactly {PACKED_FILES:?}"
+            "it packs {files:?}; it must pack exactly {wanted:?}"
         ));
     }
     let size = package
@@ -531,17 +593,22 @@ mod tests {
 
     #[test]
     fn a_pack_report_must_have_exactly_the_files_name_and_version() {
-        let good = pack_report("p", "1.0.0", &PACKED_FILES);
+        let packed = packed_files();
+        let packed: Vec<&str> = packed.iter().map(String::as_str).collect();
+        assert!(packed.contains(&"index.d.cts") && packed.contains(&"errors.js"));
+        let good = pack_report("p", "1.0.0", &packed);
         let summary = check_pack_report(&good, "p", "1.0.0").expect("a good report");
-        assert_eq!(summary, "npm pack: p@1.0.0, 6 files, 10 bytes packed");
+        assert_eq!(
+            summary,
+            format!("npm pack: p@1.0.0, {} files, 10 bytes packed", packed.len())
+        );
         assert!(check_pack_report(&good, "q", "1.0.0").is_err());
         assert!(check_pack_report(&good, "p", "1.0.1").is_err());
-        let extra = [&PACKED_FILES[..], &["from-spec/model.json"]].concat();
+        let extra = [&packed[..], &["from-spec/model.json"]].concat();
         let error = check_pack_report(&pack_report("p", "1.0.0", &extra), "p", "1.0.0")
             .expect_err("an extra file");
         assert!(error.contains("from-spec/model.json"), "{error}");
-        let missing =
-            check_pack_report(&pack_report("p", "1.0.0", &PACKED_FILES[1..]), "p", "1.0.0");
+        let missing = check_pack_report(&pack_report("p", "1.0.0", &packed[1..]), "p", "1.0.0");
         assert!(missing.is_err());
         assert!(check_pack_report("[]", "p", "1.0.0").is_err());
         assert!(check_pack_report("npm notice", "p", "1.0.0").is_err());
