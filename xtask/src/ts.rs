@@ -20,6 +20,8 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use crate::SpecArgs;
 use crate::process::{Step, run_command};
 
+pub mod bundle;
+
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/ts";
 /// The hostile fixture spec, relative to the workspace root.
@@ -70,6 +72,10 @@ pub fn steps() -> Vec<Step> {
         Step {
             name: "ts: node --test (runtime values against the model, error bodies against the fixture)",
             run: node_tests,
+        },
+        Step {
+            name: "ts: bundles of each export (esbuild, Rollup): budgets, and modules that only declare",
+            run: bundle::run,
         },
         Step {
             name: "ts: npm pack --dry-run (files, name, version)",

@@ -1,0 +1,31 @@
+//! The npm package's bundle sizes: each export bundled alone by esbuild and
+//! by Rollup, for the seed's package and the `ModelArts` table's (see
+//! `xtask/src/ts/bundle.rs`, whose budgets `cargo xtask ci` enforces).
+
+use std::path::Path;
+
+use crate::ts::bundle::{self, MODELARTS};
+
+/// Measures both packages; returns the report's section.
+pub fn run(root: &Path) -> Result<String, String> {
+    crate::process::npm_ci(&root.join("xtask").join("ts"))?;
+    let mut measured = Vec::new();
+    for (name, dir, catalog) in [
+        bundle::seed_package()?,
+        bundle::generated_package(root, "ModelArts", MODELARTS)?,
+    ] {
+        let package = bundle::measure(root, &name, &dir, &catalog)?;
+        bundle::check(&package, &catalog)?;
+        measured.push(package);
+    }
+    Ok(format!(
+        "\n### Bundle sizes of the npm package\n\n\
+         What a frontend's bundle holds when it imports one export of the package, and nothing \
+         else: `export {{ NAME }} from \"<package>\"` bundled by esbuild (`--bundle --minify \
+         --format=esm`) and by Rollup (node-resolve, then terser), sizes in bytes, gzip at its \
+         default level. The code list alone is the codes as a minified array literal; \
+         `cargo xtask ci` fails when `isErrorCode` or `ERROR_CODES` alone is more than 1.5\u{d7} \
+         that, or when the bundle of `parseErrorResponse` holds a text of the table.\n\n{}",
+        bundle::report(&measured)
+    ))
+}
