@@ -21,6 +21,7 @@ use crate::SpecArgs;
 use crate::process::{Step, run_command};
 
 pub mod bundle;
+pub mod node;
 
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/ts";
@@ -70,7 +71,7 @@ pub fn steps() -> Vec<Step> {
             run: compile_consumers,
         },
         Step {
-            name: "ts: node --test (runtime values against the model, error bodies against the fixture)",
+            name: "ts: node --test on every Node LTS line (the registry's binaries) and the machine's node (runtime values against the model, error bodies against the fixture)",
             run: node_tests,
         },
         Step {
@@ -387,27 +388,49 @@ fn utf8(path: &Path) -> Result<&str, String> {
         .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
 }
 
+/// The runtime tests of each package, on every Node of [`node::versions`].
 fn node_tests(root: &Path) -> Result<(), String> {
-    let error_bodies = root.join(ERROR_BODIES);
-    for (name, package) in PACKAGES {
-        let model = package_dirs(root, package).1.join("model.json");
-        run_command(
-            &tools(root),
-            "node",
-            &[
-                "--test",
-                "--test-reporter=spec",
-                "test/runtime.test.mjs",
-                "test/error-bodies.test.mjs",
-            ],
-            &[
-                ("PACKAGE", name),
-                ("MODEL_JSON", utf8(&model)?),
-                ("ERROR_BODIES", utf8(&error_bodies)?),
-            ],
-        )?;
+    let nodes = node::versions(root)?;
+    for node in &nodes {
+        println!("\n{} {}", node.label, node.version);
+        for (name, package) in PACKAGES {
+            let model = package_dirs(root, package).1.join("model.json");
+            runtime_tests(root, &node.program, name, &model)?;
+        }
     }
+    let tested: Vec<String> = nodes
+        .iter()
+        .map(|n| format!("{} ({})", n.version, n.label))
+        .collect();
+    println!("\nthe runtime tests pass on {}", tested.join(", "));
     Ok(())
+}
+
+/// `node --test` of the runtime and error-body tests on the package linked
+/// as `specifier` in the tools' `node_modules`, against the model dump at
+/// `model`, with the Node `program`.
+pub fn runtime_tests(
+    root: &Path,
+    program: &str,
+    specifier: &str,
+    model: &Path,
+) -> Result<(), String> {
+    let error_bodies = root.join(ERROR_BODIES);
+    run_command(
+        &tools(root),
+        program,
+        &[
+            "--test",
+            "--test-reporter=spec",
+            "test/runtime.test.mjs",
+            "test/error-bodies.test.mjs",
+        ],
+        &[
+            ("PACKAGE", specifier),
+            ("MODEL_JSON", utf8(model)?),
+            ("ERROR_BODIES", utf8(&error_bodies)?),
+        ],
+    )
 }
 
 /// `npm pack --dry-run` of each package: exactly [`packed_files`], and the
