@@ -395,7 +395,7 @@ fn node_tests(root: &Path) -> Result<(), String> {
         println!("\n{} {}", node.label, node.version);
         for (name, package) in PACKAGES {
             let model = package_dirs(root, package).1.join("model.json");
-            runtime_tests(root, &node.program, name, &model)?;
+            node::runtime_tests(root, &node.program, name, &model)?;
         }
     }
     let tested: Vec<String> = nodes
@@ -404,33 +404,6 @@ fn node_tests(root: &Path) -> Result<(), String> {
         .collect();
     println!("\nthe runtime tests pass on {}", tested.join(", "));
     Ok(())
-}
-
-/// `node --test` of the runtime and error-body tests on the package linked
-/// as `specifier` in the tools' `node_modules`, against the model dump at
-/// `model`, with the Node `program`.
-pub fn runtime_tests(
-    root: &Path,
-    program: &str,
-    specifier: &str,
-    model: &Path,
-) -> Result<(), String> {
-    let error_bodies = root.join(ERROR_BODIES);
-    run_command(
-        &tools(root),
-        program,
-        &[
-            "--test",
-            "--test-reporter=spec",
-            "test/runtime.test.mjs",
-            "test/error-bodies.test.mjs",
-        ],
-        &[
-            ("PACKAGE", specifier),
-            ("MODEL_JSON", utf8(model)?),
-            ("ERROR_BODIES", utf8(&error_bodies)?),
-        ],
-    )
 }
 
 /// `npm pack --dry-run` of each package: exactly [`packed_files`], and the

@@ -11,6 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::process::run_command;
+
 /// The folder of the pinned binaries, relative to the workspace root.
 const BINARIES: &str = "xtask/node";
 /// The LTS lines alive today, as `xtask/node/package.json` names their
@@ -76,6 +78,33 @@ fn platform(os: &str, arch: &str) -> Result<(), String> {
          missing. Run `cargo xtask ci` on Linux x86-64, as CI does",
         lines_text()
     ))
+}
+
+/// `node --test` of the runtime and error-body tests on the package linked
+/// as `specifier` in the tools' `node_modules`, against the model dump at
+/// `model`, with the Node `program`.
+pub fn runtime_tests(
+    root: &Path,
+    program: &str,
+    specifier: &str,
+    model: &Path,
+) -> Result<(), String> {
+    let error_bodies = root.join(super::ERROR_BODIES);
+    run_command(
+        &super::tools(root),
+        program,
+        &[
+            "--test",
+            "--test-reporter=spec",
+            "test/runtime.test.mjs",
+            "test/error-bodies.test.mjs",
+        ],
+        &[
+            ("PACKAGE", specifier),
+            ("MODEL_JSON", super::utf8(model)?),
+            ("ERROR_BODIES", super::utf8(&error_bodies)?),
+        ],
+    )
 }
 
 /// `22 and 24`.
