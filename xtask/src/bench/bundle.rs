@@ -22,8 +22,8 @@ pub fn run(root: &Path) -> Result<String, String> {
         "\n### Bundle sizes of the npm package\n\n\
          What a frontend's bundle holds when it imports one export of the package, and nothing \
          else: `export {{ NAME }} from \"<package>\"` bundled by esbuild (`--bundle --minify \
-         --format=esm`) and by Rollup (node-resolve, then terser), sizes in bytes, gzip at its \
-         default level. The code list alone is the codes as a minified array literal; \
+         --format=esm`) and by Rollup (node-resolve, then terser); 1 KB is 1,000 bytes, gzip at \
+         its default level. The code list alone is the codes as a minified array literal; \
          `cargo xtask ci` fails when `isErrorCode` or `ERROR_CODES` alone is more than 1.5\u{d7} \
          that, or when the bundle of `parseErrorResponse` holds a text of the table.\n\n{}",
         bundle::report(&measured)
