@@ -237,13 +237,20 @@ fn assign(lock: &mut Lock, codes: &mut [Code]) -> Vec<Diagnostic> {
     Vec::new()
 }
 
+/// A code as the committed output has it: what a removal records of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommittedCode {
+    /// Its deprecation note there, if it was deprecated.
+    pub deprecated: Option<String>,
+}
+
 /// Records, on the lock line of each code that left the table and was in
-/// the committed output (`committed` gives its deprecation note there, or
-/// `None` if that output did not have the code), the catalog's version and
-/// that note; the catalog gains its tombstone. A code that left the table
+/// the committed output (`committed` gives it, or `None` if that output
+/// did not have the code), the catalog's version and the code's deprecation
+/// note; the catalog gains its tombstone. A code that left the table
 /// without ever being committed keeps its plain line: its number stays
 /// taken, and nobody can have linked to its section.
-pub fn record_removals(loaded: &mut Loaded, committed: impl Fn(&str) -> Option<Option<String>>) {
+pub fn record_removals(loaded: &mut Loaded, committed: impl Fn(&str) -> Option<CommittedCode>) {
     let (Some(catalog), Some(lock)) = (&mut loaded.catalog, &mut loaded.lock) else {
         return;
     };
@@ -253,10 +260,10 @@ pub fn record_removals(loaded: &mut Loaded, committed: impl Fn(&str) -> Option<O
         if entry.removed.is_some() || in_table.contains(entry.code.as_str()) {
             continue;
         }
-        if let Some(note) = committed(&entry.code) {
+        if let Some(code) = committed(&entry.code) {
             entry.removed = Some(Removal {
                 version: catalog.meta.version.clone(),
-                note,
+                note: code.deprecated,
             });
         }
     }

@@ -1,14 +1,16 @@
 //! `cargo xtask bench [--quick]`: generation time (synthetic specs, the
 //! 864-row `ModelArts` table, and a newcomer's first `cargo xtask gen`
 //! with its build), compile time of the generated crate against an enum with
-//! strum's derives, and `ErrorCode::from_code` against `phf` and `HashMap`,
-//! printed as one Markdown report.
+//! strum's derives, `ErrorCode::from_code` against `phf` and `HashMap`, and
+//! the npm package's bundle sizes per export, printed as one Markdown report.
 //!
 //! Everything it writes goes to `target/bench/` (and the generated crates of
-//! the lookup benchmark to `xtask/bench/lookup/crates/`, ignored by git).
+//! the lookup benchmark to `xtask/bench/lookup/crates/`, the bundles to
+//! `xtask/ts/from-spec/bundles/`, both ignored by git).
 //! `--quick` is CI's smoke run: small sizes and few samples, and no cold
 //! build. It checks that the benchmarks run, never how fast.
 
+mod bundle;
 mod compile;
 mod import;
 mod lookup;
@@ -63,8 +65,9 @@ struct Plan {
     lookup_rows: usize,
 }
 
-/// The real table whose generation time is reported: the largest one.
-const MODELARTS: &str = "codegen/tests/data/huawei/modelarts-error-codes.csv";
+/// The real table whose generation time (and npm package's bundle sizes) is
+/// reported: the largest one.
+pub(crate) const MODELARTS: &str = "codegen/tests/data/huawei/modelarts-error-codes.csv";
 
 impl Plan {
     fn new(quick: bool) -> Self {
@@ -118,6 +121,9 @@ pub fn run(root: &Path, quick: bool) -> Result<(), String> {
     )?;
 
     report += &import::run(root, plan.quick)?;
+
+    println!("==> bundling each export of the npm package");
+    report += &bundle::run(root)?;
 
     println!("==> benchmarking from_code");
     let spec = ensure_spec(&work, plan.lookup_rows)?;

@@ -186,7 +186,7 @@ pub fn run(args: &ArgMatches) -> Result<(), Failure> {
     match catalogs.as_slice() {
         [] => write_table(&read, &options, args),
         [name] => {
-            let url = args.get_one::<String>("url").cloned();
+            let url = args.get_one::<String>("url").map(String::as_str);
             new_catalog::create(&read, &spec, name, &options, url)
         }
         _ => Err(Failure::Usage(

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use codegen::changes::Changes;
 use codegen::diagnostic::{Diagnostic, render_all};
-use codegen::numbers::Lock;
+use codegen::numbers::{CommittedCode, Lock};
 use codegen::output::{Plan, Scope};
 use codegen::repository::Source;
 use codegen::{Catalog, GeneratedFile};
@@ -87,7 +87,7 @@ pub fn load(args: &SpecArgs) -> Result<Loaded, Failure> {
             .as_ref()
             .and_then(|catalog| committed_catalog(&args.out.join(&source.name), catalog));
         codegen::numbers::record_removals(loaded, |code| {
-            deprecation_in(catalog_json.as_ref(), code)
+            committed_code(catalog_json.as_ref(), code)
         });
         committed.push(catalog_json);
     }
@@ -132,11 +132,13 @@ fn committed_catalog(folder: &Path, catalog: &Catalog) -> Option<Value> {
     (same_crate && json["codes"].is_array()).then_some(json)
 }
 
-/// Whether the committed catalog has `code`, and then its deprecation note.
-fn deprecation_in(committed: Option<&Value>, code: &str) -> Option<Option<String>> {
+/// The code as the committed catalog has it, if it has it.
+fn committed_code(committed: Option<&Value>, code: &str) -> Option<CommittedCode> {
     let codes = committed?["codes"].as_array()?;
     let entry = codes.iter().find(|c| c["code"].as_str() == Some(code))?;
-    Some(entry["deprecated"].as_str().map(str::to_owned))
+    Some(CommittedCode {
+        deprecated: entry["deprecated"].as_str().map(str::to_owned),
+    })
 }
 
 /// The plan of writing `files` of `scope` into the folder `out`, as it is on disk.

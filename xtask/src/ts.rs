@@ -8,6 +8,12 @@
 //! package into `node_modules` as `@generated/ts` (the hostile one as
 //! `@generated/hostile`), the names the consumer projects and the node tests
 //! import: so the projects name no catalog.
+//!
+//! ```text
+//! ts.rs          the steps, the consumer projects, packing
+//! ts/node.rs     the Node versions the runtime tests run on (every LTS line, from the registry)
+//! ts/bundle.rs   what a bundler keeps of each export: budgets, and modules that only declare
+//! ```
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -19,6 +25,9 @@ use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use crate::process::{Step, run_command};
 
+pub mod bundle;
+pub mod node;
+
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/ts";
 /// The hostile fixture spec, relative to the workspace root.
@@ -29,18 +38,21 @@ const LINKED: &str = "@generated/ts";
 const LINKED_HOSTILE: &str = "@generated/hostile";
 /// The consumer projects in `xtask/ts/consumer` that check a catalog's
 /// package, each compiled with `tsc -p`; `hostile` checks the hostile one.
-const CONSUMERS: [&str; 3] = ["esm", "cjs", "bundler"];
+const CONSUMERS: [&str; 4] = ["esm", "cjs", "bundler", "node16"];
+/// The TypeScript compilers that check the declarations, as packages of the
+/// tools folder: `typescript` is 7, `typescript-5` the 5.9 that the `OpenAPI`
+/// checks also run. (Both have a `tsc` in `node_modules/.bin`: never use it.)
+const COMPILERS: [&str; 2] = ["typescript", "typescript-5"];
 /// The error bodies that the Rust and the TypeScript parsers are both tested on.
 const ERROR_BODIES: &str = "xtask/fixtures/error-bodies.json";
-/// What `npm pack` must put in a package: exactly these files.
-const PACKED_FILES: [&str; 6] = [
-    "README.md",
-    "index.cjs",
-    "index.d.cts",
-    "index.d.ts",
-    "index.js",
-    "package.json",
-];
+
+/// What `npm pack` must put in a package: exactly these files, sorted.
+fn packed_files() -> Vec<String> {
+    let mut files = codegen::emit::ts::package_files();
+    files.extend(["README.md", "package.json"].map(str::to_owned));
+    files.sort();
+    files
+}
 
 pub fn steps() -> Vec<Step> {
     vec![
@@ -52,16 +64,21 @@ pub fn steps() -> Vec<Step> {
             },
         },
         Step {
-            name: "ts: each catalog's package (tsc on the ESM, CJS and bundler consumers and the README's examples; node --test; npm pack; attw; publint)",
+            name: "ts: each catalog's package (tsc 7 and 5.9 on the nodenext ESM and CJS, bundler and node16 consumers and the README's examples; node --test on every Node LTS line and the machine's node; bundles of each export; npm pack; attw; publint)",
             run: |root| {
+                let nodes = node::versions(root)?;
+                let mut measured = Vec::new();
                 crate::workspace::for_each_catalog(|catalog| {
                     let package = crate::workspace::output_of(&catalog.name).join("ts");
-                    check_catalog_package(root, &package, catalog)
-                })
+                    measured.push(check_catalog_package(root, &package, catalog, &nodes)?);
+                    Ok(())
+                })?;
+                println!("{}", bundle::report(&measured));
+                Ok(())
             },
         },
         Step {
-            name: "ts: the hostile-text spec's package (its consumer, node --test, npm pack, attw, publint)",
+            name: "ts: the hostile-text spec's package (its consumer, node --test, bundles, npm pack, attw, publint)",
             run: check_hostile_package,
         },
     ]
@@ -85,6 +102,17 @@ fn bin(root: &Path, name: &str) -> Result<String, String> {
         .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
 }
 
+/// The `tsc` script of one of the [`COMPILERS`].
+fn tsc(root: &Path, compiler: &str) -> Result<String, String> {
+    let path = tools(root)
+        .join("node_modules")
+        .join(compiler)
+        .join("bin/tsc");
+    path.to_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
+}
+
 fn write(path: &Path, contents: &str) -> Result<(), String> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| format!("creating {}: {e}", parent.display()))?;
@@ -93,9 +121,15 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 }
 
 /// Every check of a catalog's package at `package`: what the checks compare
-/// against, written from the catalog; the consumer projects; the node
-/// tests; the packing.
-pub fn check_catalog_package(root: &Path, package: &Path, catalog: &Catalog) -> Result<(), String> {
+/// against, written from the catalog; the consumer projects under each
+/// compiler; the runtime tests under each Node; the bundles of each export;
+/// the packing. Returns the bundles' sizes, for the report.
+pub fn check_catalog_package(
+    root: &Path,
+    package: &Path,
+    catalog: &Catalog,
+    nodes: &[node::Node],
+) -> Result<bundle::Measured, String> {
     let expectations = from_spec(root);
     if expectations.exists() {
         fs::remove_dir_all(&expectations)
@@ -110,22 +144,30 @@ pub fn check_catalog_package(root: &Path, package: &Path, catalog: &Catalog) -> 
             example,
         )?;
     }
-    write_expectations(&expectations, catalog)?;
+    write_expectations(&expectations, catalog, LINKED)?;
     link(&tools(root).join("node_modules").join(LINKED), package)?;
-    let tsc = bin(root, "tsc")?;
-    for consumer in CONSUMERS {
-        let project = format!("consumer/{consumer}");
-        run_command(&tools(root), &tsc, &["-p", &project], &[])?;
-        println!("{project}: no errors");
+    compile_consumers(root, &CONSUMERS)?;
+    for node in nodes {
+        println!("\n{} {}", node.label, node.version);
+        node::runtime_tests(
+            root,
+            &node.program,
+            LINKED,
+            &expectations.join("model.json"),
+        )?;
     }
-    node_tests(root, LINKED, &expectations.join("model.json"))?;
+    bundle::check_side_effects(root, package)?;
+    let measured = bundle::measure(root, &catalog.name, package, catalog)?;
+    bundle::check(&measured, catalog)?;
     npm_pack(package, catalog)?;
     attw(root, package)?;
-    publint(root, package)
+    publint(root, package)?;
+    Ok(measured)
 }
 
 /// The hostile-text spec's package: generated into `from-spec/hostile/`,
-/// checked by its own consumer project, the node tests and the packing.
+/// checked by its own consumer project, the runtime tests, the bundles and
+/// the packing.
 fn check_hostile_package(root: &Path) -> Result<(), String> {
     let hostile = crate::sync::catalog_of(&root.join(HOSTILE_SPEC), HOSTILE_SPEC)?;
     let dir = from_spec(root).join("hostile");
@@ -137,21 +179,36 @@ fn check_hostile_package(root: &Path) -> Result<(), String> {
         let name = file.path.strip_prefix("ts/").unwrap_or(&file.path);
         write(&package.join(name), &file.contents)?;
     }
-    write_expectations(&dir, &hostile)?;
+    write_expectations(&dir, &hostile, LINKED_HOSTILE)?;
     link(
         &tools(root).join("node_modules").join(LINKED_HOSTILE),
         &package,
     )?;
-    run_command(
-        &tools(root),
-        &bin(root, "tsc")?,
-        &["-p", "consumer/hostile"],
-        &[],
-    )?;
-    node_tests(root, LINKED_HOSTILE, &dir.join("model.json"))?;
+    compile_consumers(root, &["hostile"])?;
+    for node in node::versions(root)? {
+        println!("\n{} {}", node.label, node.version);
+        node::runtime_tests(root, &node.program, LINKED_HOSTILE, &dir.join("model.json"))?;
+    }
+    bundle::check_side_effects(root, &package)?;
+    let measured = bundle::measure(root, "hostile", &package, &hostile)?;
+    bundle::check(&measured, &hostile)?;
     npm_pack(&package, &hostile)?;
     attw(root, &package)?;
     publint(root, &package)
+}
+
+/// `tsc -p` on the consumer projects, under each of [`COMPILERS`].
+fn compile_consumers(root: &Path, consumers: &[&str]) -> Result<(), String> {
+    for compiler in COMPILERS {
+        let tsc = tsc(root, compiler)?;
+        run_command(&tools(root), "node", &[&tsc, "--version"], &[])?;
+        for consumer in consumers {
+            let project = format!("consumer/{consumer}");
+            run_command(&tools(root), "node", &[&tsc, "-p", &project], &[])?;
+            println!("{project}: no errors");
+        }
+    }
+    Ok(())
 }
 
 /// A symbolic link at `link` to the folder `target`, replacing what was there.
@@ -174,11 +231,44 @@ fn link(link: &Path, target: &Path) -> Result<(), String> {
     linked.map_err(|e| format!("linking {} to {}: {e}", link.display(), target.display()))
 }
 
-/// Writes `model.json` (for the node tests) and `expected.d.ts` (for the
-/// consumer projects) into `dir`.
-fn write_expectations(dir: &Path, catalog: &Catalog) -> Result<(), String> {
+/// Writes `model.json` (for the node tests), `expected.d.ts` and
+/// `entries.ts` (for the consumer projects) into `dir`; `specifier` is the
+/// package as the consumers import it.
+fn write_expectations(dir: &Path, catalog: &Catalog, specifier: &str) -> Result<(), String> {
     write(&dir.join("model.json"), &model_json(catalog))?;
-    write(&dir.join("expected.d.ts"), &expected_types(catalog))
+    write(&dir.join("expected.d.ts"), &expected_types(catalog))?;
+    write(&dir.join("entries.ts"), &entry_checks(catalog, specifier))
+}
+
+/// A module that imports each code's constant by its name and checks that
+/// it is that code's entry: its literal fields are the spec's, and it is
+/// deprecated exactly when the code is.
+fn entry_checks(catalog: &Catalog, specifier: &str) -> String {
+    let mut out = format!(
+        "// Written by `cargo xtask ci` from the spec: each code's constant, imported by its name.\n\
+         import {{ expectTypeOf }} from \"expect-type\";\n\
+         import type {{ ERRORS, ErrorEntry }} from {};\n",
+        js_string(specifier)
+    );
+    for code in &catalog.codes {
+        out += &format!(
+            "import {{ {} }} from {};\n",
+            code.rust_variant,
+            js_string(specifier)
+        );
+    }
+    out += "\ntype Literals<Entry extends ErrorEntry> = Pick<Entry, \"code\" | \"httpStatus\" | \"category\" | \"retryable\">;\n";
+    for code in &catalog.codes {
+        let (name, literal) = (&code.rust_variant, js_string(&code.code));
+        out += &format!(
+            "expectTypeOf<Literals<typeof {name}>>().toEqualTypeOf<Expected.Entries[{literal}]>();\n\
+             expectTypeOf({name}).toEqualTypeOf<(typeof ERRORS)[{literal}]>();\n"
+        );
+        if code.deprecated.is_some() {
+            out += &format!("expectTypeOf({name}.deprecated).toEqualTypeOf<string>();\n");
+        }
+    }
+    out
 }
 
 /// A global namespace `Expected` with the types the package must declare,
@@ -276,17 +366,29 @@ fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<
     Ok(examples)
 }
 
-/// The TypeScript emitter's templates, as files: node parses the runtime,
-/// tsc checks it and the declarations (see the folder's tsconfig.json).
+/// The TypeScript emitter's templates, as files: node parses each runtime
+/// template, tsc checks them and the declarations (see the folder's tsconfig.json).
 fn check_templates(root: &Path) -> Result<(), String> {
     const TEMPLATES: &str = "codegen/src/emit/ts";
+    let runtime = root.join(TEMPLATES).join("runtime");
+    let mut scripts: Vec<PathBuf> = fs::read_dir(&runtime)
+        .map_err(|e| format!("{}: {e}", runtime.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|e| e == "js"))
+        .collect();
+    scripts.sort();
+    if scripts.is_empty() {
+        return Err(format!("no templates in {}", runtime.display()));
+    }
+    for script in &scripts {
+        run_command(root, "node", &["--check", utf8(script)?], &[])?;
+    }
     run_command(
         root,
         "node",
-        &["--check", &format!("{TEMPLATES}/runtime.js")],
+        &[&tsc(root, COMPILERS[0])?, "-p", TEMPLATES],
         &[],
-    )?;
-    run_command(root, &bin(root, "tsc")?, &["-p", TEMPLATES], &[])
+    )
 }
 
 fn utf8(path: &Path) -> Result<&str, String> {
@@ -294,28 +396,7 @@ fn utf8(path: &Path) -> Result<&str, String> {
         .ok_or_else(|| format!("the path {} is not UTF-8", path.display()))
 }
 
-/// `node --test` on the package linked as `linked`: its runtime values
-/// against the model, and error bodies against the fixture.
-fn node_tests(root: &Path, linked: &str, model: &Path) -> Result<(), String> {
-    let error_bodies = root.join(ERROR_BODIES);
-    run_command(
-        &tools(root),
-        "node",
-        &[
-            "--test",
-            "--test-reporter=spec",
-            "test/runtime.test.mjs",
-            "test/error-bodies.test.mjs",
-        ],
-        &[
-            ("PACKAGE", linked),
-            ("MODEL_JSON", utf8(model)?),
-            ("ERROR_BODIES", utf8(&error_bodies)?),
-        ],
-    )
-}
-
-/// `npm pack --dry-run` of a package: exactly [`PACKED_FILES`], and the
+/// `npm pack --dry-run` of a package: exactly [`packed_files`], and the
 /// catalog's name and version. A catalog's package sits beside its crate,
 /// whose `Cargo.toml` must have the same version.
 fn npm_pack(dir: &Path, catalog: &Catalog) -> Result<(), String> {
@@ -400,9 +481,10 @@ fn check_pack_report(report: &str, name: &str, version: &str) -> Result<String, 
         })
         .collect();
     files.sort_unstable();
-    if files != PACKED_FILES {
+    let wanted = packed_files();
+    if files != wanted {
         return Err(format!(
-            "it packs {files:?}; it must pack exactly {PACKED_FILES:?}"
+            "it packs {files:?}; it must pack exactly {wanted:?}"
         ));
     }
     let size = package
@@ -490,17 +572,22 @@ mod tests {
 
     #[test]
     fn a_pack_report_must_have_exactly_the_files_name_and_version() {
-        let good = pack_report("p", "1.0.0", &PACKED_FILES);
+        let packed = packed_files();
+        let packed: Vec<&str> = packed.iter().map(String::as_str).collect();
+        assert!(packed.contains(&"index.d.cts") && packed.contains(&"errors.js"));
+        let good = pack_report("p", "1.0.0", &packed);
         let summary = check_pack_report(&good, "p", "1.0.0").expect("a good report");
-        assert_eq!(summary, "npm pack: p@1.0.0, 6 files, 10 bytes packed");
+        assert_eq!(
+            summary,
+            format!("npm pack: p@1.0.0, {} files, 10 bytes packed", packed.len())
+        );
         assert!(check_pack_report(&good, "q", "1.0.0").is_err());
         assert!(check_pack_report(&good, "p", "1.0.1").is_err());
-        let extra = [&PACKED_FILES[..], &["from-spec/model.json"]].concat();
+        let extra = [&packed[..], &["from-spec/model.json"]].concat();
         let error = check_pack_report(&pack_report("p", "1.0.0", &extra), "p", "1.0.0")
             .expect_err("an extra file");
         assert!(error.contains("from-spec/model.json"), "{error}");
-        let missing =
-            check_pack_report(&pack_report("p", "1.0.0", &PACKED_FILES[1..]), "p", "1.0.0");
+        let missing = check_pack_report(&pack_report("p", "1.0.0", &packed[1..]), "p", "1.0.0");
         assert!(missing.is_err());
         assert!(check_pack_report("[]", "p", "1.0.0").is_err());
         assert!(check_pack_report("npm notice", "p", "1.0.0").is_err());

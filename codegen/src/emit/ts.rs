@@ -1,9 +1,11 @@
-//! The npm package: `ts/package.json`, `ts/README.md`, `ts/index.js` +
-//! `ts/index.d.ts` for `import` and `ts/index.cjs` + `ts/index.d.cts` for `require`.
+//! The npm package: `ts/package.json`, `ts/README.md`, the ES modules
+//! (`ts/index.js` and the modules it re-exports, see [`runtime`]) with
+//! `ts/index.d.ts`, and `ts/index.cjs` + `ts/index.d.cts` for `require`.
 //!
 //! ```text
 //! ts.rs                   the files, package.json, and text made safe for JS and JSDoc
-//! ts/runtime.js           template of index.js and index.cjs: data, lookups, parseErrorResponse
+//! ts/runtime.rs           the JavaScript: ES modules that tree-shake, and index.cjs
+//! ts/runtime/*.js         templates of the modules: data helpers, codes, categories, entries, parseErrorResponse
 //! ts/declarations.rs      index.d.ts and index.d.cts, around the templates
 //! ts/types.d.ts           template: ErrorCase, ErrorEntry, ErrorEntryOf, CategoryInfo
 //! ts/error-response.d.ts  template: ErrorResponse and parseErrorResponse
@@ -20,16 +22,19 @@
 //! `ErrorResponse` (`emit/rust/error_response.rs`, `read_body`); the shared fixture
 //! `xtask/fixtures/error-bodies.json` checks both.
 //!
-//! The JavaScript is written once and given two export styles; the two
-//! declaration files are the same text (one per module format, so that no
-//! type checker sees a declaration file masquerading as the other format).
+//! The declarations are one text, written twice (`index.d.ts`, `index.d.cts`:
+//! one per module format, so that no type checker sees a declaration file
+//! masquerading as the other format); they describe the entry points, never
+//! the modules behind `index.js`, which are not exported.
 //!
 //! Spec text is data. Every string from the spec is written as a JSON string
 //! literal ([`js_string`]), and every text in a `JSDoc` comment goes through
-//! [`doc_text`], so no spec text can leave a string or a comment.
+//! [`doc_text`], so no spec text can leave a string or a comment. Names in
+//! code are the codes' Rust variants (ASCII letters, digits and `_`).
 
 mod declarations;
 mod readme;
+mod runtime;
 #[cfg(test)]
 mod tests;
 
@@ -41,40 +46,28 @@ use crate::model::Catalog;
 use declarations::declarations;
 use readme::readme;
 
-/// Template of `index.js` and `index.cjs`, without the notice and the exports.
-const RUNTIME: &str = include_str!("ts/runtime.js");
-/// Where [`RUNTIME`] gets the categories, one `[key, info]` pair a line.
-const CATEGORIES_SLOT: &str = "  // @slot(categories)\n";
-/// Where [`RUNTIME`] gets the codes, one `entry(...)` each.
-const ENTRIES_SLOT: &str = "  // @slot(entries)\n";
+pub use runtime::EXPORTS;
 
-/// The names the package exports, in the order the runtime files list them.
-pub const EXPORTS: [&str; 6] = [
-    "CATEGORIES",
-    "ERRORS",
-    "ERROR_CODES",
-    "isErrorCode",
-    "lookupError",
-    "parseErrorResponse",
-];
+/// The Node versions that the package's `engines` accepts: from the oldest
+/// line that `cargo xtask ci` runs its tests on (see `xtask/src/ts/node.rs`).
+pub const NODE_ENGINES: &str = ">=20";
 
 /// The package's files, paths relative to the output folder.
 #[must_use]
 pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
     let declarations = declarations(catalog);
-    // The two module formats share the body: the catalog's data and the functions.
-    let body = runtime_body(catalog);
-    vec![
+    let mut files = vec![
         GeneratedFile::new("ts/README.md", readme(catalog)),
-        GeneratedFile::new(
-            "ts/index.cjs",
-            runtime(catalog, &body, ModuleFormat::CommonJs),
-        ),
+        GeneratedFile::new("ts/index.cjs", runtime::commonjs(catalog)),
         GeneratedFile::new("ts/index.d.cts", declarations.clone()),
         GeneratedFile::new("ts/index.d.ts", declarations),
-        GeneratedFile::new("ts/index.js", runtime(catalog, &body, ModuleFormat::Esm)),
         GeneratedFile::new("ts/package.json", package_json(catalog)),
-    ]
+    ];
+    for (name, contents) in runtime::modules(catalog) {
+        files.push(GeneratedFile::new(format!("ts/{name}"), contents));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
 }
 
 /// The model as the package's users see it, as JSON: what the runtime values
@@ -104,6 +97,7 @@ pub fn model_json(catalog: &Catalog) -> String {
                 .collect();
             json!({
                 "code": code.code,
+                "exportName": code.rust_variant,
                 "category": catalog.categories[code.category].key,
                 "retryable": code.retryable,
                 "deprecated": code.deprecated,
@@ -175,12 +169,6 @@ fn summary(text: &str) -> &str {
     paragraphs(text).next().unwrap_or_default()
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ModuleFormat {
-    Esm,
-    CommonJs,
-}
-
 // Written by hand to keep the key order of package.json (`types` before
 // `default`); serde_json sorts keys without its preserve_order feature.
 fn package_json(catalog: &Catalog) -> String {
@@ -217,72 +205,25 @@ fn package_json(catalog: &Catalog) -> String {
   "main": "./index.cjs",
   "types": "./index.d.cts",
   "sideEffects": false,
-  "engines": {
-    "node": ">=14"
-  },
-  "files": ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]
-}
 "#;
+    out += &format!(
+        "  \"engines\": {{\n    \"node\": {}\n  }},\n",
+        js_string(NODE_ENGINES)
+    );
+    let files: Vec<String> = package_files().iter().map(|f| js_string(f)).collect();
+    out += &format!("  \"files\": [{}]\n}}\n", files.join(", "));
     out
 }
 
-/// A module of the package: the notice, the body, and the exports in `format`.
-fn runtime(catalog: &Catalog, body: &str, format: ModuleFormat) -> String {
-    let mut out = format!("// {}\n", generated_notice(catalog));
-    if format == ModuleFormat::CommonJs {
-        out += "\"use strict\";\n";
-    }
-    out += "\n";
-    out += body;
-    out += "\n";
-    match format {
-        ModuleFormat::Esm => out += &format!("export {{ {} }};\n", EXPORTS.join(", ")),
-        ModuleFormat::CommonJs => {
-            for name in EXPORTS {
-                out += &format!("exports.{name} = {name};\n");
-            }
-        }
-    }
-    out
-}
-
-/// The runtime template (`runtime.js`) with the catalog's categories and entries.
-fn runtime_body(catalog: &Catalog) -> String {
-    let mut categories = String::new();
-    for category in &catalog.categories {
-        categories += &format!(
-            "  [{}, Object.freeze({{ title: {}, description: {} }})],\n",
-            js_string(&category.key),
-            js_string(&category.title),
-            js_string(&category.description)
-        );
-    }
-    let mut entries = String::new();
-    for code in &catalog.codes {
-        entries += &format!(
-            "  entry({}, {}, {}, [\n",
-            js_string(&code.code),
-            js_string(&catalog.categories[code.category].key),
-            code.retryable
-        );
-        for case in &code.cases {
-            entries += &format!(
-                "    errorCase({}, {}, {}, {}),\n",
-                case.http_status,
-                js_string(&case.error_msg),
-                js_string(&case.description),
-                js_string(&case.handling_measure)
-            );
-        }
-        match &code.deprecated {
-            Some(note) => entries += &format!("  ], {}),\n", js_string(note)),
-            None => entries += "  ]),\n",
-        }
-    }
-    fill(
-        RUNTIME,
-        &[(CATEGORIES_SLOT, &categories), (ENTRIES_SLOT, &entries)],
-    )
+/// The files that `package.json` lists under `files`: the ones `npm pack`
+/// adds to `package.json` and `README.md`.
+#[must_use]
+pub fn package_files() -> Vec<String> {
+    let mut files: Vec<String> = ["index.js", "index.d.ts", "index.cjs", "index.d.cts"]
+        .map(str::to_owned)
+        .to_vec();
+    files.extend(runtime::MODULES.map(str::to_owned));
+    files
 }
 
 /// The text a template emits: without its first paragraph (which says what

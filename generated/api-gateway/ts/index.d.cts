@@ -807,6 +807,663 @@ export declare const ERRORS: {
   readonly "APIG.1009": ErrorEntryOf<"APIG.1009", 400, "unclassified", false>;
 };
 
+// Each code's entry on its own, under the name of the Rust crate's variant: the same
+// object as in ERRORS, and a bundler keeps only the entries that are imported.
+
+/**
+ * APIG.0101: The API does not exist or has not been published in the environment.
+ *
+ * - HTTP status: 404
+ * - Error message: The API does not exist or has not been published in the environment.
+ * - Description: The API does not exist or has not been published in the environment.
+ * - Handling measure: Check whether the domain name, method, and path are consistent with those of the created API. Check whether the API has been published. If it has been published in a non-production environment, check whether the X-Stage header in the request is the environment name. Check whether the domain name used to call the API has been bound to the group to which the API belongs.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 404: The API does not exist.
+ */
+export declare const Apig0101: (typeof ERRORS)["APIG.0101"];
+/**
+ * APIG.0103: The backend does not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: The backend does not exist.
+ * - Description: The backend service was not found.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0103: (typeof ERRORS)["APIG.0103"];
+/**
+ * APIG.0104: The plug-ins do not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: The plug-ins do not exist.
+ * - Description: No plug-in configurations were found.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0104: (typeof ERRORS)["APIG.0104"];
+/**
+ * APIG.0105: The backend configurations do not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: The backend configurations do not exist.
+ * - Description: No backend configurations were found.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0105: (typeof ERRORS)["APIG.0105"];
+/**
+ * APIG.0106: Orchestration error.
+ *
+ * - HTTP status: 400
+ * - Error message: Orchestration error.
+ * - Description: An orchestration error occurred.
+ * - Handling measure: Check whether the frontend and backend parameters of the API are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0106: (typeof ERRORS)["APIG.0106"];
+/**
+ * APIG.0107: The custom lua script encountered an unexpected error
+ *
+ * - HTTP status: 500
+ * - Error message: The custom lua script encountered an unexpected error
+ * - Description: An unknown error occurred in the Lua script.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0107: (typeof ERRORS)["APIG.0107"];
+/**
+ * APIG.0201: API request error.
+ *
+ * - HTTP status: 400
+ * - Error message: API request error.
+ * - Description: Invalid request parameters.
+ * - Handling measure: Set valid request parameters.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 7 times; `cases` gives every row:
+ * - 413: Request entity too large.
+ * - 414: Request URI too large.
+ * - 494: Request headers too large.
+ * - 502: Backend unavailable.
+ * - 504: Backend timeout.
+ * - 500: An unexpected error occurred
+ */
+export declare const Apig0201: (typeof ERRORS)["APIG.0201"];
+/**
+ * APIG.0202: Backend unavailable
+ *
+ * - HTTP status: 502
+ * - Error message: Backend unavailable
+ * - Description: The backend is unavailable.
+ * - Handling measure: Check whether the backend request protocol configured for the API is the same as the request protocol used by the backend service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0202: (typeof ERRORS)["APIG.0202"];
+/**
+ * APIG.0203: Backend timeout
+ *
+ * - HTTP status: 504
+ * - Error message: Backend timeout
+ * - Description: The backend service has timed out.
+ * - Handling measure: Increase the timeout duration of the backend service or shorten the processing time.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0203: (typeof ERRORS)["APIG.0203"];
+/**
+ * APIG.0204: SSL protocol is not supported: TLSv1.1
+ *
+ * - HTTP status: 400
+ * - Error message: SSL protocol is not supported: TLSv1.1
+ * - Description: The SSL protocol version is not supported.
+ * - Handling measure: Use a supported SSL protocol version.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0204: (typeof ERRORS)["APIG.0204"];
+/**
+ * APIG.0205: Verify client certificate failed
+ *
+ * - HTTP status: 400
+ * - Error message: Verify client certificate failed
+ * - Description: Failed to verify the client certificate.
+ * - Handling measure: Check whether the client certificate is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0205: (typeof ERRORS)["APIG.0205"];
+/**
+ * APIG.0301: Incorrect IAM authentication information.
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect IAM authentication information.
+ * - Description: The IAM authentication details are incorrect.
+ * - Handling measure: Check whether the token is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0301: (typeof ERRORS)["APIG.0301"];
+/**
+ * APIG.0302: The IAM user is not authorized to access the API.
+ *
+ * - HTTP status: 403
+ * - Error message: The IAM user is not authorized to access the API.
+ * - Description: The IAM user is not allowed to access the API.
+ * - Handling measure: Check whether the user is controlled by a blacklist or whitelist.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0302: (typeof ERRORS)["APIG.0302"];
+/**
+ * APIG.0303: Incorrect app authentication information.
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect app authentication information.
+ * - Description: The app authentication details are incorrect.
+ * - Handling measure: Check whether the request method, path, query strings, and request body are consistent with those used for signing; check whether the date and time on the client are correct; and check whether the signing code is correct by referring to section "Calling APIs Through App Authentication" of the Developer Guide.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0303: (typeof ERRORS)["APIG.0303"];
+/**
+ * APIG.0304: The app is not authorized to access the API.
+ *
+ * - HTTP status: 403
+ * - Error message: The app is not authorized to access the API.
+ * - Description: The app is not allowed to access the API.
+ * - Handling measure: Check whether the app has been authorized to access the API.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0304: (typeof ERRORS)["APIG.0304"];
+/**
+ * APIG.0305: Incorrect authentication information.
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect authentication information.
+ * - Description: The authentication information is incorrect.
+ * - Handling measure: Check whether the authentication information is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0305: (typeof ERRORS)["APIG.0305"];
+/**
+ * APIG.0306: API access denied.
+ *
+ * - HTTP status: 403
+ * - Error message: API access denied.
+ * - Description: Access to the API is not allowed.
+ * - Handling measure: Check whether you have been authorized to access the API.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0306: (typeof ERRORS)["APIG.0306"];
+/**
+ * APIG.0307: The token must be updated.
+ *
+ * - HTTP status: 401
+ * - Error message: The token must be updated.
+ * - Description: The token needs to be updated.
+ * - Handling measure: Obtain a new token from IAM.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0307: (typeof ERRORS)["APIG.0307"];
+/**
+ * APIG.0308: The throttling threshold has been reached.
+ *
+ * - HTTP status: 429
+ * - Error message: The throttling threshold has been reached.
+ * - Description: The throttling threshold has been reached.
+ * - Handling measure: Try again after the throttling resumes. If the number of debugging domain requests per day is reached, bind an independent domain name to the service to which the API belongs.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0308: (typeof ERRORS)["APIG.0308"];
+/**
+ * APIG.0310: The project is unavailable.
+ *
+ * - HTTP status: 403
+ * - Error message: The project is unavailable.
+ * - Description: The project is currently unavailable.
+ * - Handling measure: Select another project and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0310: (typeof ERRORS)["APIG.0310"];
+/**
+ * APIG.0311: Incorrect debugging authentication information.
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect debugging authentication information.
+ * - Description: The debugging authentication details are incorrect.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0311: (typeof ERRORS)["APIG.0311"];
+/**
+ * APIG.0312: Incorrect third-party authentication information,auth fail
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect third-party authentication information,auth fail
+ * - Description: The authentication failed because the third-party authentication information is incorrect.
+ * - Handling measure: Check whether the identity information is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0312: (typeof ERRORS)["APIG.0312"];
+/**
+ * APIG.0313: Incorrect third-party authentication information,identities error
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect third-party authentication information,identities error
+ * - Description: The identity included in the third-party authentication information is incorrect.
+ * - Handling measure: Check whether the identity information is consistent with the identity source in the third-party authentication plug-in.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0313: (typeof ERRORS)["APIG.0313"];
+/**
+ * APIG.0314: Incorrect third-party authentication information,access deny
+ *
+ * - HTTP status: 403
+ * - Error message: Incorrect third-party authentication information,access deny
+ * - Description: Access denied because the third-party authentication information is incorrect.
+ * - Handling measure: Contact technical support to check whether the request is a service request. If yes, increase the brute force threshold of the third-party authentication plug-in.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0314: (typeof ERRORS)["APIG.0314"];
+/**
+ * APIG.0401: Unknown client IP address.
+ *
+ * - HTTP status: 403
+ * - Error message: Unknown client IP address.
+ * - Description: The client IP address cannot be identified.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0401: (typeof ERRORS)["APIG.0401"];
+/**
+ * APIG.0402: The IP address is not authorized to access the API.
+ *
+ * - HTTP status: 403
+ * - Error message: The IP address is not authorized to access the API.
+ * - Description: The IP address is not allowed to access the API.
+ * - Handling measure: Check whether the IP address is controlled by a blacklist or whitelist.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0402: (typeof ERRORS)["APIG.0402"];
+/**
+ * APIG.0404: Access to the backend IP address has been denied.
+ *
+ * - HTTP status: 403
+ * - Error message: Access to the backend IP address has been denied.
+ * - Description: The backend IP address cannot be accessed.
+ * - Handling measure: Check whether the backend IP address or the IP address corresponding to the backend domain name is accessible.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0404: (typeof ERRORS)["APIG.0404"];
+/**
+ * APIG.0405: The app is not accessed from a trusted IP address.
+ *
+ * - HTTP status: 403
+ * - Error message: The app is not accessed from a trusted IP address.
+ * - Description: The application is not accessed from a trusted IP address.
+ * - Handling measure: Check whether the source IP address is allowed or denied in the access control policy.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0405: (typeof ERRORS)["APIG.0405"];
+/**
+ * APIG.0501: The app quota has been used up.
+ *
+ * - HTTP status: 405
+ * - Error message: The app quota has been used up.
+ * - Description: The app quota has been reached.
+ * - Handling measure: Increase the app quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0501: (typeof ERRORS)["APIG.0501"];
+/**
+ * APIG.0502: The app has been frozen.
+ *
+ * - HTTP status: 405
+ * - Error message: The app has been frozen.
+ * - Description: The app has been frozen.
+ * - Handling measure: Check whether your account balance is sufficient.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0502: (typeof ERRORS)["APIG.0502"];
+/**
+ * APIG.0601: Internal server error.
+ *
+ * - HTTP status: 500
+ * - Error message: Internal server error.
+ * - Description: An internal error occurred.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0601: (typeof ERRORS)["APIG.0601"];
+/**
+ * APIG.0602: Bad request.
+ *
+ * - HTTP status: 400
+ * - Error message: Bad request.
+ * - Description: Invalid request.
+ * - Handling measure: Check whether the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0602: (typeof ERRORS)["APIG.0602"];
+/**
+ * APIG.0605: Domain name resolution failed.
+ *
+ * - HTTP status: 500
+ * - Error message: Domain name resolution failed.
+ * - Description: Domain name resolution failed.
+ * - Handling measure: Check whether the domain name is correct and has been bound to a correct backend address.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0605: (typeof ERRORS)["APIG.0605"];
+/**
+ * APIG.0606: Failed to load the API configurations.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to load the API configurations.
+ * - Description: API configurations could not be loaded.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0606: (typeof ERRORS)["APIG.0606"];
+/**
+ * APIG.0607: The following protocol is supported: {xxx}
+ *
+ * - HTTP status: 400
+ * - Error message: The following protocol is supported: {xxx}
+ * - Description: The protocol is not supported. Only xxx is supported.
+ *
+ *   xxx is subject to the actual value in the response.
+ * - Handling measure: Use HTTP or HTTPS to access the API.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0607: (typeof ERRORS)["APIG.0607"];
+/**
+ * APIG.0608: Failed to obtain the admin token.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to obtain the admin token.
+ * - Description: The administrator account details cannot be obtained.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0608: (typeof ERRORS)["APIG.0608"];
+/**
+ * APIG.0609: The VPC backend does not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: The VPC backend does not exist.
+ * - Description: The workload backend service cannot be found.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0609: (typeof ERRORS)["APIG.0609"];
+/**
+ * APIG.0610: No backend available.
+ *
+ * - HTTP status: 502
+ * - Error message: No backend available.
+ * - Description: No backend services are available.
+ * - Handling measure: Check whether all backend services are available. For example, check whether the API calling information is consistent with the actual configuration.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0610: (typeof ERRORS)["APIG.0610"];
+/**
+ * APIG.0611: The backend port does not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: The backend port does not exist.
+ * - Description: The backend port was not found.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0611: (typeof ERRORS)["APIG.0611"];
+/**
+ * APIG.0612: An API cannot call itself.
+ *
+ * - HTTP status: 500
+ * - Error message: An API cannot call itself.
+ * - Description: An API cannot call itself.
+ * - Handling measure: Modify the backend configurations, and ensure that the number of layers the API is recursively called does not exceed 10.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0612: (typeof ERRORS)["APIG.0612"];
+/**
+ * APIG.0613: The IAM service is currently unavailable.
+ *
+ * - HTTP status: 503
+ * - Error message: The IAM service is currently unavailable.
+ * - Description: IAM is currently unavailable.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0613: (typeof ERRORS)["APIG.0613"];
+/**
+ * APIG.0615: Incorrect third-party authentication VPC information
+ *
+ * - HTTP status: 500
+ * - Error message: Incorrect third-party authentication VPC information
+ * - Description: Failed to obtain the load balance channel nodes for third-party authentication.
+ * - Handling measure: Check whether the load balance channel for third-party authentication is correctly configured.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0615: (typeof ERRORS)["APIG.0615"];
+/**
+ * APIG.0616: Incorrect third-party authentication request information
+ *
+ * - HTTP status: 500
+ * - Error message: Incorrect third-party authentication request information
+ * - Description: Failed to connect to the third-party authentication service.
+ * - Handling measure: Check whether the third-party authentication service is normal.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0616: (typeof ERRORS)["APIG.0616"];
+/**
+ * APIG.0617: Incorrect third-party authentication response information
+ *
+ * - HTTP status: 500
+ * - Error message: Incorrect third-party authentication response information
+ * - Description: Failed to obtain response from the third-party authentication service.
+ * - Handling measure: Check whether the third-party authentication service is normal.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0617: (typeof ERRORS)["APIG.0617"];
+/**
+ * APIG.0705: Backend signature calculation failed.
+ *
+ * - HTTP status: 500
+ * - Error message: Backend signature calculation failed.
+ * - Description: Backend signature calculation failed.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0705: (typeof ERRORS)["APIG.0705"];
+/**
+ * APIG.0802: The IAM user is forbidden in the currently selected region
+ *
+ * - HTTP status: 403
+ * - Error message: The IAM user is forbidden in the currently selected region
+ * - Description: The IAM user is disabled in the current region.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig0802: (typeof ERRORS)["APIG.0802"];
+/**
+ * APIG.2102: PublicKey is null
+ *
+ * - HTTP status: 400
+ * - Error message: PublicKey is null
+ * - Description: The signature key is not found.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2102: (typeof ERRORS)["APIG.2102"];
+/**
+ * APIG.2201: Appkey or SecretKey is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Appkey or SecretKey is invalid
+ * - Description: Invalid AppKey or SecretKey.
+ * - Handling measure: Check whether the AppKey and SecretKey in the request are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2201: (typeof ERRORS)["APIG.2201"];
+/**
+ * APIG.2202: Refresh token is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Refresh token is invalid
+ * - Description: Invalid refresh token.
+ * - Handling measure: Check whether the refresh token is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2202: (typeof ERRORS)["APIG.2202"];
+/**
+ * APIG.2203: Access token is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Access token is invalid
+ * - Description: Invalid access token.
+ * - Handling measure: Check whether the access token is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2203: (typeof ERRORS)["APIG.2203"];
+/**
+ * APIG.2204: ContentType invalid
+ *
+ * - HTTP status: 400
+ * - Error message: ContentType invalid
+ * - Description: Invalid ContentType.
+ * - Handling measure: Check whether the ContentType is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2204: (typeof ERRORS)["APIG.2204"];
+/**
+ * APIG.2205: Auth parameter invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Auth parameter invalid
+ * - Description: Invalid authentication parameter.
+ * - Handling measure: Check whether the authentication parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2205: (typeof ERRORS)["APIG.2205"];
+/**
+ * APIG.2206: Auth method invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Auth method invalid
+ * - Description: Invalid authentication mode.
+ * - Handling measure: Check whether the authentication mode is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2206: (typeof ERRORS)["APIG.2206"];
+/**
+ * APIG.2208: The length of through\_data is out of range
+ *
+ * - HTTP status: 400
+ * - Error message: The length of through\_data is out of range
+ * - Description: The length of through\_data is out of range.
+ * - Handling measure: The maximum length of through\_data is 300. Adjust through\_data based on the actual situation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2208: (typeof ERRORS)["APIG.2208"];
+/**
+ * APIG.2209: The value of grant\_type is not in enum List
+ *
+ * - HTTP status: 400
+ * - Error message: The value of grant\_type is not in enum List
+ * - Description: The value of grant\_type is invalid.
+ * - Handling measure: The value of grant\_type can only be client\_credentials or refresh\_token. Change it based on the actual situation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2209: (typeof ERRORS)["APIG.2209"];
+/**
+ * APIG.2210: Lack of grant\_type
+ *
+ * - HTTP status: 400
+ * - Error message: Lack of grant\_type
+ * - Description: The authorization type is missing.
+ * - Handling measure: Add grant\_type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2210: (typeof ERRORS)["APIG.2210"];
+/**
+ * APIG.2211: Lack of client\_id
+ *
+ * - HTTP status: 400
+ * - Error message: Lack of client\_id
+ * - Description: The client ID is missing.
+ * - Handling measure: Add a client ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2211: (typeof ERRORS)["APIG.2211"];
+/**
+ * APIG.2212: Lack of client\_secret
+ *
+ * - HTTP status: 400
+ * - Error message: Lack of client\_secret
+ * - Description: The client secret is missing.
+ * - Handling measure: Add a client secret.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2212: (typeof ERRORS)["APIG.2212"];
+/**
+ * APIG.2213: Lack of refresh\_token
+ *
+ * - HTTP status: 400
+ * - Error message: Lack of refresh\_token
+ * - Description: The refresh token is missing.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig2213: (typeof ERRORS)["APIG.2213"];
+/**
+ * APIG.1001: Refresh token is expired
+ *
+ * - HTTP status: 401
+ * - Error message: Refresh token is expired
+ * - Description: The refresh token has expired.
+ * - Handling measure: Obtain another refresh token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig1001: (typeof ERRORS)["APIG.1001"];
+/**
+ * APIG.1002: Access token is expired
+ *
+ * - HTTP status: 401
+ * - Error message: Access token is expired
+ * - Description: The access token has expired.
+ * - Handling measure: Obtain another access token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig1002: (typeof ERRORS)["APIG.1002"];
+/**
+ * APIG.1003: App not match refresh token
+ *
+ * - HTTP status: 401
+ * - Error message: App not match refresh token
+ * - Description: The app does not match the refresh token.
+ * - Handling measure: Check whether the client\_id is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig1003: (typeof ERRORS)["APIG.1003"];
+/**
+ * APIG.1004: App not exist
+ *
+ * - HTTP status: 401
+ * - Error message: App not exist
+ * - Description: The app does not exist.
+ * - Handling measure: Check whether the access token is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig1004: (typeof ERRORS)["APIG.1004"];
+/**
+ * APIG.1009: AppKey or AppSecret is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: AppKey or AppSecret is invalid
+ * - Description: The AppKey or AppSecret is invalid.
+ * - Handling measure: Check whether the AppKey or AppSecret in the request is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Apig1009: (typeof ERRORS)["APIG.1009"];
+
 /** Every documented error code, in the table's order. Frozen. */
 export declare const ERROR_CODES: readonly ErrorCode[];
 

@@ -1355,6 +1355,1160 @@ export declare const ERRORS: {
   readonly "IAM.0006": ErrorEntryOf<"IAM.0006", 500, "unclassified", false>;
 };
 
+// Each code's entry on its own, under the name of the Rust crate's variant: the same
+// object as in ERRORS, and a bundler keeps only the entries that are imported.
+
+/**
+ * 1100: Mandatory parameters are not specified.
+ *
+ * - HTTP status: 400
+ * - Error message: Mandatory parameters are not specified.
+ * - Description: Mandatory parameters are not specified.
+ * - Handling measure: Check the request parameters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1100: (typeof ERRORS)["1100"];
+/**
+ * 1101: Invalid username.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid username.
+ * - Description: Invalid username.
+ * - Handling measure: Check the username.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1101: (typeof ERRORS)["1101"];
+/**
+ * 1102: Invalid email address.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid email address.
+ * - Description: Invalid email address.
+ * - Handling measure: Check the email address.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1102: (typeof ERRORS)["1102"];
+/**
+ * 1103: Incorrect password.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect password.
+ * - Description: Incorrect password.
+ * - Handling measure: Check the password.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1103: (typeof ERRORS)["1103"];
+/**
+ * 1104: Invalid mobile number.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid mobile number.
+ * - Description: Invalid mobile number.
+ * - Handling measure: Check the mobile number.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1104: (typeof ERRORS)["1104"];
+/**
+ * 1105: The value of xuser\_type must be the same as that of xdomain\_type.
+ *
+ * - HTTP status: 400
+ * - Error message: The value of xuser\_type must be the same as that of xdomain\_type.
+ * - Description: The value of xuser\_type must be the same as that of xdomain\_type.
+ * - Handling measure: Check whether the value of xuser\_type is the same as that of xdomain\_type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1105: (typeof ERRORS)["1105"];
+/**
+ * 1106: The country code and mobile number must be set at the same time.
+ *
+ * - HTTP status: 400
+ * - Error message: The country code and mobile number must be set at the same time.
+ * - Description: The country code and mobile number must be set at the same time.
+ * - Handling measure: Check whether the country code and mobile number have been both specified.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1106: (typeof ERRORS)["1106"];
+/**
+ * 1107: The account administrator cannot be deleted.
+ *
+ * - HTTP status: 400
+ * - Error message: The account administrator cannot be deleted.
+ * - Description: The account administrator cannot be deleted.
+ * - Handling measure: This operation is not allowed.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1107: (typeof ERRORS)["1107"];
+/**
+ * 1108: The new password must be different from the old password.
+ *
+ * - HTTP status: 400
+ * - Error message: The new password must be different from the old password.
+ * - Description: The new password must be different from the old password.
+ * - Handling measure: Enter another password.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1108: (typeof ERRORS)["1108"];
+/**
+ * 1109: The username already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The username already exists.
+ * - Description: The username already exists.
+ * - Handling measure: Modify the username.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1109: (typeof ERRORS)["1109"];
+/**
+ * 1110: The email address has already been used.
+ *
+ * - HTTP status: 400
+ * - Error message: The email address has already been used.
+ * - Description: The email address has already been used.
+ * - Handling measure: Enter another email address.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1110: (typeof ERRORS)["1110"];
+/**
+ * 1111: The mobile number has already been used.
+ *
+ * - HTTP status: 400
+ * - Error message: The mobile number has already been used.
+ * - Description: The mobile number has already been used.
+ * - Handling measure: Enter another mobile number.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1111: (typeof ERRORS)["1111"];
+/**
+ * 1113: The values of xuser\_id and xuser\_type already exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The values of xuser\_id and xuser\_type already exist.
+ * - Description: The values of xuser\_id and xuser\_type already exist.
+ * - Handling measure: Modify the values of xuser\_id and xuser\_type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1113: (typeof ERRORS)["1113"];
+/**
+ * 1115: The number of IAM users has reached the maximum allowed limit.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of IAM users has reached the maximum allowed limit.
+ * - Description: The number of IAM users has reached the maximum allowed limit.
+ * - Handling measure: Modify the user quota or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1115: (typeof ERRORS)["1115"];
+/**
+ * 1117: Invalid user description.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid user description.
+ * - Description: Invalid user description.
+ * - Handling measure: Modify the user description.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1117: (typeof ERRORS)["1117"];
+/**
+ * 1118: The password is weak.
+ *
+ * - HTTP status: 400
+ * - Error message: The password is weak.
+ * - Description: The password is weak.
+ * - Handling measure: Enter another password.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1118: (typeof ERRORS)["1118"];
+/**
+ * 1120: Invalid access\_mode.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid access\_mode.
+ * - Description: Invalid access\_mode.
+ * - Handling measure: Check the access\_mode parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Code1120: (typeof ERRORS)["1120"];
+/**
+ * IAM.0007: Request parameter %(key)s is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: Request parameter %(key)s is invalid.
+ * - Description: The request parameter is invalid.
+ * - Handling measure: Check the request parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0007: (typeof ERRORS)["IAM.0007"];
+/**
+ * IAM.0008: Please scan the QR code first.
+ *
+ * - HTTP status: 400
+ * - Error message: Please scan the QR code first.
+ * - Description: Scan the QR code first.
+ * - Handling measure: Scan the QR code first.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0008: (typeof ERRORS)["IAM.0008"];
+/**
+ * IAM.0009: X-Subject-Token is invalid in the request.
+ *
+ * - HTTP status: 400
+ * - Error message: X-Subject-Token is invalid in the request.
+ * - Description: X-Subject-Token in the request is invalid.
+ * - Handling measure: Check the request parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0009: (typeof ERRORS)["IAM.0009"];
+/**
+ * IAM.0010: The QR code has already been scanned by another user.
+ *
+ * - HTTP status: 400
+ * - Error message: The QR code has already been scanned by another user.
+ * - Description: The QR code has already been scanned by someone else.
+ * - Handling measure: No action is required.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0010: (typeof ERRORS)["IAM.0010"];
+/**
+ * IAM.0011: Request body is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: Request body is invalid.
+ * - Description: The request body is invalid.
+ * - Handling measure: Check the request body.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0011: (typeof ERRORS)["IAM.0011"];
+/**
+ * IAM.0072: '%(key)s' is a required property.
+ *
+ * - HTTP status: 400
+ * - Error message: '%(key)s' is a required property.
+ * - Description: The request is invalid. For example, %(key)s is required.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0072: (typeof ERRORS)["IAM.0072"];
+/**
+ * IAM.0073: Invalid input for field '%(key)s'. The value is '%(value)s'.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid input for field '%(key)s'. The value is '%(value)s'.
+ * - Description: The input is invalid.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0073: (typeof ERRORS)["IAM.0073"];
+/**
+ * IAM.0077: Invalid policy type.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid policy type.
+ * - Description: The policy type is invalid.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0077: (typeof ERRORS)["IAM.0077"];
+/**
+ * IAM.1000: The role must be a JSONObject.
+ *
+ * - HTTP status: 400
+ * - Error message: The role must be a JSONObject.
+ * - Description: The role object is missing.
+ * - Handling measure: Check whether the request body contains the role object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1000: (typeof ERRORS)["IAM.1000"];
+/**
+ * IAM.1001: The display\_name must be a string and cannot be left blank or contain spaces.
+ *
+ * - HTTP status: 400
+ * - Error message: The display\_name must be a string and cannot be left blank or contain spaces.
+ * - Description: The value of display\_name is empty or contains spaces.
+ * - Handling measure: Check whether the value of display\_name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1001: (typeof ERRORS)["IAM.1001"];
+/**
+ * IAM.1002: The length \[input length\] of the display name exceeds 64 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length \[input length\] of the display name exceeds 64 characters.
+ * - Description: The display\_name field cannot exceed 64 characters.
+ * - Handling measure: Check the length of the display\_name field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1002: (typeof ERRORS)["IAM.1002"];
+/**
+ * IAM.1003: The display\_name contains invalid characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The display\_name contains invalid characters.
+ * - Description: The display\_name field contains invalid characters.
+ * - Handling measure: Check whether the value of display\_name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1003: (typeof ERRORS)["IAM.1003"];
+/**
+ * IAM.1004: The type must be a string and cannot be left blank or contain spaces.
+ *
+ * - HTTP status: 400
+ * - Error message: The type must be a string and cannot be left blank or contain spaces.
+ * - Description: The type field is empty.
+ * - Handling measure: Check whether the value of type is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1004: (typeof ERRORS)["IAM.1004"];
+/**
+ * IAM.1005: Invalid type \[input type\].
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid type \[input type\].
+ * - Description: The type field is invalid.
+ * - Handling measure: Check whether the value of type is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1005: (typeof ERRORS)["IAM.1005"];
+/**
+ * IAM.1006: The custom policy does not need a catalog.
+ *
+ * - HTTP status: 400
+ * - Error message: The custom policy does not need a catalog.
+ * - Description: Custom policies cannot contain the catalog field.
+ * - Handling measure: Delete the catalog field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1006: (typeof ERRORS)["IAM.1006"];
+/**
+ * IAM.1007: The custom policy does not need a flag.
+ *
+ * - HTTP status: 400
+ * - Error message: The custom policy does not need a flag.
+ * - Description: Custom policies cannot contain the flag field.
+ * - Handling measure: Delete the flag field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1007: (typeof ERRORS)["IAM.1007"];
+/**
+ * IAM.1008: The custom policy does not need a name.
+ *
+ * - HTTP status: 400
+ * - Error message: The custom policy does not need a name.
+ * - Description: Custom policies cannot contain the name field.
+ * - Handling measure: Delete the name field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1008: (typeof ERRORS)["IAM.1008"];
+/**
+ * IAM.1009: The type of a custom policy must be 'AX' or 'XA'.
+ *
+ * - HTTP status: 400
+ * - Error message: The type of a custom policy must be 'AX' or 'XA'.
+ * - Description: The type of a custom policy can only be AX or XA.
+ * - Handling measure: Change the value of the type field to AX or XA.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1009: (typeof ERRORS)["IAM.1009"];
+/**
+ * IAM.1010: The catalog must be a string.
+ *
+ * - HTTP status: 400
+ * - Error message: The catalog must be a string.
+ * - Description: The value of the catalog field must be a character string.
+ * - Handling measure: Check whether the value of catalog is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1010: (typeof ERRORS)["IAM.1010"];
+/**
+ * IAM.1011: The length \[input length\] of the catalog exceeds 64 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length \[input length\] of the catalog exceeds 64 characters.
+ * - Description: The catalog field cannot exceed 64 characters.
+ * - Handling measure: Check the length of the catalog field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1011: (typeof ERRORS)["IAM.1011"];
+/**
+ * IAM.1012: Invalid catalog.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid catalog.
+ * - Description: The catalog field is invalid.
+ * - Handling measure: Check whether the value of catalog is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1012: (typeof ERRORS)["IAM.1012"];
+/**
+ * IAM.1013: The flag must be a string.
+ *
+ * - HTTP status: 400
+ * - Error message: The flag must be a string.
+ * - Description: The value of the flag field must be a character string.
+ * - Handling measure: Check whether the value of flag is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1013: (typeof ERRORS)["IAM.1013"];
+/**
+ * IAM.1014: The value of the flag must be 'fine\_grained'.
+ *
+ * - HTTP status: 400
+ * - Error message: The value of the flag must be 'fine\_grained'.
+ * - Description: The value of flag is not fine\_grained.
+ * - Handling measure: Change the value of flag to fine\_grained.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1014: (typeof ERRORS)["IAM.1014"];
+/**
+ * IAM.1015: The name must be a string and cannot be left blank or contain spaces.
+ *
+ * - HTTP status: 400
+ * - Error message: The name must be a string and cannot be left blank or contain spaces.
+ * - Description: The name field is empty.
+ * - Handling measure: Specify the name field for system-defined roles.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1015: (typeof ERRORS)["IAM.1015"];
+/**
+ * IAM.1016: The length of the name \[input name\] cannot exceed 64 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length of the name \[input name\] cannot exceed 64 characters.
+ * - Description: The value of name cannot exceed 64 characters.
+ * - Handling measure: Check whether the value of name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1016: (typeof ERRORS)["IAM.1016"];
+/**
+ * IAM.1017: Invalid name.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid name.
+ * - Description: The name field is invalid.
+ * - Handling measure: Check whether the value of name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1017: (typeof ERRORS)["IAM.1017"];
+/**
+ * IAM.1018: Invalid description.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid description.
+ * - Description: The description field is invalid.
+ * - Handling measure: Check whether the value of description is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1018: (typeof ERRORS)["IAM.1018"];
+/**
+ * IAM.1019: Invalid description\_cn.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid description\_cn.
+ * - Description: The description\_cn field is invalid.
+ * - Handling measure: Check whether the value of description\_cn is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1019: (typeof ERRORS)["IAM.1019"];
+/**
+ * IAM.1020: The policy must be a JSONObject.
+ *
+ * - HTTP status: 400
+ * - Error message: The policy must be a JSONObject.
+ * - Description: The policy object is missing.
+ * - Handling measure: Check whether the request body contains the policy object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1020: (typeof ERRORS)["IAM.1020"];
+/**
+ * IAM.1021: The size \[input policySize\] of the policy exceeds 6,144 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The size \[input policySize\] of the policy exceeds 6,144 characters.
+ * - Description: The policy object contains more than 6144 characters.
+ * - Handling measure: Check the length of the policy object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1021: (typeof ERRORS)["IAM.1021"];
+/**
+ * IAM.1022: The length \[input id length\] of the ID exceeds 128 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length \[input id length\] of the ID exceeds 128 characters.
+ * - Description: The id field contains more than 128 characters.
+ * - Handling measure: Check the length of the id field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1022: (typeof ERRORS)["IAM.1022"];
+/**
+ * IAM.1023: Invalid ID '\[input id\]'.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid ID '\[input id\]'.
+ * - Description: The id field of the policy is invalid.
+ * - Handling measure: Check whether the value of id is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1023: (typeof ERRORS)["IAM.1023"];
+/**
+ * IAM.1024: The version of a fine-grained policy must be '1.1'.
+ *
+ * - HTTP status: 400
+ * - Error message: The version of a fine-grained policy must be '1.1'.
+ * - Description: The version of the fine-grained policy is not 1.1.
+ * - Handling measure: Change the value of version to 1.1.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1024: (typeof ERRORS)["IAM.1024"];
+/**
+ * IAM.1025: Fine-grained policies do not need depends.
+ *
+ * - HTTP status: 400
+ * - Error message: Fine-grained policies do not need depends.
+ * - Description: The fine-grained policy contains the depends field.
+ * - Handling measure: Delete the depends field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1025: (typeof ERRORS)["IAM.1025"];
+/**
+ * IAM.1026: The version of an RBAC policy must be '1.0' or '1.1'.
+ *
+ * - HTTP status: 400
+ * - Error message: The version of an RBAC policy must be '1.0' or '1.1'.
+ * - Description: The version of an RBAC policy can only be 1.0 or 1.1.
+ * - Handling measure: Change the value of version to 1.0 or 1.1.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1026: (typeof ERRORS)["IAM.1026"];
+/**
+ * IAM.1027: The Statement/Rules must be a JSONArray.
+ *
+ * - HTTP status: 400
+ * - Error message: The Statement/Rules must be a JSONArray.
+ * - Description: The statement field is not a JSON array.
+ * - Handling measure: Check whether a JSON array statement exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1027: (typeof ERRORS)["IAM.1027"];
+/**
+ * IAM.1028: The number of statements \[input statement size\] must be greater than 0 and less than or equal to 8.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of statements \[input statement size\] must be greater than 0 and less than or equal to 8.
+ * - Description: The policy does not contain any statements or contains more than 8 statements.
+ * - Handling measure: Ensure that the policy contains 1 to 8 statements.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1028: (typeof ERRORS)["IAM.1028"];
+/**
+ * IAM.1029: The value of Effect must be 'allow' or 'deny'.
+ *
+ * - HTTP status: 400
+ * - Error message: The value of Effect must be 'allow' or 'deny'.
+ * - Description: The value of effect can only be allow or deny.
+ * - Handling measure: Set the effect field to allow or deny.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1029: (typeof ERRORS)["IAM.1029"];
+/**
+ * IAM.1030: The Action or NotAction must be a JSONArray.
+ *
+ * - HTTP status: 400
+ * - Error message: The Action or NotAction must be a JSONArray.
+ * - Description: The action or notAction field is invalid.
+ * - Handling measure: Check whether the value of action is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1030: (typeof ERRORS)["IAM.1030"];
+/**
+ * IAM.1031: The Action and NotAction cannot be set at the same time in a statement.
+ *
+ * - HTTP status: 400
+ * - Error message: The Action and NotAction cannot be set at the same time in a statement.
+ * - Description: The action and notAction fields cannot exist at the same time.
+ * - Handling measure: Delete the action or notAction field.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1031: (typeof ERRORS)["IAM.1031"];
+/**
+ * IAM.1032: The OCP NotAction cannot be 'allow'.
+ *
+ * - HTTP status: 400
+ * - Error message: The OCP NotAction cannot be 'allow'.
+ * - Description: The notAction field cannot be allow for organization control policies (OCPs).
+ * - Handling measure: Specify the notAction field as deny for OCP policies.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1032: (typeof ERRORS)["IAM.1032"];
+/**
+ * IAM.1033: The number of actions \[input action size\] exceeds 100.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of actions \[input action size\] exceeds 100.
+ * - Description: The number of actions exceeds 100.
+ * - Handling measure: Ensure that the number of actions does not exceed 100.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1033: (typeof ERRORS)["IAM.1033"];
+/**
+ * IAM.1034: The length \[input urn length\] of an action URN exceeds 128 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length \[input urn length\] of an action URN exceeds 128 characters.
+ * - Description: An action contains more than 128 characters.
+ * - Handling measure: Ensure that each action does not exceed 128 characters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1034: (typeof ERRORS)["IAM.1034"];
+/**
+ * IAM.1035: Action URN '\[input urn\]' contains invalid characters.
+ *
+ * - HTTP status: 400
+ * - Error message: Action URN '\[input urn\]' contains invalid characters.
+ * - Description: The action contains invalid characters.
+ * - Handling measure: Check whether the value of action is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1035: (typeof ERRORS)["IAM.1035"];
+/**
+ * IAM.1036: Action '\[input action\]' has not been registered.
+ *
+ * - HTTP status: 400
+ * - Error message: Action '\[input action\]' has not been registered.
+ * - Description: The action has not been registered.
+ * - Handling measure: Register the action using APIs of the registration center.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1036: (typeof ERRORS)["IAM.1036"];
+/**
+ * IAM.1037: The number of resource URIs \[input Resource uri size\] must be greater than 0 and less than or equal to 20.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of resource URIs \[input Resource uri size\] must be greater than 0 and less than or equal to 20.
+ * - Description: Only 1 to 20 resources are allowed.
+ * - Handling measure: Check the number of resources.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1037: (typeof ERRORS)["IAM.1037"];
+/**
+ * IAM.1038: Resource URI '\[input resource uri\]' is invalid. Old resources only support agencies.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource URI '\[input resource uri\]' is invalid. Old resources only support agencies.
+ * - Description: The resource URI is invalid.
+ * - Handling measure: Check whether each resource URI is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1038: (typeof ERRORS)["IAM.1038"];
+/**
+ * IAM.1039: Old policies do not support conditions.
+ *
+ * - HTTP status: 400
+ * - Error message: Old policies do not support conditions.
+ * - Description: Old policies cannot contain the condition field.
+ * - Handling measure: Delete the condition field or use the new policy format.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1039: (typeof ERRORS)["IAM.1039"];
+/**
+ * IAM.1040: The number of resources \[input Resource size\] must be greater than 0 and less than or equal to 10.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of resources \[input Resource size\] must be greater than 0 and less than or equal to 10.
+ * - Description: Only 1 to 10 resource URIs are allowed.
+ * - Handling measure: Check the number of URIs of each resource object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1040: (typeof ERRORS)["IAM.1040"];
+/**
+ * IAM.1041: The resource URI cannot be left blank or contain spaces.
+ *
+ * - HTTP status: 400
+ * - Error message: The resource URI cannot be left blank or contain spaces.
+ * - Description: A resource URI is empty.
+ * - Handling measure: Check whether each resource URI is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1041: (typeof ERRORS)["IAM.1041"];
+/**
+ * IAM.1042: The length \[input uri length\] of a resource URI exceeds 1,500 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length \[input uri length\] of a resource URI exceeds 1,500 characters.
+ * - Description: A resource URI contains more than 1,500 characters.
+ * - Handling measure: Check the length of each resource URI.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1042: (typeof ERRORS)["IAM.1042"];
+/**
+ * IAM.1043: A region must be specified.
+ *
+ * - HTTP status: 400
+ * - Error message: A region must be specified.
+ * - Description: A region must be specified.
+ * - Handling measure: Specify a region in the resource URI.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1043: (typeof ERRORS)["IAM.1043"];
+/**
+ * IAM.1044: Region '\[input resource region\]' of resource '\[input resource\]' is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: Region '\[input resource region\]' of resource '\[input resource\]' is invalid.
+ * - Description: The region field is invalid.
+ * - Handling measure: Check whether the value of region is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1044: (typeof ERRORS)["IAM.1044"];
+/**
+ * IAM.1045: Resource URI '\[input resource uri\]' or service '\[input resource split\]' is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource URI '\[input resource uri\]' or service '\[input resource split\]' is invalid.
+ * - Description: The service name in the resource URI is invalid.
+ * - Handling measure: Check whether the service name is correct or register the service first.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1045: (typeof ERRORS)["IAM.1045"];
+/**
+ * IAM.1046: Resource URI '\[input resource\]' or resource type '\[input resource split\]' is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource URI '\[input resource\]' or resource type '\[input resource split\]' is invalid.
+ * - Description: The resource type in the resource URI is invalid.
+ * - Handling measure: Check whether the resource type is correct or register the resource type first.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1046: (typeof ERRORS)["IAM.1046"];
+/**
+ * IAM.1047: Resource URI '\[input resource uri\]' contains invalid characters.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource URI '\[input resource uri\]' contains invalid characters.
+ * - Description: The resource URI is invalid.
+ * - Handling measure: Check whether the resource URI is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1047: (typeof ERRORS)["IAM.1047"];
+/**
+ * IAM.1048: Resource URI '\[input resource uri\]' is too long or contains invalid characters.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource URI '\[input resource uri\]' is too long or contains invalid characters.
+ * - Description: The resource URI contains invalid characters.
+ * - Handling measure: Check whether the id field contains invalid characters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1048: (typeof ERRORS)["IAM.1048"];
+/**
+ * IAM.1049: The Resource must be a JSON object or JSON array.
+ *
+ * - HTTP status: 400
+ * - Error message: The Resource must be a JSON object or JSON array.
+ * - Description: The resource object is missing.
+ * - Handling measure: Check whether the resource object is a JSON array.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1049: (typeof ERRORS)["IAM.1049"];
+/**
+ * IAM.1050: The number of conditions \[input condition size\] must be greater than 0 and less than or equal to 10.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of conditions \[input condition size\] must be greater than 0 and less than or equal to 10.
+ * - Description: Only 1 to 10 conditions are allowed.
+ * - Handling measure: Specify at least one condition or delete unused conditions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1050: (typeof ERRORS)["IAM.1050"];
+/**
+ * IAM.1051: The values of Operator '\[input operator\]' cannot be null.
+ *
+ * - HTTP status: 400
+ * - Error message: The values of Operator '\[input operator\]' cannot be null.
+ * - Description: No operator is specified.
+ * - Handling measure: Enter a correct operator.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1051: (typeof ERRORS)["IAM.1051"];
+/**
+ * IAM.1052: Invalid attribute '\[input attribute\]'.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid attribute '\[input attribute\]'.
+ * - Description: The attribute is invalid.
+ * - Handling measure: Check the attribute value.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1052: (typeof ERRORS)["IAM.1052"];
+/**
+ * IAM.1053: Attribute '\[input attribute\]' must be a JSONArray.
+ *
+ * - HTTP status: 400
+ * - Error message: Attribute '\[input attribute\]' must be a JSONArray.
+ * - Description: The attribute is not a JSON array.
+ * - Handling measure: Check whether the attribute object is a JSON array.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1053: (typeof ERRORS)["IAM.1053"];
+/**
+ * IAM.1054: The number \[input attribute size\] of attributes '\[input attribute\]' for operator '\[input operator\]' must be greater than 0 and less than or equal to 10.
+ *
+ * - HTTP status: 400
+ * - Error message: The number \[input attribute size\] of attributes '\[input attribute\]' for operator '\[input operator\]' must be greater than 0 and less than or equal to 10.
+ * - Description: Each operator can only be used together with 1 to 10 attributes.
+ * - Handling measure: Check whether the number of attributes for each operator is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1054: (typeof ERRORS)["IAM.1054"];
+/**
+ * IAM.1055: Attribute '\[input attribute\]' does not match operator '\[input operator\]'.
+ *
+ * - HTTP status: 400
+ * - Error message: Attribute '\[input attribute\]' does not match operator '\[input operator\]'.
+ * - Description: The attribute does not match the operator.
+ * - Handling measure: Check whether the attribute and operator match.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1055: (typeof ERRORS)["IAM.1055"];
+/**
+ * IAM.1056: The length \[condition length\] of attribute '\[input attribute\]' for operator '\[input operator\]' must be greater than 0 and less than or equal to 1024 characters.
+ *
+ * - HTTP status: 400
+ * - Error message: The length \[condition length\] of attribute '\[input attribute\]' for operator '\[input operator\]' must be greater than 0 and less than or equal to 1024 characters.
+ * - Description: Each condition can contain only 1 to 1024 characters.
+ * - Handling measure: Check the total length of the condition object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1056: (typeof ERRORS)["IAM.1056"];
+/**
+ * IAM.1057: Value \[input condition\] of attribute \[input attributes\] for operator \[input operator\] contains invalid characters.
+ *
+ * - HTTP status: 400
+ * - Error message: Value \[input condition\] of attribute \[input attributes\] for operator \[input operator\] contains invalid characters.
+ * - Description: The condition field contains invalid characters.
+ * - Handling measure: Check whether the condition field contains invalid characters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1057: (typeof ERRORS)["IAM.1057"];
+/**
+ * IAM.1058: The number of depends \[input policyDepends size\] exceeds 20.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of depends \[input policyDepends size\] exceeds 20.
+ * - Description: The number of dependent permissions exceeds 20.
+ * - Handling measure: Delete excessive dependent permissions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1058: (typeof ERRORS)["IAM.1058"];
+/**
+ * IAM.1059: Invalid key '{}'.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid key '{}'.
+ * - Description: The policy contains an invalid key.
+ * - Handling measure: Modify or delete the invalid key in the policy request body.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1059: (typeof ERRORS)["IAM.1059"];
+/**
+ * IAM.1060: The value of key '{}' must be a string.
+ *
+ * - HTTP status: 400
+ * - Error message: The value of key '{}' must be a string.
+ * - Description: The value of this field must be a character string.
+ * - Handling measure: Change the values of display\_name and name to character strings.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1060: (typeof ERRORS)["IAM.1060"];
+/**
+ * IAM.1061: Invalid TOTP passcode.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid TOTP passcode.
+ * - Description: The authentication key is invalid.
+ * - Handling measure: Check the request or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1061: (typeof ERRORS)["IAM.1061"];
+/**
+ * IAM.1062: Login protection has been bound to mfa, the unbinding operation cannot be performed.
+ *
+ * - HTTP status: 400
+ * - Error message: Login protection has been bound to mfa, the unbinding operation cannot be performed.
+ * - Description: Login protection has been enabled and requires virtual MFA authentication. You cannot unbind the virtual MFA device.
+ * - Handling measure: Check the request or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1062: (typeof ERRORS)["IAM.1062"];
+/**
+ * IAM.1101: The request body size %s is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The request body size %s is invalid.
+ * - Description: The size of the request body does not meet the requirements.
+ * - Handling measure: Check whether the request body is empty or larger than 32 KB.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1101: (typeof ERRORS)["IAM.1101"];
+/**
+ * IAM.1102: The %s in the request body is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The %s in the request body is invalid.
+ * - Description: The value in the request body is incorrect.
+ * - Handling measure: Check the attribute value in the request body by referring to the API Reference.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1102: (typeof ERRORS)["IAM.1102"];
+/**
+ * IAM.1103: The %s is required in the request body.
+ *
+ * - HTTP status: 400
+ * - Error message: The %s is required in the request body.
+ * - Description: The parameter is required but not specified in the request body.
+ * - Handling measure: Check the request body by referring to the API Reference.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1103: (typeof ERRORS)["IAM.1103"];
+/**
+ * IAM.1104: The access key %s is in the blacklist.
+ *
+ * - HTTP status: 400
+ * - Error message: The access key %s is in the blacklist.
+ * - Description: The AK in the request has been blacklisted.
+ * - Handling measure: Check whether the AK exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1104: (typeof ERRORS)["IAM.1104"];
+/**
+ * IAM.1105: The access key %s has expired.
+ *
+ * - HTTP status: 400
+ * - Error message: The access key %s has expired.
+ * - Description: The AK in the request has expired.
+ * - Handling measure: Create an access key.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1105: (typeof ERRORS)["IAM.1105"];
+/**
+ * IAM.1106: The user %s with access key %s cannot be found.
+ *
+ * - HTTP status: 400
+ * - Error message: The user %s with access key %s cannot be found.
+ * - Description: The AK does not have matching user information.
+ * - Handling measure: Check whether the user or agency corresponding to the AK exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1106: (typeof ERRORS)["IAM.1106"];
+/**
+ * IAM.1107: The access key %s is inactive.
+ *
+ * - HTTP status: 400
+ * - Error message: The access key %s is inactive.
+ * - Description: The AK in the request has been disabled.
+ * - Handling measure: Enable the AK.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1107: (typeof ERRORS)["IAM.1107"];
+/**
+ * IAM.1108: The securitytoken has expired.
+ *
+ * - HTTP status: 400
+ * - Error message: The securitytoken has expired.
+ * - Description: The temporary access key has expired.
+ * - Handling measure: Obtain a new temporary access key.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1108: (typeof ERRORS)["IAM.1108"];
+/**
+ * IAM.1109: The project information cannot be found.
+ *
+ * - HTTP status: 400
+ * - Error message: The project information cannot be found.
+ * - Description: No project information can be found.
+ * - Handling measure: Check whether the project specified in the request body or token exists. If the fault persists, contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam1109: (typeof ERRORS)["IAM.1109"];
+/**
+ * IAM.0001: The request you have made requires authentication.
+ *
+ * - HTTP status: 401
+ * - Error message: The request you have made requires authentication.
+ * - Description: Authentication failed.
+ * - Handling measure: Complete or check the authentication information.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0001: (typeof ERRORS)["IAM.0001"];
+/**
+ * IAM.0061: Account locked.
+ *
+ * - HTTP status: 401
+ * - Error message: Account locked.
+ * - Description: The user has been locked.
+ * - Handling measure: Wait until the user is unlocked.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0061: (typeof ERRORS)["IAM.0061"];
+/**
+ * IAM.0062: Incorrect password.
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect password.
+ * - Description: Incorrect password.
+ * - Handling measure: Enter the correct password.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0062: (typeof ERRORS)["IAM.0062"];
+/**
+ * IAM.0063: Access token authentication failed.
+ *
+ * - HTTP status: 401
+ * - Error message: Access token authentication failed.
+ * - Description: Access token authentication failed.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0063: (typeof ERRORS)["IAM.0063"];
+/**
+ * IAM.0064: The access token does not have permissions for the request.
+ *
+ * - HTTP status: 401
+ * - Error message: The access token does not have permissions for the request.
+ * - Description: The IAM user does not have the required permissions.
+ * - Handling measure: Check the permissions of the IAM user.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0064: (typeof ERRORS)["IAM.0064"];
+/**
+ * IAM.0066: The token has expired.
+ *
+ * - HTTP status: 401
+ * - Error message: The token has expired.
+ * - Description: The token has expired.
+ * - Handling measure: Use a valid token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0066: (typeof ERRORS)["IAM.0066"];
+/**
+ * IAM.0067: Invalid token.
+ *
+ * - HTTP status: 401
+ * - Error message: Invalid token.
+ * - Description: Invalid token.
+ * - Handling measure: Enter a valid token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0067: (typeof ERRORS)["IAM.0067"];
+/**
+ * IAM.0002: You are not authorized to perform the requested action.
+ *
+ * - HTTP status: 403
+ * - Error message: You are not authorized to perform the requested action.
+ * - Description: You do not have permission to perform this action.
+ * - Handling measure: Check whether you have been granted the permissions required to perform this action.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0002: (typeof ERRORS)["IAM.0002"];
+/**
+ * IAM.0003: Policy doesn't allow %(actions)s to be performed.
+ *
+ * - HTTP status: 403
+ * - Error message: Policy doesn't allow %(actions)s to be performed.
+ * - Description: The action is not allowed in the policy.
+ * - Handling measure: Check whether the action is allowed in the policy.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0003: (typeof ERRORS)["IAM.0003"];
+/**
+ * IAM.0080: The user %s with access key %s is disabled.
+ *
+ * - HTTP status: 403
+ * - Error message: The user %s with access key %s is disabled.
+ * - Description: The user corresponding to the AK has been disabled.
+ * - Handling measure: Contact the security administrator of the user.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0080: (typeof ERRORS)["IAM.0080"];
+/**
+ * IAM.0081: This user only supports console access, not programmatic access.
+ *
+ * - HTTP status: 403
+ * - Error message: This user only supports console access, not programmatic access.
+ * - Description: The user only has access to the management console.
+ * - Handling measure: Contact the security administrator of the user to change the user's access type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0081: (typeof ERRORS)["IAM.0081"];
+/**
+ * IAM.0082: The user %s is disabled.
+ *
+ * - HTTP status: 403
+ * - Error message: The user %s is disabled.
+ * - Description: The user is disabled.
+ * - Handling measure: Contact the security administrator of the user.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0082: (typeof ERRORS)["IAM.0082"];
+/**
+ * IAM.0083: You do not have permission to access the private region %s.
+ *
+ * - HTTP status: 403
+ * - Error message: You do not have permission to access the private region %s.
+ * - Description: You do not have permission to access private regions.
+ * - Handling measure: Select another region or contact the private region administrator.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0083: (typeof ERRORS)["IAM.0083"];
+/**
+ * IAM.0004: Could not find %(target)s: %(target\_id)s.
+ *
+ * - HTTP status: 404
+ * - Error message: Could not find %(target)s: %(target\_id)s.
+ * - Description: The requested resource cannot be found.
+ * - Handling measure: Check the request or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0004: (typeof ERRORS)["IAM.0004"];
+/**
+ * IAM.0005: Conflict occurred when attempting to store %(type)s - %(details)s.
+ *
+ * - HTTP status: 409
+ * - Error message: Conflict occurred when attempting to store %(type)s - %(details)s.
+ * - Description: A conflict occurs when the requested resource is saved.
+ * - Handling measure: Check the request or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0005: (typeof ERRORS)["IAM.0005"];
+/**
+ * IAM.0020: Original auth failover to other regions, please auth downgrade
+ *
+ * - HTTP status: 410
+ * - Error message: Original auth failover to other regions, please auth downgrade
+ * - Description: The Auth service in the original region is faulty and has switched to another region.
+ * - Handling measure: The system will automatically downgrade the authentication. No action is required.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0020: (typeof ERRORS)["IAM.0020"];
+/**
+ * IAM.0012: The throttling threshold has been reached. Threshold: %d times per %d seconds
+ *
+ * - HTTP status: 429
+ * - Error message: The throttling threshold has been reached. Threshold: %d times per %d seconds
+ * - Description: The throttling threshold has been reached.
+ * - Handling measure: Check the request or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0012: (typeof ERRORS)["IAM.0012"];
+/**
+ * IAM.0006: An unexpected error prevented the server from fulfilling your request.
+ *
+ * - HTTP status: 500
+ * - Error message: An unexpected error prevented the server from fulfilling your request.
+ * - Description: A system error occurred.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const Iam0006: (typeof ERRORS)["IAM.0006"];
+
 /** Every documented error code, in the table's order. Frozen. */
 export declare const ERROR_CODES: readonly ErrorCode[];
 

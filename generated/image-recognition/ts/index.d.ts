@@ -469,6 +469,328 @@ export declare const ERRORS: {
   readonly "ModelArts.4706": ErrorEntryOf<"ModelArts.4706", 400, "resource", false>;
 };
 
+// Each code's entry on its own, under the name of the Rust crate's variant: the same
+// object as in ERRORS, and a bundler keeps only the entries that are imported.
+
+/**
+ * AIS.0012: The request parameter is not supported.
+ *
+ * - HTTP status: 400
+ * - Error message: The request parameter is not supported.
+ * - Description: The request parameter is not supported.
+ * - Handling measure: Check whether the fields in the request are valid. For details, see the request description of the corresponding API.
+ * - Category: request (Fix the request)
+ */
+export declare const Ais0012: (typeof ERRORS)["AIS.0012"];
+/**
+ * AIS.0014: The JSON format of the input data is incorrect.
+ *
+ * - HTTP status: 400
+ * - Error message: The JSON format of the input data is incorrect.
+ * - Description: The JSON format of the input data is incorrect.
+ * - Handling measure: Check the JSON format of the input data.
+ * - Category: request (Fix the request)
+ */
+export declare const Ais0014: (typeof ERRORS)["AIS.0014"];
+/**
+ * AIS.0501: The input parameter is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The input parameter is invalid.
+ * - Description: The input parameter is invalid.
+ * - Handling measure: Check the parameter.
+ * - Category: request (Fix the request)
+ */
+export declare const Ais0501: (typeof ERRORS)["AIS.0501"];
+/**
+ * AIS.0502: The image format is not supported.
+ *
+ * - HTTP status: 400
+ * - Error message: The image format is not supported.
+ * - Description: The image format is not supported.
+ * - Handling measure: Check whether the image format is supported.
+ * - Category: request (Fix the request)
+ */
+export declare const Ais0502: (typeof ERRORS)["AIS.0502"];
+/**
+ * AIS.0503: The image is damaged.
+ *
+ * - HTTP status: 400
+ * - Error message: The image is damaged.
+ * - Description: The image is damaged.
+ * - Handling measure: Check whether the image is damaged. If yes, re-upload an image file that meets the requirements.
+ * - Category: request (Fix the request)
+ */
+export declare const Ais0503: (typeof ERRORS)["AIS.0503"];
+/**
+ * AIS.0504: The image size does not meet requirements.
+ *
+ * - HTTP status: 400
+ * - Error message: The image size does not meet requirements.
+ * - Description: The image size does not meet requirements.
+ * - Handling measure: Check whether the image size meets requirements.
+ * - Category: request (Fix the request)
+ */
+export declare const Ais0504: (typeof ERRORS)["AIS.0504"];
+/**
+ * AIS.0505: Failed to run the algorithm.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to run the algorithm.
+ * - Description: Failed to run the algorithm.
+ * - Handling measure: Check the configuration. Contact technical support.
+ * - Category: server (Contact support)
+ */
+export declare const Ais0505: (typeof ERRORS)["AIS.0505"];
+/**
+ * AIS.0506: An internal error occurred.
+ *
+ * - HTTP status: 400
+ * - Error message: An internal error occurred.
+ * - Description: An internal error occurred.
+ * - Handling measure: Contact technical support.
+ * - Category: server (Contact support); retryable
+ */
+export declare const Ais0506: (typeof ERRORS)["AIS.0506"];
+/**
+ * APIG.0101: The API does not exist or has not been published.
+ *
+ * - HTTP status: 400
+ * - Error message: The API does not exist or has not been published.
+ * - Description: The API does not exist or has not been published.
+ * - Handling measure: Check whether the entered API information is correct and whether the service is available in the corresponding region. Check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct. Check whether the domain name and URI configured for service call are correct.
+ * - Category: request (Fix the request)
+ */
+export declare const Apig0101: (typeof ERRORS)["APIG.0101"];
+/**
+ * APIG.0301: 1\. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.
+ *
+ * - HTTP status: 400
+ * - Error message: 1\. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.
+ *
+ *   2\. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.
+ * - Description: 1\. Incorrect IAM authentication information: Failed to decrypt the token. Check whether the entered token is complete.
+ *
+ *   2\. The validity period of a token is 24 hours. If the token expires, obtain a new token and pass it.
+ * - Handling measure: decrypt token fail: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.
+ *
+ *   token expires: The token expires. Obtain a new token and pass it.
+ *
+ *   verify aksk signature fail: Check whether the AK and SK are correct.
+ * - Category: credentials (Fix the credentials)
+ */
+export declare const Apig0301: (typeof ERRORS)["APIG.0301"];
+/**
+ * APIG.0201: The request body is oversized.
+ *
+ * - HTTP status: 400
+ * - Error message: The request body is oversized.
+ * - Description: The request body is oversized.
+ * - Handling measure: Check whether the request body is oversized.
+ * - Category: request (Fix the request)
+ */
+export declare const Apig0201: (typeof ERRORS)["APIG.0201"];
+/**
+ * APIG.0308: The request is sent too fast and exceeds the default rate limit of the service.
+ *
+ * - HTTP status: 400
+ * - Error message: The request is sent too fast and exceeds the default rate limit of the service.
+ * - Description: The request is sent too fast and exceeds the default rate limit of the service.
+ * - Handling measure: The request is sent too fast and reaches the rate limit of the API. Reduce the request speed.
+ * - Category: throttling (Wait and retry); retryable
+ */
+export declare const Apig0308: (typeof ERRORS)["APIG.0308"];
+/**
+ * ModelArts.0203: Invalid token.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid token.
+ * - Description: Invalid token.
+ * - Handling measure: Check whether the token is correct.
+ * - Category: credentials (Fix the credentials)
+ */
+export declare const ModelArts0203: (typeof ERRORS)["ModelArts.0203"];
+/**
+ * ModelArts.4101: The token is empty.
+ *
+ * - HTTP status: 400
+ * - Error message: The token is empty.
+ * - Description: The token is empty.
+ * - Handling measure: The HTTP request header does not contain the token request authentication information of x-auth-token. Check the request.
+ * - Category: credentials (Fix the credentials)
+ */
+export declare const ModelArts4101: (typeof ERRORS)["ModelArts.4101"];
+/**
+ * ModelArts.4102: Failed to parse the token.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to parse the token.
+ * - Description: Failed to parse the token.
+ * - Handling measure: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.
+ * - Category: credentials (Fix the credentials)
+ */
+export declare const ModelArts4102: (typeof ERRORS)["ModelArts.4102"];
+/**
+ * ModelArts.4103: The token is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The token is invalid.
+ * - Description: The token is invalid.
+ * - Handling measure: The token request authentication information of x-auth-token in the HTTP request header is incorrect. Check the sent request and token.
+ * - Category: credentials (Fix the credentials)
+ */
+export declare const ModelArts4103: (typeof ERRORS)["ModelArts.4103"];
+/**
+ * ModelArts.4104: The length of the request body is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The length of the request body is invalid.
+ * - Description: The length of the request body is invalid.
+ * - Handling measure: Check the request body length.
+ * - Category: request (Fix the request)
+ */
+export declare const ModelArts4104: (typeof ERRORS)["ModelArts.4104"];
+/**
+ * ModelArts.4105: The JSON format of the request body is incorrect.
+ *
+ * - HTTP status: 400
+ * - Error message: The JSON format of the request body is incorrect.
+ * - Description: The JSON format of the request body is incorrect.
+ * - Handling measure: Check the JSON format of the request body.
+ * - Category: request (Fix the request)
+ */
+export declare const ModelArts4105: (typeof ERRORS)["ModelArts.4105"];
+/**
+ * ModelArts.4106: The account is restricted.
+ *
+ * - HTTP status: 400
+ * - Error message: The account is restricted.
+ * - Description: The account is restricted.
+ * - Handling measure: Check the user resource status. For details about the account restriction reason, see the description of the account center.
+ * - Category: permission (Grant access or subscribe)
+ */
+export declare const ModelArts4106: (typeof ERRORS)["ModelArts.4106"];
+/**
+ * ModelArts.4107: An exception occurred when obtaining the temporary AK/SK.
+ *
+ * - HTTP status: 400
+ * - Error message: An exception occurred when obtaining the temporary AK/SK.
+ * - Description: An exception occurred when obtaining the temporary AK/SK.
+ * - Handling measure: Contact technical support.
+ * - Category: server (Contact support); retryable
+ */
+export declare const ModelArts4107: (typeof ERRORS)["ModelArts.4107"];
+/**
+ * ModelArts.4201: The request URL does not contain the service ID.
+ *
+ * - HTTP status: 400
+ * - Error message: The request URL does not contain the service ID.
+ * - Description: The request URL does not contain the service ID.
+ * - Handling measure: Check the service ID in the request URL.
+ * - Category: request (Fix the request)
+ */
+export declare const ModelArts4201: (typeof ERRORS)["ModelArts.4201"];
+/**
+ * ModelArts.4202: The request URL format is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The request URL format is invalid.
+ * - Description: The request URL format is invalid.
+ * - Handling measure: Check the request URL format.
+ * - Category: request (Fix the request)
+ */
+export declare const ModelArts4202: (typeof ERRORS)["ModelArts.4202"];
+/**
+ * ModelArts.4203: No access permission.
+ *
+ * - HTTP status: 400
+ * - Error message: No access permission.
+ * - Description: No access permission.
+ * - Handling measure: Check the access permission.
+ * - Category: permission (Grant access or subscribe)
+ */
+export declare const ModelArts4203: (typeof ERRORS)["ModelArts.4203"];
+/**
+ * ModelArts.4204: The API is not subscribed to.
+ *
+ * - HTTP status: 400
+ * - Error message: The API is not subscribed to.
+ * - Description: The API is not subscribed to.
+ * - Handling measure: Subscribe to this API. If the service has been subscribed to, check whether the region where the service is subscribed to is the same as the region where the service is called. If the region is correct, check whether the URL of the API is spelled correctly and whether the HTTP request method (such as POST and GET) is correct.
+ * - Category: permission (Grant access or subscribe)
+ */
+export declare const ModelArts4204: (typeof ERRORS)["ModelArts.4204"];
+/**
+ * ModelArts.4601: The external URL is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The external URL is invalid.
+ * - Description: The external URL is invalid.
+ * - Handling measure: Check whether the entered URL is correct.
+ * - Category: resource (Fix the referenced file or URL)
+ */
+export declare const ModelArts4601: (typeof ERRORS)["ModelArts.4601"];
+/**
+ * ModelArts.4603: The file failed to be downloaded from the external URL.
+ *
+ * - HTTP status: 400
+ * - Error message: The file failed to be downloaded from the external URL.
+ * - Description: The file failed to be downloaded from the external URL.
+ * - Handling measure: Check whether the entered URL is correct.
+ * - Category: resource (Fix the referenced file or URL)
+ */
+export declare const ModelArts4603: (typeof ERRORS)["ModelArts.4603"];
+/**
+ * ModelArts.4702: The OBS agency failed to be queried.
+ *
+ * - HTTP status: 400
+ * - Error message: The OBS agency failed to be queried.
+ * - Description: The OBS agency failed to be queried.
+ * - Handling measure: Check whether the OBS agency has been enabled for the service.
+ * - Category: permission (Grant access or subscribe)
+ */
+export declare const ModelArts4702: (typeof ERRORS)["ModelArts.4702"];
+/**
+ * ModelArts.4703: The OBS URL is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The OBS URL is invalid.
+ * - Description: The OBS URL is invalid.
+ * - Handling measure: Check the entered OBS URL.
+ * - Category: resource (Fix the referenced file or URL)
+ */
+export declare const ModelArts4703: (typeof ERRORS)["ModelArts.4703"];
+/**
+ * ModelArts.4704: Failed to obtain the OBS file.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to obtain the OBS file.
+ * - Description: Failed to obtain the OBS file.
+ * - Handling measure: Failed to download the OBS file. Check whether the file exists.
+ * - Category: resource (Fix the referenced file or URL)
+ */
+export declare const ModelArts4704: (typeof ERRORS)["ModelArts.4704"];
+/**
+ * ModelArts.4705: The OBS file is oversized.
+ *
+ * - HTTP status: 400
+ * - Error message: The OBS file is oversized.
+ * - Description: The OBS file is oversized.
+ * - Handling measure: Use a file that meets the service size limit as the input.
+ * - Category: resource (Fix the referenced file or URL)
+ */
+export declare const ModelArts4705: (typeof ERRORS)["ModelArts.4705"];
+/**
+ * ModelArts.4706: The OBS file does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The OBS file does not exist.
+ * - Description: The OBS file does not exist.
+ * - Handling measure: Failed to download the OBS file. Check whether the file exists.
+ * - Category: resource (Fix the referenced file or URL)
+ */
+export declare const ModelArts4706: (typeof ERRORS)["ModelArts.4706"];
+
 /** Every documented error code, in the table's order. Frozen. */
 export declare const ERROR_CODES: readonly ErrorCode[];
 

@@ -9380,6 +9380,8462 @@ export declare const ERRORS: {
   readonly "ModelArts.4394": ErrorEntryOf<"ModelArts.4394", 501, "unclassified", false>;
 };
 
+// Each code's entry on its own, under the name of the Rust crate's variant: the same
+// object as in ERRORS, and a bundler keeps only the entries that are imported.
+
+/**
+ * ModelArts.0116: The expected {0} exceeds the quota limit.
+ *
+ * - HTTP status: 100
+ * - Error message: The expected {0} exceeds the quota limit.
+ * - Description: The expected {0} exceeds the quota limit.
+ * - Handling measure: Contact the administrator to increase the quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0116: (typeof ERRORS)["ModelArts.0116"];
+/**
+ * ModelArts.6768: SSH configuration is missing, target image {0} only support SSH dev service.
+ *
+ * - HTTP status: 100
+ * - Error message: SSH configuration is missing, target image {0} only support SSH dev service.
+ * - Description: SSH configuration is missing, target image {0} only support SSH dev service.
+ * - Handling measure: Select a proper image.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6768: (typeof ERRORS)["ModelArts.6768"];
+/**
+ * ModelArts.4606: The sample has been reviewed.
+ *
+ * - HTTP status: 200
+ * - Error message: The sample has been reviewed.
+ * - Description: The sample has been reviewed.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4606: (typeof ERRORS)["ModelArts.4606"];
+/**
+ * ModelArts.4900: Training job prepared.
+ *
+ * - HTTP status: 200
+ * - Error message: Training job prepared.
+ * - Description: The training job has been prepared.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4900: (typeof ERRORS)["ModelArts.4900"];
+/**
+ * ModelArts.4902: Exporting labels.
+ *
+ * - HTTP status: 200
+ * - Error message: Exporting labels.
+ * - Description: Labels are being exported.
+ * - Handling measure: Wait until labels are exported.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 400: Access prohibited because the app-auth API was not associated with APIG app %s.
+ */
+export declare const ModelArts4902: (typeof ERRORS)["ModelArts.4902"];
+/**
+ * ModelArts.4904: Labels exported.
+ *
+ * - HTTP status: 200
+ * - Error message: Labels exported.
+ * - Description: Labels have been exported.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 400: Access prohibited because the app-auth API was not associated with signature key %s.
+ */
+export declare const ModelArts4904: (typeof ERRORS)["ModelArts.4904"];
+/**
+ * ModelArts.4910: Model import task submitted.
+ *
+ * - HTTP status: 200
+ * - Error message: Model import task submitted.
+ * - Description: The model import task has been submitted.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4910: (typeof ERRORS)["ModelArts.4910"];
+/**
+ * ModelArts.4912: Model import task executed.
+ *
+ * - HTTP status: 200
+ * - Error message: Model import task executed.
+ * - Description: The model import task has been executed.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4912: (typeof ERRORS)["ModelArts.4912"];
+/**
+ * ModelArts.4914: Auto labeling task submitted.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto labeling task submitted.
+ * - Description: The auto labeling task has been submitted.
+ * - Handling measure: Wait until the task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4914: (typeof ERRORS)["ModelArts.4914"];
+/**
+ * ModelArts.4916: Auto labeling task executed.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto labeling task executed.
+ * - Description: The auto labeling task has been executed.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4916: (typeof ERRORS)["ModelArts.4916"];
+/**
+ * ModelArts.4918: Import task submitted.
+ *
+ * - HTTP status: 200
+ * - Error message: Import task submitted.
+ * - Description: The import task has been submitted.
+ * - Handling measure: Wait until the task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4918: (typeof ERRORS)["ModelArts.4918"];
+/**
+ * ModelArts.4920: Import task executed.
+ *
+ * - HTTP status: 200
+ * - Error message: Import task executed.
+ * - Description: The import task has been executed.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4920: (typeof ERRORS)["ModelArts.4920"];
+/**
+ * ModelArts.4926: Collecting hard examples submitted.
+ *
+ * - HTTP status: 200
+ * - Error message: Collecting hard examples submitted.
+ * - Description: Collecting hard examples has been submitted.
+ * - Handling measure: Wait until the task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4926: (typeof ERRORS)["ModelArts.4926"];
+/**
+ * ModelArts.4950: Auto inference task submitted.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto inference task submitted.
+ * - Description: The auto inference task has been submitted.
+ * - Handling measure: Wait until the task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4950: (typeof ERRORS)["ModelArts.4950"];
+/**
+ * ModelArts.4952: Auto inference task executed.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto inference task executed.
+ * - Description: The auto inference task has been executed.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4952: (typeof ERRORS)["ModelArts.4952"];
+/**
+ * ModelArts.4960: Auto grouping task submitted.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto grouping task submitted.
+ * - Description: The auto grouping task has been submitted.
+ * - Handling measure: Wait until the task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4960: (typeof ERRORS)["ModelArts.4960"];
+/**
+ * ModelArts.4962: Auto grouping task executed.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto grouping task executed.
+ * - Description: The auto grouping task has been executed.
+ * - Handling measure: Proceed with follow-up operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4962: (typeof ERRORS)["ModelArts.4962"];
+/**
+ * ModelArts.4964: Auto grouping task is already running.
+ *
+ * - HTTP status: 200
+ * - Error message: Auto grouping task is already running.
+ * - Description: The auto grouping task is already running.
+ * - Handling measure: Please wait.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4964: (typeof ERRORS)["ModelArts.4964"];
+/**
+ * ModelArts.2776: NotReadyToFetchLog
+ *
+ * - HTTP status: 204
+ * - Error message: NotReadyToFetchLog
+ * - Description: not ready for fetch log, wait for training to return data
+ * - Handling measure: Please try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2776: (typeof ERRORS)["ModelArts.2776"];
+/**
+ * ModelArts.2777: NotReadyToFetchMetric
+ *
+ * - HTTP status: 204
+ * - Error message: NotReadyToFetchMetric
+ * - Description: not ready for fetch metric, wait for training to return data
+ * - Handling measure: Please try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2777: (typeof ERRORS)["ModelArts.2777"];
+/**
+ * ModelArts.0101: Invalid Argument.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid Argument.
+ * - Description: Invalid parameter.
+ * - Handling measure: Enter the correct parameter as prompted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0101: (typeof ERRORS)["ModelArts.0101"];
+/**
+ * ModelArts.0102: The workspace does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The workspace does not exist.
+ * - Description: The workspace does not exist.
+ * - Handling measure: Check the current workspace.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0102: (typeof ERRORS)["ModelArts.0102"];
+/**
+ * ModelArts.0104: Parameter error.
+ *
+ * - HTTP status: 400
+ * - Error message: Parameter error.
+ * - Description: Parameter error.
+ * - Handling measure: Check the parameter settings.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0104: (typeof ERRORS)["ModelArts.0104"];
+/**
+ * ModelArts.0107: The values of the request parameters ({0},{1}) are invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: The values of the request parameters ({0},{1}) are invalid.
+ * - Description: Invalid parameter values ({0}, {1}).
+ * - Handling measure: Check whether the parameter values are valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0107: (typeof ERRORS)["ModelArts.0107"];
+/**
+ * ModelArts.0113: Create Notebook failed. Quota: {} is exhausted.
+ *
+ * - HTTP status: 400
+ * - Error message: Create Notebook failed. Quota: {} is exhausted.
+ * - Description: Failed to create the notebook instance due to the exhausted quota.
+ * - Handling measure: Contact the administrator for a higher quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0113: (typeof ERRORS)["ModelArts.0113"];
+/**
+ * ModelArts.0118: QuotaInsufficient
+ *
+ * - HTTP status: 400
+ * - Error message: QuotaInsufficient
+ * - Description: The expected %s exceeds the quota limit.
+ * - Handling measure: Release idle resources, or apply for more quotas
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0118: (typeof ERRORS)["ModelArts.0118"];
+/**
+ * ModelArts.0204: Token must contain projectId info.
+ *
+ * - HTTP status: 400
+ * - Error message: Token must contain projectId info.
+ * - Description: No project ID included in the token.
+ * - Handling measure: Ensure that the project token is used.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 401: Failed to parse the token.
+ */
+export declare const ModelArts0204: (typeof ERRORS)["ModelArts.0204"];
+/**
+ * ModelArts.0210: Invalid project ID.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid project ID.
+ * - Description: The project ID is invalid.
+ * - Handling measure: Check the project ID.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 3 times; `cases` gives every row:
+ * - 401: No key apiId in header.
+ * - 403: The project id in the request URL does not match the token.
+ */
+export declare const ModelArts0210: (typeof ERRORS)["ModelArts.0210"];
+/**
+ * ModelArts.0420: Failed to query agency.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query agency.
+ * - Description: Failed to query agency.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0420: (typeof ERRORS)["ModelArts.0420"];
+/**
+ * ModelArts.0421: Failed to create agency.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create agency.
+ * - Description: Failed to create agency.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0421: (typeof ERRORS)["ModelArts.0421"];
+/**
+ * ModelArts.0422: Failed to query users.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query users.
+ * - Description: Failed to query users.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0422: (typeof ERRORS)["ModelArts.0422"];
+/**
+ * ModelArts.0423: Disagree with service statement.
+ *
+ * - HTTP status: 400
+ * - Error message: Disagree with service statement.
+ * - Description: Disagree with service statement.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0423: (typeof ERRORS)["ModelArts.0423"];
+/**
+ * ModelArts.0424: User authorization information already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: User authorization information already exists.
+ * - Description: User authorization information already exists.
+ * - Handling measure: Authorization already exists. To update the authorization, delete the original one and add new authorization.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0424: (typeof ERRORS)["ModelArts.0424"];
+/**
+ * ModelArts.0425: Failed to add user authorization information.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to add user authorization information.
+ * - Description: Failed to add user authorization information.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0425: (typeof ERRORS)["ModelArts.0425"];
+/**
+ * ModelArts.0426: Failed to delete user authorization information.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete user authorization information.
+ * - Description: Failed to delete user authorization information.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0426: (typeof ERRORS)["ModelArts.0426"];
+/**
+ * ModelArts.0427: Failed to get user authorization information.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to get user authorization information.
+ * - Description: Failed to get user authorization information.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0427: (typeof ERRORS)["ModelArts.0427"];
+/**
+ * ModelArts.0428: Failed to update agency.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update agency.
+ * - Description: Failed to update agency.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 401: The user authorization does not exist.
+ */
+export declare const ModelArts0428: (typeof ERRORS)["ModelArts.0428"];
+/**
+ * ModelArts.0429: The authorization does not exist. Check whether the user\_id is correct.
+ *
+ * - HTTP status: 400
+ * - Error message: The authorization does not exist. Check whether the user\_id is correct.
+ * - Description: The authorization does not exist. Check whether the user\_id is correct.
+ * - Handling measure: Check whether the user\_id is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0429: (typeof ERRORS)["ModelArts.0429"];
+/**
+ * ModelArts.0430: Failed to query agency grants.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query agency grants.
+ * - Description: Failed to query agency grants.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0430: (typeof ERRORS)["ModelArts.0430"];
+/**
+ * ModelArts.0431: Failed to query agency quotas.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query agency quotas.
+ * - Description: Failed to query agency quotas.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0431: (typeof ERRORS)["ModelArts.0431"];
+/**
+ * ModelArts.1002: OBS operation failed.
+ *
+ * - HTTP status: 400
+ * - Error message: OBS operation failed.
+ * - Description: OBS operation failed.
+ * - Handling measure: Ensure that the OBS service is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts1002: (typeof ERRORS)["ModelArts.1002"];
+/**
+ * ModelArts.1003: The user account is abnormal (expired or frozen) or the user does not have the permission to perform the OBS operation.
+ *
+ * - HTTP status: 400
+ * - Error message: The user account is abnormal (expired or frozen) or the user does not have the permission to perform the OBS operation.
+ * - Description: The user account is abnormal (expired or frozen) or the user does not have the permission to perform the OBS operation.
+ * - Handling measure: For details, see What Do I Do If a Message Indicating Insufficient Permissions Is Displayed When I Use ModelArts?
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts1003: (typeof ERRORS)["ModelArts.1003"];
+/**
+ * ModelArts.1120: Parameter verification failed.
+ *
+ * - HTTP status: 400
+ * - Error message: Parameter verification failed.
+ * - Description: Parameter verification failed.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts1120: (typeof ERRORS)["ModelArts.1120"];
+/**
+ * ModelArts.2750: DuplicateEvalJobName
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateEvalJobName
+ * - Description: Duplicate evaluation job (name %s).
+ * - Handling measure: Change evaluation job name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2750: (typeof ERRORS)["ModelArts.2750"];
+/**
+ * ModelArts.2751: DuplicateTrainingJobName
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateTrainingJobName
+ * - Description: Duplicate training job (name %s).
+ * - Handling measure: Change training job name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2751: (typeof ERRORS)["ModelArts.2751"];
+/**
+ * ModelArts.2752: DuplicateAiAlgorithmNameAndVersion
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateAiAlgorithmNameAndVersion
+ * - Description: An algorithm with the same name and version already exists.
+ * - Handling measure: Check the validity of the algorithm information in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2752: (typeof ERRORS)["ModelArts.2752"];
+/**
+ * ModelArts.2753: InputsOutputsMessageError
+ *
+ * - HTTP status: 400
+ * - Error message: InputsOutputsMessageError
+ * - Description: input and output channel information is not standardized.
+ * - Handling measure: Check the validity of the input and output channel information in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2753: (typeof ERRORS)["ModelArts.2753"];
+/**
+ * ModelArts.2754: ModelartsHostedNumError
+ *
+ * - HTTP status: 400
+ * - Error message: ModelartsHostedNumError
+ * - Description: Only one output channel can be configured as ModelArts hosted output.
+ * - Handling measure: Check the validity of the output path information in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2754: (typeof ERRORS)["ModelArts.2754"];
+/**
+ * ModelArts.2755: AiAlgorithmNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: AiAlgorithmNotFound
+ * - Description: algorithm not found.
+ * - Handling measure: Check whether the training project information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2755: (typeof ERRORS)["ModelArts.2755"];
+/**
+ * ModelArts.2756: HasSameNameWithMarketAlgorithm
+ *
+ * - HTTP status: 400
+ * - Error message: HasSameNameWithMarketAlgorithm
+ * - Description: Duplicate name with subscribed algorithm.
+ * - Handling measure: Check whether the training project information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2756: (typeof ERRORS)["ModelArts.2756"];
+/**
+ * ModelArts.2757: CodeDirError
+ *
+ * - HTTP status: 400
+ * - Error message: CodeDirError
+ * - Description: code directory path error.
+ * - Handling measure: Check whether the training project information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2757: (typeof ERRORS)["ModelArts.2757"];
+/**
+ * ModelArts.2758: BootFileDirError
+ *
+ * - HTTP status: 400
+ * - Error message: BootFileDirError
+ * - Description: code startup file path error.
+ * - Handling measure: Check whether the training project information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2758: (typeof ERRORS)["ModelArts.2758"];
+/**
+ * ModelArts.2759: TooManyCodeFiles
+ *
+ * - HTTP status: 400
+ * - Error message: TooManyCodeFiles
+ * - Description: There are too many code files. A maximum of %s files can be uploaded.
+ * - Handling measure: Please check the number of code files.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2759: (typeof ERRORS)["ModelArts.2759"];
+/**
+ * ModelArts.2760: CodeFolderTooDeep
+ *
+ * - HTTP status: 400
+ * - Error message: CodeFolderTooDeep
+ * - Description: Insufficient quota, too many levels of code directories, supporting up to %s directories
+ * - Handling measure: Please check the code directory depth.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2760: (typeof ERRORS)["ModelArts.2760"];
+/**
+ * ModelArts.2761: CodeFilesSizeToolarge
+ *
+ * - HTTP status: 400
+ * - Error message: CodeFilesSizeToolarge
+ * - Description: Insufficient quota, the code file takes up too much storage space, supporting up to %s GB
+ * - Handling measure: Please check the code directory depth.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2761: (typeof ERRORS)["ModelArts.2761"];
+/**
+ * ModelArts.2762: DuplicateFlavorCode
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateFlavorCode
+ * - Description: Duplicate flavor code (%s).
+ * - Handling measure: Change flavor code message.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2762: (typeof ERRORS)["ModelArts.2762"];
+/**
+ * ModelArts.2763: DoNotHaveFlavor
+ *
+ * - HTTP status: 400
+ * - Error message: DoNotHaveFlavor
+ * - Description: The selected flavor is invalid.
+ * - Handling measure: Check the validity of the flavor in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2763: (typeof ERRORS)["ModelArts.2763"];
+/**
+ * ModelArts.2764: QueryParamsError
+ *
+ * - HTTP status: 400
+ * - Error message: QueryParamsError
+ * - Description: Invalid query parameter (%s).
+ * - Handling measure: Check the validity of the parameter in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2764: (typeof ERRORS)["ModelArts.2764"];
+/**
+ * ModelArts.2765: StringParameterError
+ *
+ * - HTTP status: 400
+ * - Error message: StringParameterError
+ * - Description: character variables must be within the preset parameters.
+ * - Handling measure: Please enter the variable value based on the preset range.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2765: (typeof ERRORS)["ModelArts.2765"];
+/**
+ * ModelArts.2766: DoNotHaveDefaultValue
+ *
+ * - HTTP status: 400
+ * - Error message: DoNotHaveDefaultValue
+ * - Description: Missing default value.
+ * - Handling measure: Please enter the default value.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2766: (typeof ERRORS)["ModelArts.2766"];
+/**
+ * ModelArts.2767: ParameterKeyRepeat
+ *
+ * - HTTP status: 400
+ * - Error message: ParameterKeyRepeat
+ * - Description: parameter key repeat.
+ * - Handling measure: Please rename the parameter name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2767: (typeof ERRORS)["ModelArts.2767"];
+/**
+ * ModelArts.2768: DefaultValueTypeError
+ *
+ * - HTTP status: 400
+ * - Error message: DefaultValueTypeError
+ * - Description: Default value does not match parameter type.
+ * - Handling measure: Please check the default parameter type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2768: (typeof ERRORS)["ModelArts.2768"];
+/**
+ * ModelArts.2769: DefaultValueIsNotInRange
+ *
+ * - HTTP status: 400
+ * - Error message: DefaultValueIsNotInRange
+ * - Description: default value is not in the setting range.
+ * - Handling measure: Please ensure that the default value is within the range.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2769: (typeof ERRORS)["ModelArts.2769"];
+/**
+ * ModelArts.2770: RangeError
+ *
+ * - HTTP status: 400
+ * - Error message: RangeError
+ * - Description: Parameter range error.
+ * - Handling measure: Please enter another value range.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2770: (typeof ERRORS)["ModelArts.2770"];
+/**
+ * ModelArts.2771: NotHavePermission
+ *
+ * - HTTP status: 400
+ * - Error message: NotHavePermission
+ * - Description: No permission to modify.
+ * - Handling measure: Please check the user permission.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2771: (typeof ERRORS)["ModelArts.2771"];
+/**
+ * ModelArts.2772: OriginalAlgorithmCodeInfoError
+ *
+ * - HTTP status: 400
+ * - Error message: OriginalAlgorithmCodeInfoError
+ * - Description: Current algorithm creation failed. To ensure the availability of the algorithm, please reselect the code directory and startup file.
+ * - Handling measure: Please reselect the code directory and startup file.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2772: (typeof ERRORS)["ModelArts.2772"];
+/**
+ * ModelArts.2773: GetObsObjectContentError
+ *
+ * - HTTP status: 400
+ * - Error message: GetObsObjectContentError
+ * - Description: get obs object content error.
+ * - Handling measure: Please check the file permission.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2773: (typeof ERRORS)["ModelArts.2773"];
+/**
+ * ModelArts.2774: ParseParameterError
+ *
+ * - HTTP status: 400
+ * - Error message: ParseParameterError
+ * - Description: parse parameter error.
+ * - Handling measure: Hyperparameters are parsed as beta. If the parsing result is improper, manually enter the value.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2774: (typeof ERRORS)["ModelArts.2774"];
+/**
+ * ModelArts.2775: TrainingJobNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: TrainingJobNotFound
+ * - Description: Training job (ID: %s) not found.
+ * - Handling measure: Check whether the training job information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2775: (typeof ERRORS)["ModelArts.2775"];
+/**
+ * ModelArts.2778: EvalJobNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: EvalJobNotFound
+ * - Description: Model evaluation job (ID: %s) not found.
+ * - Handling measure: Check whether the job ID in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2778: (typeof ERRORS)["ModelArts.2778"];
+/**
+ * ModelArts.2779: EvalVerNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: EvalVerNotFound
+ * - Description: Model evaluation job version (ID: %s) not found.
+ * - Handling measure: Check whether the evaluation job version information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2779: (typeof ERRORS)["ModelArts.2779"];
+/**
+ * ModelArts.2780: EngineNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: EngineNotFound
+ * - Description: AI engine(id:%s) not found.
+ * - Handling measure: Check whether the engine informer in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2780: (typeof ERRORS)["ModelArts.2780"];
+/**
+ * ModelArts.2781: FlavorNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: FlavorNotFound
+ * - Description: Flavor (%s) not found.
+ * - Handling measure: Check whether the flavor in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2781: (typeof ERRORS)["ModelArts.2781"];
+/**
+ * ModelArts.2782: DatasetVersionNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: DatasetVersionNotFound
+ * - Description: Dataset version (ID: %s) not found.
+ * - Handling measure: Check whether the dataset version ID in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2782: (typeof ERRORS)["ModelArts.2782"];
+/**
+ * ModelArts.2783: DatasetNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: DatasetNotFound
+ * - Description: Dataset (ID: %s) not found.
+ * - Handling measure: Check whether the dataset ID in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2783: (typeof ERRORS)["ModelArts.2783"];
+/**
+ * ModelArts.2787: InvalidJsonBody
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidJsonBody
+ * - Description: Invalid JSON request body.
+ * - Handling measure: Check the request body.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2787: (typeof ERRORS)["ModelArts.2787"];
+/**
+ * ModelArts.2788: InvalidParam
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidParam
+ * - Description: Invalid parameter(%s).
+ * - Handling measure: Check the request parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2788: (typeof ERRORS)["ModelArts.2788"];
+/**
+ * ModelArts.2789: UnsupportedFilterBy
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedFilterBy
+ * - Description: Unsupported filtering item.
+ * - Handling measure: Check whether the filtering item is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2789: (typeof ERRORS)["ModelArts.2789"];
+/**
+ * ModelArts.2790: UnsupportedSortBy
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedSortBy
+ * - Description: Unsupported sorting item.
+ * - Handling measure: Check whether the sorting item is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2790: (typeof ERRORS)["ModelArts.2790"];
+/**
+ * ModelArts.2791: InvalidObsPath
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidObsPath
+ * - Description: Invalid obs path: %s, reason: %s.
+ * - Handling measure: Check the obs path.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2791: (typeof ERRORS)["ModelArts.2791"];
+/**
+ * ModelArts.2792: BootFileNotBelongToPackage
+ *
+ * - HTTP status: 400
+ * - Error message: BootFileNotBelongToPackage
+ * - Description: The boot\_file does not belong to the package\_id directory.
+ * - Handling measure: Check whether boot\_file and package\_id are set correctly.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2792: (typeof ERRORS)["ModelArts.2792"];
+/**
+ * ModelArts.2793: FlavorOutOfRange
+ *
+ * - HTTP status: 400
+ * - Error message: FlavorOutOfRange
+ * - Description: The number of flavor instances (%d) exceeds the maximum (%d).
+ * - Handling measure: Check the flavor.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2793: (typeof ERRORS)["ModelArts.2793"];
+/**
+ * ModelArts.2794: InvalidModelURL
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidModelURL
+ * - Description: Invalid model URL.
+ * - Handling measure: Check the model URL.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2794: (typeof ERRORS)["ModelArts.2794"];
+/**
+ * ModelArts.2795: GetModel
+ *
+ * - HTTP status: 400
+ * - Error message: GetModel
+ * - Description: Failed to obtain the model: %s
+ * - Handling measure: Check whether the model is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2795: (typeof ERRORS)["ModelArts.2795"];
+/**
+ * ModelArts.2797: EvalResultsNotPrepared
+ *
+ * - HTTP status: 400
+ * - Error message: EvalResultsNotPrepared
+ * - Description: The evaluation results is not generated.
+ * - Handling measure: Wait for the evaluation results generated.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2797: (typeof ERRORS)["ModelArts.2797"];
+/**
+ * ModelArts.2798: UnsupportedModel
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedModel
+ * - Description: Unsupported model id:%s
+ * - Handling measure: Check whether the model id is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2798: (typeof ERRORS)["ModelArts.2798"];
+/**
+ * ModelArts.2801: FederationNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: FederationNotFound
+ * - Description: federation ID (%s) not found.
+ * - Handling measure: Check whether the federation id is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2801: (typeof ERRORS)["ModelArts.2801"];
+/**
+ * ModelArts.2802: InvalidCodeDir
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidCodeDir
+ * - Description: Invalid codeDir path: %s.
+ * - Handling measure: Check the codeDir path.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2802: (typeof ERRORS)["ModelArts.2802"];
+/**
+ * ModelArts.2804: InsufficientPermissionToAuthorize
+ *
+ * - HTTP status: 400
+ * - Error message: InsufficientPermissionToAuthorize
+ * - Description: The current user does not have sufficient permission to authorize all sub-users of the tenant.
+ * - Handling measure: Please confirm user's iam permission
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2804: (typeof ERRORS)["ModelArts.2804"];
+/**
+ * ModelArts.2805: FederationInviteUserError
+ *
+ * - HTTP status: 400
+ * - Error message: FederationInviteUserError
+ * - Description: The participant to be invited contains the IAM user ID of the current account(%s).
+ * - Handling measure: Ensure that the user list does not contain the IAM user ID of the current account.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2805: (typeof ERRORS)["ModelArts.2805"];
+/**
+ * ModelArts.2806: MustHaveCmdAndImage
+ *
+ * - HTTP status: 400
+ * - Error message: MustHaveCmdAndImage
+ * - Description: Custom image jobs command and engine.url cannot be empty.
+ * - Handling measure: Check whether the command and engine.url is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2806: (typeof ERRORS)["ModelArts.2806"];
+/**
+ * ModelArts.2807: UnsupportedConditionKey
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedConditionKey
+ * - Description: Unsupported condition key (%s)
+ * - Handling measure: Check whether the key of search is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2807: (typeof ERRORS)["ModelArts.2807"];
+/**
+ * ModelArts.2808: UnsupportedConditionOperator
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedConditionOperator
+ * - Description: Unsupported condition operator (%s)
+ * - Handling measure: Check whether the operator of search is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2808: (typeof ERRORS)["ModelArts.2808"];
+/**
+ * ModelArts.2809: UnsupportedConditionValue
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedConditionValue
+ * - Description: Unsupported condition value (%s)
+ * - Handling measure: Check whether the value of search is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2809: (typeof ERRORS)["ModelArts.2809"];
+/**
+ * ModelArts.2810: SWRQueryImageInfoError
+ *
+ * - HTTP status: 400
+ * - Error message: SWRQueryImageInfoError
+ * - Description: Custom image query failure
+ * - Handling measure: Check whether the image\_url is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2810: (typeof ERRORS)["ModelArts.2810"];
+/**
+ * ModelArts.2811: SWRCreateShareError
+ *
+ * - HTTP status: 400
+ * - Error message: SWRCreateShareError
+ * - Description: Custom image share-create failure
+ * - Handling measure: Check whether the image\_url is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2811: (typeof ERRORS)["ModelArts.2811"];
+/**
+ * ModelArts.2812: UnsupportedActionType
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedActionType
+ * - Description: Unsupported action type:%s
+ * - Handling measure: Check whether the action type is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2812: (typeof ERRORS)["ModelArts.2812"];
+/**
+ * ModelArts.2814: AlgorithmNotMatch
+ *
+ * - HTTP status: 400
+ * - Error message: AlgorithmNotMatch
+ * - Description: Job algorithm configuration(%s) does not match algorithm management configuration.
+ * - Handling measure: Please check the parameter is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2814: (typeof ERRORS)["ModelArts.2814"];
+/**
+ * ModelArts.2815: ExceedQuotaLimit
+ *
+ * - HTTP status: 400
+ * - Error message: ExceedQuotaLimit
+ * - Description: Exceed quota limit of resource(%s).
+ * - Handling measure: Please release the resources in use or apply for an expanded quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2815: (typeof ERRORS)["ModelArts.2815"];
+/**
+ * ModelArts.2816: ParamRangeError
+ *
+ * - HTTP status: 400
+ * - Error message: ParamRangeError
+ * - Description: The parameter(%s) exceeds the upper limit %s.
+ * - Handling measure: Please enter another value range.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2816: (typeof ERRORS)["ModelArts.2816"];
+/**
+ * ModelArts.2817: AiAlgorithmShareError
+ *
+ * - HTTP status: 400
+ * - Error message: AiAlgorithmShareError
+ * - Description: algorithm(%s) is not ready to share.
+ * - Handling measure: Please wait for the algorithm to complete creation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2817: (typeof ERRORS)["ModelArts.2817"];
+/**
+ * ModelArts.2818: LogFileNotGenerated
+ *
+ * - HTTP status: 400
+ * - Error message: LogFileNotGenerated
+ * - Description: the log file is not generated
+ * - Handling measure: Please view the log after the log is generated.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2818: (typeof ERRORS)["ModelArts.2818"];
+/**
+ * ModelArts.2819: LogFileHasCleared
+ *
+ * - HTTP status: 400
+ * - Error message: LogFileHasCleared
+ * - Description: the log file has been cleared
+ * - Handling measure: Please select obs url to upload your logs when creating training jobs.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2819: (typeof ERRORS)["ModelArts.2819"];
+/**
+ * ModelArts.2820: LogPathNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: LogPathNotFound
+ * - Description: the log storage path cannot be found
+ * - Handling measure: please use old API to view the log
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2820: (typeof ERRORS)["ModelArts.2820"];
+/**
+ * ModelArts.2821: DuplicateAlgorithmName
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateAlgorithmName
+ * - Description: Duplicate algorithm (name %s).
+ * - Handling measure: The algorithm name already exists, Please change algorithm name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2821: (typeof ERRORS)["ModelArts.2821"];
+/**
+ * ModelArts.2822: LogExportPathNotSet
+ *
+ * - HTTP status: 400
+ * - Error message: LogExportPathNotSet
+ * - Description: The log export path is not set.
+ * - Handling measure: Please set the log export path.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2822: (typeof ERRORS)["ModelArts.2822"];
+/**
+ * ModelArts.2823: DomainIdNotMatched
+ *
+ * - HTTP status: 400
+ * - Error message: DomainIdNotMatched
+ * - Description: Policy doesn't allow to be performed. domain id %s, config domain id %s.
+ * - Handling measure: Please check domain id in configfile and Request Header.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2823: (typeof ERRORS)["ModelArts.2823"];
+/**
+ * ModelArts.2824: SearchIndicatorsError
+ *
+ * - HTTP status: 400
+ * - Error message: SearchIndicatorsError
+ * - Description: The search indicators is duplicate.
+ * - Handling measure: Check whether the search indicators is duplicate.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2824: (typeof ERRORS)["ModelArts.2824"];
+/**
+ * ModelArts.2825: ParamTypeError
+ *
+ * - HTTP status: 400
+ * - Error message: ParamTypeError
+ * - Description: The parameter (%s) value type error.
+ * - Handling measure: Ensure that the parameter value type is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2825: (typeof ERRORS)["ModelArts.2825"];
+/**
+ * ModelArts.2826: SearchParamsError
+ *
+ * - HTTP status: 400
+ * - Error message: SearchParamsError
+ * - Description: The search parameters error.
+ * - Handling measure: Please enter another search parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2826: (typeof ERRORS)["ModelArts.2826"];
+/**
+ * ModelArts.2827: FailureAnalysisNotPossible
+ *
+ * - HTTP status: 400
+ * - Error message: FailureAnalysisNotPossible
+ * - Description: Unable to perform failure analysis on jobs that did not fail.
+ * - Handling measure: Please perform a failure analysis on the failed training job.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2827: (typeof ERRORS)["ModelArts.2827"];
+/**
+ * ModelArts.2828: FailureAnalysisFailed
+ *
+ * - HTTP status: 400
+ * - Error message: FailureAnalysisFailed
+ * - Description: Failed to get the reason for training job failure.
+ * - Handling measure: Unknown failure. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2828: (typeof ERRORS)["ModelArts.2828"];
+/**
+ * ModelArts.2829: DuplicateEngineId
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateEngineId
+ * - Description: Duplicate training engine (name %s).
+ * - Handling measure: Change training engine name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2829: (typeof ERRORS)["ModelArts.2829"];
+/**
+ * ModelArts.2830: MustHaveEngineId
+ *
+ * - HTTP status: 400
+ * - Error message: MustHaveEngineId
+ * - Description: Custom image jobs engine\_id cannot be empty.
+ * - Handling measure: Check whether the engine\_id is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2830: (typeof ERRORS)["ModelArts.2830"];
+/**
+ * ModelArts.2831: FeedbackFailureAnalysisNotPossible
+ *
+ * - HTTP status: 400
+ * - Error message: FeedbackFailureAnalysisNotPossible
+ * - Description: Failure to provide feedback on failure results.
+ * - Handling measure: Please give feedback on the failed job for which the reason has been analyzed.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2831: (typeof ERRORS)["ModelArts.2831"];
+/**
+ * ModelArts.2832: EngineNeedUpgrade
+ *
+ * - HTTP status: 400
+ * - Error message: EngineNeedUpgrade
+ * - Description: The AI engine version has been discontinued.
+ * - Handling measure: Please use the latest version of AI engine.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2832: (typeof ERRORS)["ModelArts.2832"];
+/**
+ * ModelArts.2833: ExceedeFreeFlavorQuota
+ *
+ * - HTTP status: 400
+ * - Error message: ExceedeFreeFlavorQuota
+ * - Description: The job quantity exceeds the maximum number (%d) of jobs that can be created by a single user of the free flavor.
+ * - Handling measure: Please delete other free flavor job.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2833: (typeof ERRORS)["ModelArts.2833"];
+/**
+ * ModelArts.2834: UnsupportedRemoteDataType
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedRemoteDataType
+ * - Description: Does not support data type (%s).
+ * - Handling measure: Change to a supported data type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2834: (typeof ERRORS)["ModelArts.2834"];
+/**
+ * ModelArts.2835: GetSizeOfChannelTimeOut
+ *
+ * - HTTP status: 400
+ * - Error message: GetSizeOfChannelTimeOut
+ * - Description: Get size of input channel time out.
+ * - Handling measure: Please get size of folder in local file system or obs service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2835: (typeof ERRORS)["ModelArts.2835"];
+/**
+ * ModelArts.2837: FrozenAccount
+ *
+ * - HTTP status: 400
+ * - Error message: FrozenAccount
+ * - Description: The account has been restricted or frozen.
+ * - Handling measure: Please check the account.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2837: (typeof ERRORS)["ModelArts.2837"];
+/**
+ * ModelArts.2838: WorkspacePolicyLimit
+ *
+ * - HTTP status: 400
+ * - Error message: WorkspacePolicyLimit
+ * - Description: Policy doesn't allow (%s) to be performed
+ * - Handling measure: Check the configuration of the fine-grained policy in IAM
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2838: (typeof ERRORS)["ModelArts.2838"];
+/**
+ * ModelArts.2839: InvalidMindSporeConfig
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidMindSporeConfig
+ * - Description: Invalid MindSpore advanced configuration (%s).
+ * - Handling measure: Check the validity of the information in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2839: (typeof ERRORS)["ModelArts.2839"];
+/**
+ * ModelArts.2840: UnsupportedFlavor
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedFlavor
+ * - Description: Engine or resource policy specified cannot be supported on this flavor.
+ * - Handling measure: Please reselect flavor.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2840: (typeof ERRORS)["ModelArts.2840"];
+/**
+ * ModelArts.2841: DuplicateTrainingExperimentName
+ *
+ * - HTTP status: 400
+ * - Error message: DuplicateTrainingExperimentName
+ * - Description: Duplicate training experiment (name: %s).
+ * - Handling measure: Change training experiment name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2841: (typeof ERRORS)["ModelArts.2841"];
+/**
+ * ModelArts.2842: TrainingExperimentNotFound
+ *
+ * - HTTP status: 400
+ * - Error message: TrainingExperimentNotFound
+ * - Description: Training job (id: %s) not found.
+ * - Handling measure: Check whether the training experiment information in the request is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2842: (typeof ERRORS)["ModelArts.2842"];
+/**
+ * ModelArts.2843: QueryVPCEPFailed
+ *
+ * - HTTP status: 400
+ * - Error message: QueryVPCEPFailed
+ * - Description: Query vpc endpoint failed for reason (%s).
+ * - Handling measure: vpcep request failed, Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2843: (typeof ERRORS)["ModelArts.2843"];
+/**
+ * ModelArts.2844: ChangeVPCEPPolicyFailed
+ *
+ * - HTTP status: 400
+ * - Error message: ChangeVPCEPPolicyFailed
+ * - Description: Change vpc endpoint policy failed for reason (%s).
+ * - Handling measure: vpcep request failed, Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2844: (typeof ERRORS)["ModelArts.2844"];
+/**
+ * ModelArts.2845: ImageSizeExceeded
+ *
+ * - HTTP status: 400
+ * - Error message: ImageSizeExceeded
+ * - Description: SWR image size exceeded (%dGB \> %dGB).
+ * - Handling measure: Please modify your swr image.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2845: (typeof ERRORS)["ModelArts.2845"];
+/**
+ * ModelArts.2846: TrainingExperimentTypeMismatch
+ *
+ * - HTTP status: 400
+ * - Error message: TrainingExperimentTypeMismatch
+ * - Description: The type of training job (%s) does not match the type of training experiment (%s).
+ * - Handling measure: Please select a training experiment that matches the training job type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2846: (typeof ERRORS)["ModelArts.2846"];
+/**
+ * ModelArts.2847: IEFNodeUnavailable
+ *
+ * - HTTP status: 400
+ * - Error message: IEFNodeUnavailable
+ * - Description: The edge node (%s) current status is %s, cannot perform federated training.
+ * - Handling measure: Please select an available edge node.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2847: (typeof ERRORS)["ModelArts.2847"];
+/**
+ * ModelArts.2848: IEFClientError
+ *
+ * - HTTP status: 400
+ * - Error message: IEFClientError
+ * - Description: Please check whether the parameter edge\_node\_id(%s) is correct, error detail: %s.
+ * - Handling measure: Please select an available edge node.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2848: (typeof ERRORS)["ModelArts.2848"];
+/**
+ * ModelArts.2849: FederationParticipantsReachLimit
+ *
+ * - HTTP status: 400
+ * - Error message: FederationParticipantsReachLimit
+ * - Description: Exceeded maximum federation participants limit.
+ * - Handling measure: Please select other federations with participants below the limit.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2849: (typeof ERRORS)["ModelArts.2849"];
+/**
+ * ModelArts.2850: FederationDuplicateActivityName
+ *
+ * - HTTP status: 400
+ * - Error message: FederationDuplicateActivityName
+ * - Description: Duplicate federation activity (name %s).
+ * - Handling measure: The federation activity name already exists, please change it.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2850: (typeof ERRORS)["ModelArts.2850"];
+/**
+ * ModelArts.2851: FederationDuplicateParticipant
+ *
+ * - HTTP status: 400
+ * - Error message: FederationDuplicateParticipant
+ * - Description: you have already joined this federation activity(id %s).
+ * - Handling measure: Please select a federation activity that you have not yet joined.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2851: (typeof ERRORS)["ModelArts.2851"];
+/**
+ * ModelArts.2853: FederationOperationForbidden
+ *
+ * - HTTP status: 400
+ * - Error message: FederationOperationForbidden
+ * - Description: Prohibition of federation activity status transitions from %s to %s.
+ * - Handling measure: This operation is prohibited.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2853: (typeof ERRORS)["ModelArts.2853"];
+/**
+ * ModelArts.2854: UnsupportedRemoteType
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedRemoteType
+ * - Description: Unsupported input/output channel remote type.
+ * - Handling measure: Change to a supported channel remote type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2854: (typeof ERRORS)["ModelArts.2854"];
+/**
+ * ModelArts.2855: RunUserDeny
+ *
+ * - HTTP status: 400
+ * - Error message: RunUserDeny
+ * - Description: Prohibition of run\_user \< %d when the training job is not in the dedicated pool.
+ * - Handling measure: This operation is prohibited.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2855: (typeof ERRORS)["ModelArts.2855"];
+/**
+ * ModelArts.2856: NotOwnImagePublishGalleyError
+ *
+ * - HTTP status: 400
+ * - Error message: NotOwnImagePublishGalleyError
+ * - Description: Unable to publish this algorithm to gallery, because image of the algorithm is not own to you.
+ * - Handling measure: Please use the algorithm that image is own to you.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2856: (typeof ERRORS)["ModelArts.2856"];
+/**
+ * ModelArts.2857: InvalidLocalCodeDir
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidLocalCodeDir
+ * - Description: The local\_code\_dir parameter verification failed for reason(%s)
+ * - Handling measure: Check the validity of the information in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2857: (typeof ERRORS)["ModelArts.2857"];
+/**
+ * ModelArts.2858: UnsupportedOperation
+ *
+ * - HTTP status: 400
+ * - Error message: UnsupportedOperation
+ * - Description: Current operation not supported, (%s).
+ * - Handling measure: Please refer to hints.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2858: (typeof ERRORS)["ModelArts.2858"];
+/**
+ * ModelArts.2859: InvalidWorkingDir
+ *
+ * - HTTP status: 400
+ * - Error message: InvalidWorkingDir
+ * - Description: The working\_dir parameter verification failed for reason(%s)
+ * - Handling measure: Check the validity of the information in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2859: (typeof ERRORS)["ModelArts.2859"];
+/**
+ * ModelArts.2879: JobRuntimeTypeNotDebug
+ *
+ * - HTTP status: 400
+ * - Error message: JobRuntimeTypeNotDebug
+ * - Description: Job runtime\_type is not debug
+ * - Handling measure: Please adjust job runtime\_type to debug
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2879: (typeof ERRORS)["ModelArts.2879"];
+/**
+ * ModelArts.2880: ImageSaveJobExist
+ *
+ * - HTTP status: 400
+ * - Error message: ImageSaveJobExist
+ * - Description: ImageSaveJob is exist
+ * - Handling measure: Please wait ImageSaveJob to be completed
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2880: (typeof ERRORS)["ModelArts.2880"];
+/**
+ * ModelArts.2883: ImageSaveJobSecPhaseNotRunning
+ *
+ * - HTTP status: 400
+ * - Error message: ImageSaveJobSecPhaseNotRunning
+ * - Description: training job secondary\_phase is not running
+ * - Handling measure: Please check training job secondary\_phase
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2883: (typeof ERRORS)["ModelArts.2883"];
+/**
+ * ModelArts.2884: ImageSwrAlreadyExist
+ *
+ * - HTTP status: 400
+ * - Error message: ImageSwrAlreadyExist
+ * - Description: image tag and image name is exist
+ * - Handling measure: Please check the image tag and name is unique in namespace
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2884: (typeof ERRORS)["ModelArts.2884"];
+/**
+ * ModelArts.2885: AccessImageSwrException
+ *
+ * - HTTP status: 400
+ * - Error message: AccessImageSwrException
+ * - Description: the access of user swr is exception
+ * - Handling measure: Please check the image namespace is exist or user authorization is enough
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2885: (typeof ERRORS)["ModelArts.2885"];
+/**
+ * ModelArts.2886: NotTrainingPool
+ *
+ * - HTTP status: 400
+ * - Error message: NotTrainingPool
+ * - Description: Pool (%s) is not a training pool
+ * - Handling measure: Please check whether the pool supports the training job type
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2886: (typeof ERRORS)["ModelArts.2886"];
+/**
+ * ModelArts.2887: PoolNotRunning
+ *
+ * - HTTP status: 400
+ * - Error message: PoolNotRunning
+ * - Description: Pool (%s) is not running
+ * - Handling measure: Please check the status of the pool
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2887: (typeof ERRORS)["ModelArts.2887"];
+/**
+ * ModelArts.2889: GetOsPoolFailed
+ *
+ * - HTTP status: 400
+ * - Error message: GetOsPoolFailed
+ * - Description: Get pool (%s) failed.%s
+ * - Handling measure: Please check the validity of the pool in the request
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2889: (typeof ERRORS)["ModelArts.2889"];
+/**
+ * ModelArts.2891: WorkspaceSetError
+ *
+ * - HTTP status: 400
+ * - Error message: WorkspaceSetError
+ * - Description: workspace access error,error message is %s, error code is %s
+ * - Handling measure: Please try to solve by error message
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2891: (typeof ERRORS)["ModelArts.2891"];
+/**
+ * ModelArts.3015: Config json file does not conform to the specification.
+ *
+ * - HTTP status: 400
+ * - Error message: Config json file does not conform to the specification.
+ * - Description: The model configuration file does not comply with file specifications.
+ * - Handling measure: Check whether config.json or initial\_config complies with the specifications.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3015: (typeof ERRORS)["ModelArts.3015"];
+/**
+ * ModelArts.3016: Failed to parse config json file because of unsupported fields, types, or formats({0}, {1}).
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to parse config json file because of unsupported fields, types, or formats({0}, {1}).
+ * - Description: Failed to parse the configuration file because the field, type, or format is not supported.
+ * - Handling measure: Check whether the field is correct as prompted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3016: (typeof ERRORS)["ModelArts.3016"];
+/**
+ * ModelArts.3017: Failed to publish model because source location noncompliance.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to publish model because source location noncompliance.
+ * - Description: Failed to publish the model because the model source path does not meet specifications.
+ * - Handling measure: Check whether the source\_location value complies with the specifications.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3017: (typeof ERRORS)["ModelArts.3017"];
+/**
+ * ModelArts.3023: Invalid labels({0}) of model.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid labels({0}) of model.
+ * - Description: Invalid model label {0}.
+ * - Handling measure: Ensure that a model label starts with a letter and contains a maximum of 64 characters, including letters, digits and underscores (\_).
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3023: (typeof ERRORS)["ModelArts.3023"];
+/**
+ * ModelArts.3024: The templateInputs field is incorrectly configured, check if the input is consistent with the template requirements.
+ *
+ * - HTTP status: 400
+ * - Error message: The templateInputs field is incorrectly configured, check if the input is consistent with the template requirements.
+ * - Description: Incorrect configuration. Check whether the configuration complies with the template requirements.
+ * - Handling measure: The parameter configuration does not comply with the template requirements. Modify the configuration.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3024: (typeof ERRORS)["ModelArts.3024"];
+/**
+ * ModelArts.3025: User ({0}) has only a single share permission and cannot be shared with all users.
+ *
+ * - HTTP status: 400
+ * - Error message: User ({0}) has only a single share permission and cannot be shared with all users.
+ * - Description: User {0} does not have permission to share data with all users.
+ * - Handling measure: Only the administrator or accounts in the whitelist have permission to share data with all users.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3025: (typeof ERRORS)["ModelArts.3025"];
+/**
+ * ModelArts.3026: Failed to delete infer format, infer format ({0}) already be used by template.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete infer format, infer format ({0}) already be used by template.
+ * - Description: Failed to delete input/output mode {0} because it is being used by a template.
+ * - Handling measure: Find the template that is using the input/output mode, disassociate the mode from the template, and delete the mode again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3026: (typeof ERRORS)["ModelArts.3026"];
+/**
+ * ModelArts.3027: The model used by the template ({0}) is private and belongs to other users and cannot be shared.
+ *
+ * - HTTP status: 400
+ * - Error message: The model used by the template ({0}) is private and belongs to other users and cannot be shared.
+ * - Description: Input/Output mode {0} used by the template cannot be shared.
+ * - Handling measure: Select another mode.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3027: (typeof ERRORS)["ModelArts.3027"];
+/**
+ * ModelArts.3028: Failed to publish model, please select input and output mode.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to publish model, please select input and output mode.
+ * - Description: Failed to publish the model. Select an input/output mode.
+ * - Handling measure: Select another input/output mode and publish the model again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3028: (typeof ERRORS)["ModelArts.3028"];
+/**
+ * ModelArts.3029: Model publishing failed because the Template model must provide the template ID used.
+ *
+ * - HTTP status: 400
+ * - Error message: Model publishing failed because the Template model must provide the template ID used.
+ * - Description: Failed to publish the model because the template ID is unavailable.
+ * - Handling measure: Enter the template ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3029: (typeof ERRORS)["ModelArts.3029"];
+/**
+ * ModelArts.3030: Model publishing failed, template ({0}) does not support modifying its built-in input and output mode.
+ *
+ * - HTTP status: 400
+ * - Error message: Model publishing failed, template ({0}) does not support modifying its built-in input and output mode.
+ * - Description: Failed to publish the model because the built-in input/output mode of template {0} cannot be changed.
+ * - Handling measure: Do not change the input/output mode of a template when publishing the template model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3030: (typeof ERRORS)["ModelArts.3030"];
+/**
+ * ModelArts.3031: Cancel sharing failed, ({0}) has not been shared with other tenants.
+ *
+ * - HTTP status: 400
+ * - Error message: Cancel sharing failed, ({0}) has not been shared with other tenants.
+ * - Description: Failed to cancel the sharing because image {0} is not shared with other users.
+ * - Handling measure: Ensure that image {0} is not shared with other users.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3031: (typeof ERRORS)["ModelArts.3031"];
+/**
+ * ModelArts.3032: Image ({0}) cannot be shared to admin ({1}), please check the image permissions.
+ *
+ * - HTTP status: 400
+ * - Error message: Image ({0}) cannot be shared to admin ({1}), please check the image permissions.
+ * - Description: Failed to share image {0} with the administrator {0}. Check the image permission.
+ * - Handling measure: Perform operations according to the error message.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3032: (typeof ERRORS)["ModelArts.3032"];
+/**
+ * ModelArts.3033: Template publishing failed, please provide template label.
+ *
+ * - HTTP status: 400
+ * - Error message: Template publishing failed, please provide template label.
+ * - Description: Failed to publish the template model because its label is left blank.
+ * - Handling measure: Set the model label.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3033: (typeof ERRORS)["ModelArts.3033"];
+/**
+ * ModelArts.3034: Template model failed to be published, template field is required.
+ *
+ * - HTTP status: 400
+ * - Error message: Template model failed to be published, template field is required.
+ * - Description: Failed to publish the template model because the template field is left blank.
+ * - Handling measure: Set template.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3034: (typeof ERRORS)["ModelArts.3034"];
+/**
+ * ModelArts.3035: Profile preview failed, sourceLocation and previewConfig fields need to provide at least one.
+ *
+ * - HTTP status: 400
+ * - Error message: Profile preview failed, sourceLocation and previewConfig fields need to provide at least one.
+ * - Description: Failed to preview the configuration file.
+ * - Handling measure: Either source\_location or preview\_config must be specified.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3035: (typeof ERRORS)["ModelArts.3035"];
+/**
+ * ModelArts.3036: Parameter verification failed, parameter ({0}) is required.
+ *
+ * - HTTP status: 400
+ * - Error message: Parameter verification failed, parameter ({0}) is required.
+ * - Description: Failed to check parameter {0} because it is left blank.
+ * - Handling measure: Set parameters according to the error message.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3036: (typeof ERRORS)["ModelArts.3036"];
+/**
+ * ModelArts.3037: Parameter ({0}:{1}) is invalid.
+ *
+ * - HTTP status: 400
+ * - Error message: Parameter ({0}:{1}) is invalid.
+ * - Description: Invalid parameter {0}:{1}.
+ * - Handling measure: Modify passwords as prompted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3037: (typeof ERRORS)["ModelArts.3037"];
+/**
+ * ModelArts.3038: When isSpecific is true, domainId is required.
+ *
+ * - HTTP status: 400
+ * - Error message: When isSpecific is true, domainId is required.
+ * - Description: Failed to perform the operation because domain\_id is left blank.
+ * - Handling measure: Set domain\_id as prompted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3038: (typeof ERRORS)["ModelArts.3038"];
+/**
+ * ModelArts.3039: Template input input\_id cannot be repeated.
+ *
+ * - HTTP status: 400
+ * - Error message: Template input input\_id cannot be repeated.
+ * - Description: Failed to perform the operation because input\_id is repetitive.
+ * - Handling measure: Ensure that the input\_id value is unique.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3039: (typeof ERRORS)["ModelArts.3039"];
+/**
+ * ModelArts.3040: When the installer installer is yum or apt-get, and the version packageVersion exists, the version constraint restraint can only be EXACT.
+ *
+ * - HTTP status: 400
+ * - Error message: When the installer installer is yum or apt-get, and the version packageVersion exists, the version constraint restraint can only be EXACT.
+ * - Description: Failed to perform the operation because restraint can only be EXACT.
+ * - Handling measure: Change the restraint value to EXACT.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3040: (typeof ERRORS)["ModelArts.3040"];
+/**
+ * ModelArts.3041: When the installer installer is conda or pip, and the version packageVersion exists, the version constraint restraint can only be EXACT, ATLEAST, ATMOST.
+ *
+ * - HTTP status: 400
+ * - Error message: When the installer installer is conda or pip, and the version packageVersion exists, the version constraint restraint can only be EXACT, ATLEAST, ATMOST.
+ * - Description: Failed to perform the operation because restraint can only be EXACT, ATLEAST, or ATMOST.
+ * - Handling measure: Change the restraint value to EXACT, ATLEAST, or ATMOST.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3041: (typeof ERRORS)["ModelArts.3041"];
+/**
+ * ModelArts.3063: Mode unshared failed, the template using this mode has been shared, you need to cancel the sharing of the template first.
+ *
+ * - HTTP status: 400
+ * - Error message: Mode unshared failed, the template using this mode has been shared, you need to cancel the sharing of the template first.
+ * - Description: Failed to cancel mode sharing because the template using the mode is being shared.
+ * - Handling measure: Perform operations according to the error message.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3063: (typeof ERRORS)["ModelArts.3063"];
+/**
+ * ModelArts.3070: There is a model name that does not belong to this tenant: ({0}).
+ *
+ * - HTTP status: 400
+ * - Error message: There is a model name that does not belong to this tenant: ({0}).
+ * - Description: The model does not belong to user {0}.
+ * - Handling measure: The domain ID of the subscribed model is different from the entered domain ID. Contact the model subscription service and check whether the entered domain ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3070: (typeof ERRORS)["ModelArts.3070"];
+/**
+ * ModelArts.3072: The domain id is the same and does not support subscribing to your own model.
+ *
+ * - HTTP status: 400
+ * - Error message: The domain id is the same and does not support subscribing to your own model.
+ * - Description: You cannot subscribe to your own model.
+ * - Handling measure: Use another account to subscribe to the model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3072: (typeof ERRORS)["ModelArts.3072"];
+/**
+ * ModelArts.3074: Unable to delete subscribed model.
+ *
+ * - HTTP status: 400
+ * - Error message: Unable to delete subscribed model.
+ * - Description: Failed to delete the subscribed model.
+ * - Handling measure: Unsubscribe from the model and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3074: (typeof ERRORS)["ModelArts.3074"];
+/**
+ * ModelArts.3076: Model does not support deploying edge services and cannot broadcast.
+ *
+ * - HTTP status: 400
+ * - Error message: Model does not support deploying edge services and cannot broadcast.
+ * - Description: Failed to perform the operation because the model cannot be deployed as an edge service.
+ * - Handling measure: The install\_type of the model does not support edge service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3076: (typeof ERRORS)["ModelArts.3076"];
+/**
+ * ModelArts.3077: Model is a subscription model that cannot be broadcast.
+ *
+ * - HTTP status: 400
+ * - Error message: Model is a subscription model that cannot be broadcast.
+ * - Description: Failed to perform the operation because the model has been subscribed.
+ * - Handling measure: The model\_source of the model has been set to subscribe.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3077: (typeof ERRORS)["ModelArts.3077"];
+/**
+ * ModelArts.3078: The model status is not normal and cannot be broadcast.
+ *
+ * - HTTP status: 400
+ * - Error message: The model status is not normal and cannot be broadcast.
+ * - Description: Failed to perform the operation because the model status is abnormal.
+ * - Handling measure: Check the model status.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3078: (typeof ERRORS)["ModelArts.3078"];
+/**
+ * ModelArts.3079: Purchased license, can't cancel subscription.
+ *
+ * - HTTP status: 400
+ * - Error message: Purchased license, can't cancel subscription.
+ * - Description: Failed to unsubscribe from the model because a license has been configured for the model.
+ * - Handling measure: Delete the license and unsubscribe from the model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3079: (typeof ERRORS)["ModelArts.3079"];
+/**
+ * ModelArts.3514: Field \[input\_params\] must be set for the model that is used to deploy the batch service.
+ *
+ * - HTTP status: 400
+ * - Error message: Field \[input\_params\] must be set for the model that is used to deploy the batch service.
+ * - Description: The input\_params parameter for the batch service model is left blank.
+ * - Handling measure: Set input\_params.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3514: (typeof ERRORS)["ModelArts.3514"];
+/**
+ * ModelArts.3515: The model {id} cannot be used for deploying services because it is still being published.
+ *
+ * - HTTP status: 400
+ * - Error message: The model {id} cannot be used for deploying services because it is still being published.
+ * - Description: Failed to deploy the service because model {ID} is not ready.
+ * - Handling measure: Try again after the model is ready.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3515: (typeof ERRORS)["ModelArts.3515"];
+/**
+ * ModelArts.3516: Failed to deploy services because the version of the model that is used for deploying services is the same.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to deploy services because the version of the model that is used for deploying services is the same.
+ * - Description: Failed to deploy the service due to duplicate model versions.
+ * - Handling measure: Correct the model version list to ensure that no duplicate model versions exist.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3516: (typeof ERRORS)["ModelArts.3516"];
+/**
+ * ModelArts.3518: The {service\_type} service has not been enabled or authorized.
+ *
+ * - HTTP status: 400
+ * - Error message: The {service\_type} service has not been enabled or authorized.
+ * - Description: Service {type} has not been enabled or authorized.
+ * - Handling measure: Enable or authorize the service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3518: (typeof ERRORS)["ModelArts.3518"];
+/**
+ * ModelArts.3519: Services only in one of states in \[deploying, running, stopping, deleting\] can be updated.
+ *
+ * - HTTP status: 400
+ * - Error message: Services only in one of states in \[deploying, running, stopping, deleting\] can be updated.
+ * - Description: Services in the deploying, running, stopping, or deleting state cannot be updated.
+ * - Handling measure: Do not update services in the deploying, running, stopping, or deleting state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3519: (typeof ERRORS)["ModelArts.3519"];
+/**
+ * ModelArts.3520: A maximum of {number} {service\_type} services are allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: A maximum of {number} {service\_type} services are allowed.
+ * - Description: The total number of {type} services has reached the maximum allowed limit {quantity}.
+ * - Handling measure: Delete the services that are no longer used or contact service O\&M personnel to increase the quantity quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3520: (typeof ERRORS)["ModelArts.3520"];
+/**
+ * ModelArts.3521: A maximum of {number} {service\_type} services in running status are allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: A maximum of {number} {service\_type} services in running status are allowed.
+ * - Description: The total number of {type} services in the running state has reached the maximum allowed limit {quantity}.
+ * - Handling measure: Delete the services that are no longer used or contact service O\&M personnel to increase the quantity quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3521: (typeof ERRORS)["ModelArts.3521"];
+/**
+ * ModelArts.3522: A maximum of {number} {service\_type} service instances are allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: A maximum of {number} {service\_type} service instances are allowed.
+ * - Description: The total number of {type} service instances has reached the maximum allowed limit {quantity}.
+ * - Handling measure: Delete the service instances that are no longer used or contact service O\&M personnel to increase the quantity quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3522: (typeof ERRORS)["ModelArts.3522"];
+/**
+ * ModelArts.3523: Service {name} has been subscribed.
+ *
+ * - HTTP status: 400
+ * - Error message: Service {name} has been subscribed.
+ * - Description: Service {name} has been subscribed.
+ * - Handling measure: Directly use the subscribed service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3523: (typeof ERRORS)["ModelArts.3523"];
+/**
+ * ModelArts.3524: Failed to subscribe to the service because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to subscribe to the service because {reason}.
+ * - Description: Failed to subscribe to the service because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3524: (typeof ERRORS)["ModelArts.3524"];
+/**
+ * ModelArts.3525: Forbidden to update service {name} because it is a shared service.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to update service {name} because it is a shared service.
+ * - Description: Failed to update service {name} because it is a shared service.
+ * - Handling measure: Do not update a shared service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3525: (typeof ERRORS)["ModelArts.3525"];
+/**
+ * ModelArts.3527: Forbidden to subscribe to service {id} because it is a {service\_type} service.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to subscribe to service {id} because it is a {service\_type} service.
+ * - Description: Failed to subscribe to service {ID} because it is a {type} service.
+ * - Handling measure: The service of this type cannot be subscribed to.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3527: (typeof ERRORS)["ModelArts.3527"];
+/**
+ * ModelArts.3528: Forbidden to subscribe to service {id} because it is released by yourself.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to subscribe to service {id} because it is released by yourself.
+ * - Description: Failed to subscribe to service {ID} because it is your service.
+ * - Handling measure: You cannot subscribe to services published by yourself.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3528: (typeof ERRORS)["ModelArts.3528"];
+/**
+ * ModelArts.3529: Model {id} under service {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Model {id} under service {id} does not exist.
+ * - Description: Model {ID} of service {ID} does not exist.
+ * - Handling measure: Ensure that the model ID is correctly set and that the model belongs to the target service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3529: (typeof ERRORS)["ModelArts.3529"];
+/**
+ * ModelArts.3531: Service {id} has created the QR code.
+ *
+ * - HTTP status: 400
+ * - Error message: Service {id} has created the QR code.
+ * - Description: A QR code has been created for service {ID}.
+ * - Handling measure: The QR code has been created for the service and does not need to be created again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3531: (typeof ERRORS)["ModelArts.3531"];
+/**
+ * ModelArts.3532: No QR code found for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: No QR code found for service {id}.
+ * - Description: A QR code has not been created for service {ID}.
+ * - Handling measure: Create a QR code for the service and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3532: (typeof ERRORS)["ModelArts.3532"];
+/**
+ * ModelArts.3533: The selected edge node does not support {GPU/NPU}.
+ *
+ * - HTTP status: 400
+ * - Error message: The selected edge node does not support {GPU/NPU}.
+ * - Description: The selected edge node flavor does not support {GPU/NPU}.
+ * - Handling measure: Add the target hardware support to the selected edge node, or use another edge node that supports the target hardware.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3533: (typeof ERRORS)["ModelArts.3533"];
+/**
+ * ModelArts.3534: The security group must contain at least one inbound rule to allow the TCP request from source address 0.0.0.0/0 and port 8080.
+ *
+ * - HTTP status: 400
+ * - Error message: The security group must contain at least one inbound rule to allow the TCP request from source address 0.0.0.0/0 and port 8080.
+ * - Description: The security group must contain at least one inbound rule to permit the requests whose protocol is TCP, source address is 0.0.0.0/0, and port number is 8080.
+ * - Handling measure: Add the inbound rule to the security group.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3534: (typeof ERRORS)["ModelArts.3534"];
+/**
+ * ModelArts.3535: Subservice {name} of service {name} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Subservice {name} of service {name} does not exist.
+ * - Description: Subservice {name} of service {name} does not exist.
+ * - Handling measure: Ensure that the subservice name is correctly set and that the subservice belongs to the target service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3535: (typeof ERRORS)["ModelArts.3535"];
+/**
+ * ModelArts.3536: Subservice {name} of service {name} has been subscribed.
+ *
+ * - HTTP status: 400
+ * - Error message: Subservice {name} of service {name} has been subscribed.
+ * - Description: You have subscribed to subservice {name} of service {name}.
+ * - Handling measure: Directly use the subscribed subservice.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3536: (typeof ERRORS)["ModelArts.3536"];
+/**
+ * ModelArts.3538: The requirement notification of service {name} should not exceed one.
+ *
+ * - HTTP status: 400
+ * - Error message: The requirement notification of service {name} should not exceed one.
+ * - Description: At most one requirement notification is allowed for service {name}.
+ * - Handling measure: Check the configuration and ensure that no more than one requirement notification is configured for service {name}.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3538: (typeof ERRORS)["ModelArts.3538"];
+/**
+ * ModelArts.3540: Operation failed because you are not the owner of service {name}.
+ *
+ * - HTTP status: 400
+ * - Error message: Operation failed because you are not the owner of service {name}.
+ * - Description: You are not the owner of service {name}.
+ * - Handling measure: This operation can be performed only by the service owner.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3540: (typeof ERRORS)["ModelArts.3540"];
+/**
+ * ModelArts.3541: Error code {error\_code} of service {name} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Error code {error\_code} of service {name} does not exist.
+ * - Description: Error code {error code} of service {name} does not exist.
+ * - Handling measure: Ensure that the error code is correctly set and that the error code belongs to the target service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3541: (typeof ERRORS)["ModelArts.3541"];
+/**
+ * ModelArts.3542: Error code {error\_code} of service {name} already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: Error code {error\_code} of service {name} already exists.
+ * - Description: Error code {error code} of service {name} already exists.
+ * - Handling measure: Change the error code and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3542: (typeof ERRORS)["ModelArts.3542"];
+/**
+ * ModelArts.3544: URL domain CNAME resolution failed.
+ *
+ * - HTTP status: 400
+ * - Error message: URL domain CNAME resolution failed.
+ * - Description: Failed to parse the CNAME domain.
+ * - Handling measure: Check whether the URL is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3544: (typeof ERRORS)["ModelArts.3544"];
+/**
+ * ModelArts.3545: Invalid certificate or private key.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid certificate or private key.
+ * - Description: Invalid certificate or private key.
+ * - Handling measure: Check whether the certificate or private key is correctly configured.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3545: (typeof ERRORS)["ModelArts.3545"];
+/**
+ * ModelArts.3547: Cluster {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Cluster {id} does not exist.
+ * - Description: Cluster {ID} does not exist.
+ * - Handling measure: Check whether the cluster ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3547: (typeof ERRORS)["ModelArts.3547"];
+/**
+ * ModelArts.3548: Path {path} is not a valid regex.
+ *
+ * - HTTP status: 400
+ * - Error message: Path {path} is not a valid regex.
+ * - Description: Path {path} is not a valid regular expression.
+ * - Handling measure: Check whether the path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3548: (typeof ERRORS)["ModelArts.3548"];
+/**
+ * ModelArts.3549: Error code {code} is duplicated.
+ *
+ * - HTTP status: 400
+ * - Error message: Error code {code} is duplicated.
+ * - Description: Duplicate error code {error code} in the request body.
+ * - Handling measure: Modify the error code to ensure that the error code is unique.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3549: (typeof ERRORS)["ModelArts.3549"];
+/**
+ * ModelArts.3550: Domain {name} has been used.
+ *
+ * - HTTP status: 400
+ * - Error message: Domain {name} has been used.
+ * - Description: Domain {noun} has been used.
+ * - Handling measure: Change the domain name and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3550: (typeof ERRORS)["ModelArts.3550"];
+/**
+ * ModelArts.3551: OBS path {path} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: OBS path {path} does not exist.
+ * - Description: OBS path {path} does not exist.
+ * - Handling measure: Check whether the OBS path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3551: (typeof ERRORS)["ModelArts.3551"];
+/**
+ * ModelArts.3552: The length of \[resource\_id\] must be in the range of \[0, 64\].
+ *
+ * - HTTP status: 400
+ * - Error message: The length of \[resource\_id\] must be in the range of \[0, 64\].
+ * - Description: The resource\_id value is not in the range from 0 to 64.
+ * - Handling measure: Check whether RESOURCE\_SPEC\_CODE is too long.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3552: (typeof ERRORS)["ModelArts.3552"];
+/**
+ * ModelArts.3553: Service {name} not subscribed yet.
+ *
+ * - HTTP status: 400
+ * - Error message: Service {name} not subscribed yet.
+ * - Description: Service {name} has not been subscribed to.
+ * - Handling measure: Subscribe to the service and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3553: (typeof ERRORS)["ModelArts.3553"];
+/**
+ * ModelArts.3554: Cluster name {name} has been used.
+ *
+ * - HTTP status: 400
+ * - Error message: Cluster name {name} has been used.
+ * - Description: Cluster name {name} has been used.
+ * - Handling measure: Change the cluster name and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3554: (typeof ERRORS)["ModelArts.3554"];
+/**
+ * ModelArts.3556: Forbidden to share ai-service {id} because ai-service is unsharable.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to share ai-service {id} because ai-service is unsharable.
+ * - Description: AI service {ID} cannot be shared.
+ * - Handling measure: AI services cannot be shared.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3556: (typeof ERRORS)["ModelArts.3556"];
+/**
+ * ModelArts.3559: Source error code {error\_code} of service {name} already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: Source error code {error\_code} of service {name} already exists.
+ * - Description: Source error code {error code} of service {name} already exists.
+ * - Handling measure: Change the source error code and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3559: (typeof ERRORS)["ModelArts.3559"];
+/**
+ * ModelArts.3560: Project {project\_id} has not subscribed to subservice {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: Project {project\_id} has not subscribed to subservice {id}.
+ * - Description: Subservice {ID} has not been subscribed for project {ID}.
+ * - Handling measure: Subscribe to the subservice and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3560: (typeof ERRORS)["ModelArts.3560"];
+/**
+ * ModelArts.3561: Insufficient node quota.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient node quota.
+ * - Description: Insufficient node quota.
+ * - Handling measure: Contact service O\&M personnel to increase the quota or delete unnecessary nodes to release resources.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3561: (typeof ERRORS)["ModelArts.3561"];
+/**
+ * ModelArts.3562: The value of field {due\_time} must be a future time.
+ *
+ * - HTTP status: 400
+ * - Error message: The value of field {due\_time} must be a future time.
+ * - Description: The due\_time value must be later than the current time.
+ * - Handling measure: Set the due\_time parameter to a time later than the current time.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3562: (typeof ERRORS)["ModelArts.3562"];
+/**
+ * ModelArts.3564: The sample collection task has been created for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: The sample collection task has been created for service {id}.
+ * - Description: Sample collection for service {ID} has been created.
+ * - Handling measure: Do not create the task again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3564: (typeof ERRORS)["ModelArts.3564"];
+/**
+ * ModelArts.3565: No sample collection task is created for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: No sample collection task is created for service {id}.
+ * - Description: Sample collection for service {ID} has not been created.
+ * - Handling measure: Create a service sample collection task and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3565: (typeof ERRORS)["ModelArts.3565"];
+/**
+ * ModelArts.3566: Forbidden to modify the default workspace.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to modify the default workspace.
+ * - Description: The default workspace cannot be modified.
+ * - Handling measure: Do not modify the default workspace.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3566: (typeof ERRORS)["ModelArts.3566"];
+/**
+ * ModelArts.3567: OBS error occurs because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: OBS error occurs because {reason}.
+ * - Description: OBS error because {cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3567: (typeof ERRORS)["ModelArts.3567"];
+/**
+ * ModelArts.3568: OBS client error occurs.
+ *
+ * - HTTP status: 400
+ * - Error message: OBS client error occurs.
+ * - Description: The OBS client is abnormal.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3568: (typeof ERRORS)["ModelArts.3568"];
+/**
+ * ModelArts.3572: Invalid OBS URL {url}.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid OBS URL {url}.
+ * - Description: Invalid OBS path {path}.
+ * - Handling measure: Check whether the OBS path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3572: (typeof ERRORS)["ModelArts.3572"];
+/**
+ * ModelArts.3573: Failed to obtain the bucket name from OBS URL {url}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to obtain the bucket name from OBS URL {url}.
+ * - Description: Failed to obtain the bucket name from OBS path {path}.
+ * - Handling measure: Check whether the OBS path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3573: (typeof ERRORS)["ModelArts.3573"];
+/**
+ * ModelArts.3574: Failed to validate the correctness of OBS URL {url}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to validate the correctness of OBS URL {url}.
+ * - Description: Failed to check OBS path {path}.
+ * - Handling measure: Check whether the OBS path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3574: (typeof ERRORS)["ModelArts.3574"];
+/**
+ * ModelArts.3576: Failed to query the model quota.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query the model quota.
+ * - Description: Failed to obtain the model quota.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3576: (typeof ERRORS)["ModelArts.3576"];
+/**
+ * ModelArts.3577: Failed to update the model quota.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update the model quota.
+ * - Description: Failed to update the model quota.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3577: (typeof ERRORS)["ModelArts.3577"];
+/**
+ * ModelArts.3578: Insufficient model quota. Increase the quota or delete any unnecessary services.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient model quota. Increase the quota or delete any unnecessary services.
+ * - Description: Insufficient model quota.
+ * - Handling measure: Increase the quota or delete the models that are no longer used, and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3578: (typeof ERRORS)["ModelArts.3578"];
+/**
+ * ModelArts.3580: Model not purchased.
+ *
+ * - HTTP status: 400
+ * - Error message: Model not purchased.
+ * - Description: The model has not been purchased.
+ * - Handling measure: Purchase the model and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3580: (typeof ERRORS)["ModelArts.3580"];
+/**
+ * ModelArts.3582: Failed to create edge configurations.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create edge configurations.
+ * - Description: Failed to create edge configurations.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3582: (typeof ERRORS)["ModelArts.3582"];
+/**
+ * ModelArts.3583: Failed to create the edge application due to IEF error.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the edge application due to IEF error.
+ * - Description: Failed to create the edge application due to an IEF platform error.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3583: (typeof ERRORS)["ModelArts.3583"];
+/**
+ * ModelArts.3584: Failed to update the edge application.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update the edge application.
+ * - Description: Failed to update the edge application.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3584: (typeof ERRORS)["ModelArts.3584"];
+/**
+ * ModelArts.3585: The host port has been used by another edge application.
+ *
+ * - HTTP status: 400
+ * - Error message: The host port has been used by another edge application.
+ * - Description: The host port has been used by another edge application.
+ * - Handling measure: Use another port or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3585: (typeof ERRORS)["ModelArts.3585"];
+/**
+ * ModelArts.3586: Failed to create the edge application.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the edge application.
+ * - Description: Failed to create the edge application.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3586: (typeof ERRORS)["ModelArts.3586"];
+/**
+ * ModelArts.3587: Failed to delete the edge application.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete the edge application.
+ * - Description: Failed to delete the edge application.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3587: (typeof ERRORS)["ModelArts.3587"];
+/**
+ * ModelArts.3588: Failed to create edge volumes and environments.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create edge volumes and environments.
+ * - Description: Failed to create edge volumes and environments.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3588: (typeof ERRORS)["ModelArts.3588"];
+/**
+ * ModelArts.3589: Model {id} cannot be used to deploy {service\_type} service.
+ *
+ * - HTTP status: 400
+ * - Error message: Model {id} cannot be used to deploy {service\_type} service.
+ * - Description: Model {ID} cannot be used to deploy the {type} service.
+ * - Handling measure: Select another deployment type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3589: (typeof ERRORS)["ModelArts.3589"];
+/**
+ * ModelArts.3590: Invalid expression rule. Create a rule using Spring Expression Language and the desired result type is Boolean.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid expression rule. Create a rule using Spring Expression Language and the desired result type is Boolean.
+ * - Description: Invalid expression rule.
+ * - Handling measure: Ensure that the rule complies with the Spring expression language syntax, and the expected result is of Boolean type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3590: (typeof ERRORS)["ModelArts.3590"];
+/**
+ * ModelArts.3591: There are duplicate rules in the extend-configs.
+ *
+ * - HTTP status: 400
+ * - Error message: There are duplicate rules in the extend-configs.
+ * - Description: Duplicate rules in extend-configs.
+ * - Handling measure: Modify the expression specifications to prevent duplicate expressions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3591: (typeof ERRORS)["ModelArts.3591"];
+/**
+ * ModelArts.3592: Incorrect model health configuration.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect model health configuration.
+ * - Description: Incorrect model health check parameters.
+ * - Handling measure: Check whether the health check parameters of the model are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3592: (typeof ERRORS)["ModelArts.3592"];
+/**
+ * ModelArts.3593: The model has been expired.
+ *
+ * - HTTP status: 400
+ * - Error message: The model has been expired.
+ * - Description: The model has expired.
+ * - Handling measure: Purchase or subscribe to the model again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3593: (typeof ERRORS)["ModelArts.3593"];
+/**
+ * ModelArts.3594: Failed to query IEF instances.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query IEF instances.
+ * - Description: Failed to obtain the edge instance.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3594: (typeof ERRORS)["ModelArts.3594"];
+/**
+ * ModelArts.3595: Failed to create the IEF application mesh.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the IEF application mesh.
+ * - Description: Failed to create the application mesh.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3595: (typeof ERRORS)["ModelArts.3595"];
+/**
+ * ModelArts.3596: Failed to update the IEF application mesh.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update the IEF application mesh.
+ * - Description: Failed to update the application mesh.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3596: (typeof ERRORS)["ModelArts.3596"];
+/**
+ * ModelArts.3597: Please authorize the development environment to use and store your AK and SK.
+ *
+ * - HTTP status: 400
+ * - Error message: Please authorize the development environment to use and store your AK and SK.
+ * - Description: Failed to use the service because the development environment has not been authorized to store and use your AK and SK.
+ * - Handling measure: Authorize the development environment to store and use your AK and SK.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3597: (typeof ERRORS)["ModelArts.3597"];
+/**
+ * ModelArts.3598: Only nodes in the \[Running\] state can be selected.
+ *
+ * - HTTP status: 400
+ * - Error message: Only nodes in the \[Running\] state can be selected.
+ * - Description: Only running nodes can be selected.
+ * - Handling measure: Select a running node and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3598: (typeof ERRORS)["ModelArts.3598"];
+/**
+ * ModelArts.3610: Parameter {name} cannot be empty.
+ *
+ * - HTTP status: 400
+ * - Error message: Parameter {name} cannot be empty.
+ * - Description: Parameter {name} cannot be left blank.
+ * - Handling measure: Set the parameter and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3610: (typeof ERRORS)["ModelArts.3610"];
+/**
+ * ModelArts.3611: Failed to query the batch task run log.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query the batch task run log.
+ * - Description: Failed to obtain batch processing task logs.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3611: (typeof ERRORS)["ModelArts.3611"];
+/**
+ * ModelArts.3612: Failed to {create/update} the service payload due to error code {code}. Please try later or submit a service ticket for professional technical support.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to {create/update} the service payload due to error code {code}. Please try later or submit a service ticket for professional technical support.
+ * - Description: Failed to {create/update} service workload. The error code is {error code}. Try again later or submit a service ticket.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3612: (typeof ERRORS)["ModelArts.3612"];
+/**
+ * ModelArts.3613: Failed to register the API. Please try later or submit a service ticket for professional technical support.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to register the API. Please try later or submit a service ticket for professional technical support.
+ * - Description: Failed to register the service API. Try again later or submit a service ticket.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3613: (typeof ERRORS)["ModelArts.3613"];
+/**
+ * ModelArts.3620: Failed to get the number of associated services.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to get the number of associated services.
+ * - Description: Failed to obtain the number of associated services.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3620: (typeof ERRORS)["ModelArts.3620"];
+/**
+ * ModelArts.3811: Failed to query the agency because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query the agency because {reason}.
+ * - Description: Failed to obtain the agency because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3811: (typeof ERRORS)["ModelArts.3811"];
+/**
+ * ModelArts.3812: Failed to create AI resource specification code {code} because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create AI resource specification code {code} because {reason}.
+ * - Description: Failed to create resource flavor code {code} because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3812: (typeof ERRORS)["ModelArts.3812"];
+/**
+ * ModelArts.3813: Failed to update AI resource specification code {code} because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update AI resource specification code {code} because {reason}.
+ * - Description: Failed to update resource flavor code {code} because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3813: (typeof ERRORS)["ModelArts.3813"];
+/**
+ * ModelArts.3814: Failed to delete AI resource specification code {code} because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete AI resource specification code {code} because {reason}.
+ * - Description: Failed to delete resource flavor code {code} because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3814: (typeof ERRORS)["ModelArts.3814"];
+/**
+ * ModelArts.3815: Failed to delete AI subservice {id} because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete AI subservice {id} because {reason}.
+ * - Description: Failed to delete subservice {ID} because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3815: (typeof ERRORS)["ModelArts.3815"];
+/**
+ * ModelArts.3816: Failed to create the AI proxy mapping because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the AI proxy mapping because {reason}.
+ * - Description: Failed to create the proxy mapping because {reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3816: (typeof ERRORS)["ModelArts.3816"];
+/**
+ * ModelArts.3817: Failed to update the AI proxy mapping because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update the AI proxy mapping because {reason}.
+ * - Description: Failed to update the proxy mapping path because {reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3817: (typeof ERRORS)["ModelArts.3817"];
+/**
+ * ModelArts.3818: The agency of service {name} has been defined.
+ *
+ * - HTTP status: 400
+ * - Error message: The agency of service {name} has been defined.
+ * - Description: The agency of service {name} has been configured.
+ * - Handling measure: Do not repeat the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3818: (typeof ERRORS)["ModelArts.3818"];
+/**
+ * ModelArts.3822: The batch service task does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The batch service task does not exist.
+ * - Description: The batch service does not exist.
+ * - Handling measure: Enter the correct batch service ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3822: (typeof ERRORS)["ModelArts.3822"];
+/**
+ * ModelArts.3825: Failed to generate the SDR data because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to generate the SDR data because {reason}.
+ * - Description: Failed to generate CDR data because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3825: (typeof ERRORS)["ModelArts.3825"];
+/**
+ * ModelArts.3826: Failed to create the API because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the API because {reason}.
+ * - Description: Failed to create the API because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3826: (typeof ERRORS)["ModelArts.3826"];
+/**
+ * ModelArts.3827: Failed to subscribe to the API because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to subscribe to the API because {reason}.
+ * - Description: Failed to subscribe to the API because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3827: (typeof ERRORS)["ModelArts.3827"];
+/**
+ * ModelArts.3828: Failed to unsubscribe from the API because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to unsubscribe from the API because {reason}.
+ * - Description: Failed to unsubscribe from the API because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3828: (typeof ERRORS)["ModelArts.3828"];
+/**
+ * ModelArts.3829: Failed to modify the API subscription status because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to modify the API subscription status because {reason}.
+ * - Description: Failed to update the API subscription because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3829: (typeof ERRORS)["ModelArts.3829"];
+/**
+ * ModelArts.3830: Operation not allowed. Change the charging mode from postpaid to prepaid in CBC.
+ *
+ * - HTTP status: 400
+ * - Error message: Operation not allowed. Change the charging mode from postpaid to prepaid in CBC.
+ * - Description: You are not allowed to change the billing mode from postpaid to prepaid.
+ * - Handling measure: Change the billing mode in CBC.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3830: (typeof ERRORS)["ModelArts.3830"];
+/**
+ * ModelArts.3831: Operation not allowed. Change the charging mode from prepaid to postpaid in CBC.
+ *
+ * - HTTP status: 400
+ * - Error message: Operation not allowed. Change the charging mode from prepaid to postpaid in CBC.
+ * - Description: You are not allowed to change the billing mode from prepaid to postpaid.
+ * - Handling measure: Change the billing mode in CBC.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3831: (typeof ERRORS)["ModelArts.3831"];
+/**
+ * ModelArts.3832: The subscription configuration is not modified and does not need to be updated. Please check.
+ *
+ * - HTTP status: 400
+ * - Error message: The subscription configuration is not modified and does not need to be updated. Please check.
+ * - Description: Failed to perform the operation because the subscription configuration has not modified.
+ * - Handling measure: Change the subscription configuration and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3832: (typeof ERRORS)["ModelArts.3832"];
+/**
+ * ModelArts.3833: Failed to delete the API because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete the API because {reason}.
+ * - Description: Failed to delete the API because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3833: (typeof ERRORS)["ModelArts.3833"];
+/**
+ * ModelArts.3834: Failed to update metedata in CBC because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to update metedata in CBC because {reason}.
+ * - Description: Failed to update the CBC metadata because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3834: (typeof ERRORS)["ModelArts.3834"];
+/**
+ * ModelArts.3835: Resource specification code {code} of service {name} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource specification code {code} of service {name} does not exist.
+ * - Description: Resource flavor code {code} of service {name} does not exist.
+ * - Handling measure: Ensure that the resource flavor code is correctly set and that the code belongs to the target service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3835: (typeof ERRORS)["ModelArts.3835"];
+/**
+ * ModelArts.3836: Resource specification code {code} of project {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource specification code {code} of project {id} does not exist.
+ * - Description: Resource flavor code {code} of project {1} does not exist.
+ * - Handling measure: Ensure that the resource flavor code is correctly set and that the code belongs to the target project.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3836: (typeof ERRORS)["ModelArts.3836"];
+/**
+ * ModelArts.3837: Resource ID {id} of project {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource ID {id} of project {id} does not exist.
+ * - Description: Resource {ID} of project {1} does not exist.
+ * - Handling measure: Ensure that the resource ID is correctly set and that the resource belongs to the target project.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3837: (typeof ERRORS)["ModelArts.3837"];
+/**
+ * ModelArts.3838: The hard-select has not been enabled for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: The hard-select has not been enabled for service {id}.
+ * - Description: Hard example filtering of service {0} has not been enabled.
+ * - Handling measure: Enable hard example filtering for the service and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3838: (typeof ERRORS)["ModelArts.3838"];
+/**
+ * ModelArts.3839: The hard-select has been enabled for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: The hard-select has been enabled for service {id}.
+ * - Description: Hard example filtering of service {0} has been enabled.
+ * - Handling measure: You do not need to enable it again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3839: (typeof ERRORS)["ModelArts.3839"];
+/**
+ * ModelArts.3840: Only one algorithm can be set for the service model.
+ *
+ * - HTTP status: 400
+ * - Error message: Only one algorithm can be set for the service model.
+ * - Description: Service {0} has more than one labeling type.
+ * - Handling measure: Modify the configuration to ensure that there is only one labeling type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3840: (typeof ERRORS)["ModelArts.3840"];
+/**
+ * ModelArts.3841: The value of \[dataset\_type\] must be one of values in \[image\_classification, object\_detection\].
+ *
+ * - HTTP status: 400
+ * - Error message: The value of \[dataset\_type\] must be one of values in \[image\_classification, object\_detection\].
+ * - Description: The labeling type is not object detection or image classification.
+ * - Handling measure: Change the labeling type to object detection or image classification.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3841: (typeof ERRORS)["ModelArts.3841"];
+/**
+ * ModelArts.3842: The labeling type of service algorithm {name} does not match that of label task {type}.
+ *
+ * - HTTP status: 400
+ * - Error message: The labeling type of service algorithm {name} does not match that of label task {type}.
+ * - Description: The labeling type of service algorithm {0} does not match that of label task {1}.
+ * - Handling measure: Modify the labeling type or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3842: (typeof ERRORS)["ModelArts.3842"];
+/**
+ * ModelArts.3843: Failed to query the information about dataset {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to query the information about dataset {id}.
+ * - Description: Failed to obtain database {0}.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3843: (typeof ERRORS)["ModelArts.3843"];
+/**
+ * ModelArts.3844: Failed to import samples to dataset {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to import samples to dataset {id}.
+ * - Description: Failed to import the sample to dataset {0}.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3844: (typeof ERRORS)["ModelArts.3844"];
+/**
+ * ModelArts.3845: No sample is available for import under the OBS path {path} of service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: No sample is available for import under the OBS path {path} of service {id}.
+ * - Description: No sample is available to be imported to OBS path {path} of service {ID}.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3845: (typeof ERRORS)["ModelArts.3845"];
+/**
+ * ModelArts.3846: Failed to add the OBS bucket lifecycle rule for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to add the OBS bucket lifecycle rule for service {id}.
+ * - Description: Failed to add the lifecycle rule for the OBS bucket of service {ID}.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3846: (typeof ERRORS)["ModelArts.3846"];
+/**
+ * ModelArts.3847: Failed to delete the OBS bucket lifecycle rule for service {id}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete the OBS bucket lifecycle rule for service {id}.
+ * - Description: Failed to delete the lifecycle rule for the OBS bucket of service {ID}.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3847: (typeof ERRORS)["ModelArts.3847"];
+/**
+ * ModelArts.3848: Service {id} in the information of dataset {import\_type} already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: Service {id} in the information of dataset {import\_type} already exists.
+ * - Description: The service {ID} of the {import type} dataset already exists.
+ * - Handling measure: Check the request and select the correct service ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3848: (typeof ERRORS)["ModelArts.3848"];
+/**
+ * ModelArts.3849: Service {id} in the information of dataset {import\_type} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Service {id} in the information of dataset {import\_type} does not exist.
+ * - Description: The service {ID} of the {import type} dataset does not exist.
+ * - Handling measure: Check whether the service ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3849: (typeof ERRORS)["ModelArts.3849"];
+/**
+ * ModelArts.3850: The hard-sample-select task {id} of service {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The hard-sample-select task {id} of service {id} does not exist.
+ * - Description: Hard example task {ID} of service {ID} does not exist.
+ * - Handling measure: Ensure that the hard example task ID is correctly set and that the task belongs to the target service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3850: (typeof ERRORS)["ModelArts.3850"];
+/**
+ * ModelArts.3851: The status of hard-sample-select task {name} cannot be changed from {status} to {status}.
+ *
+ * - HTTP status: 400
+ * - Error message: The status of hard-sample-select task {name} cannot be changed from {status} to {status}.
+ * - Description: The status {status value} of the hard example task {name} cannot be updated to {status value}.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3851: (typeof ERRORS)["ModelArts.3851"];
+/**
+ * ModelArts.3852: Failed to start hard-sample-select task {id} because related OBS files have been deleted.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to start hard-sample-select task {id} because related OBS files have been deleted.
+ * - Description: Failed to start hard example task {ID} because key OBS files have been deleted.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3852: (typeof ERRORS)["ModelArts.3852"];
+/**
+ * ModelArts.3853: The hard-sample-select quota of project {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The hard-sample-select quota of project {id} does not exist.
+ * - Description: The quota for selecting hard samples for project {ID} does not exist.
+ * - Handling measure: Create the quota and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3853: (typeof ERRORS)["ModelArts.3853"];
+/**
+ * ModelArts.3854: The hard-sample-select quota of project {id} already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The hard-sample-select quota of project {id} already exists.
+ * - Description: The quota for selecting hard samples for project {ID} already exists.
+ * - Handling measure: You do not need to create it again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3854: (typeof ERRORS)["ModelArts.3854"];
+/**
+ * ModelArts.3856: A maximum of {number} free services are allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: A maximum of {number} free services are allowed.
+ * - Description: The number of free services has reached the maximum allowed limit {Number}.
+ * - Handling measure: Delete unnecessary free services to release resources.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3856: (typeof ERRORS)["ModelArts.3856"];
+/**
+ * ModelArts.3857: A maximum of {number} free service instances are allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: A maximum of {number} free service instances are allowed.
+ * - Description: The number of free services has reached the maximum allowed limit {Number}.
+ * - Handling measure: Delete unnecessary free services to release resources.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3857: (typeof ERRORS)["ModelArts.3857"];
+/**
+ * ModelArts.3862: Subservice {id} has been added to whitelist URL {url}.
+ *
+ * - HTTP status: 400
+ * - Error message: Subservice {id} has been added to whitelist URL {url}.
+ * - Description: The URL {URL} has been added to the whitelist of the sub-service {ID}.
+ * - Handling measure: Do not repeat the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3862: (typeof ERRORS)["ModelArts.3862"];
+/**
+ * ModelArts.3863: Whitelist URL {id} of service {name} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Whitelist URL {id} of service {name} does not exist.
+ * - Description: The whitelist URL {ID} of the service {name} does not exist.
+ * - Handling measure: Ensure that the URL ID in the whitelist is correct and that the URL belongs to the corresponding service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3863: (typeof ERRORS)["ModelArts.3863"];
+/**
+ * ModelArts.3864: Subservice {id} of service {name} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Subservice {id} of service {name} does not exist.
+ * - Description: The sub-service {ID} of service {name} does not exist.
+ * - Handling measure: Ensure that the sub-service ID is correct and that the sub-service belongs to the corresponding service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3864: (typeof ERRORS)["ModelArts.3864"];
+/**
+ * ModelArts.3865: The size of the download whitelist of service {name} exceeds the maximum number {number} allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: The size of the download whitelist of service {name} exceeds the maximum number {number} allowed.
+ * - Description: The number of the whitelist records downloaded by service {name} exceeds the upper limit {value}.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3865: (typeof ERRORS)["ModelArts.3865"];
+/**
+ * ModelArts.3866: Domain ID {id} and user ID {id} already exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Domain ID {id} and user ID {id} already exist.
+ * - Description: The domain ID {ID} and user ID {ID} already exist.
+ * - Handling measure: Do not repeat the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3866: (typeof ERRORS)["ModelArts.3866"];
+/**
+ * ModelArts.3867: Domain ID {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Domain ID {id} does not exist.
+ * - Description: The domain ID {ID} does not exist.
+ * - Handling measure: Check the request and enter the correct domain ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3867: (typeof ERRORS)["ModelArts.3867"];
+/**
+ * ModelArts.3868: Domain ID {id} and user ID {id} do not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: Domain ID {id} and user ID {id} do not exist.
+ * - Description: The domain ID {ID} and user ID {ID} do not exist.
+ * - Handling measure: Check the request and enter the correct domain ID and user ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3868: (typeof ERRORS)["ModelArts.3868"];
+/**
+ * ModelArts.3869: Failed to delete the task type because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete the task type because {reason}.
+ * - Description: Failed to delete the task type. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3869: (typeof ERRORS)["ModelArts.3869"];
+/**
+ * ModelArts.3870: Failed to subscribe to the API because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to subscribe to the API because {reason}.
+ * - Description: Failed to subscribe to the API. Fault cause: {fault cause}.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3870: (typeof ERRORS)["ModelArts.3870"];
+/**
+ * ModelArts.3871: Forbidden to subscribe to postpaid QPS for the task type.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to subscribe to postpaid QPS for the task type.
+ * - Description: You are not allowed to subscribe to postpaid QPS for the task type.
+ * - Handling measure: Check the request parameter or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3871: (typeof ERRORS)["ModelArts.3871"];
+/**
+ * ModelArts.3872: Forbidden to change the charging mode for the task type from prepaid to postpaid QPS.
+ *
+ * - HTTP status: 400
+ * - Error message: Forbidden to change the charging mode for the task type from prepaid to postpaid QPS.
+ * - Description: You are not allowed to change the billing mode of the task type from prepaid mode to postpaid QPS mode.
+ * - Handling measure: Check the request parameter or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3872: (typeof ERRORS)["ModelArts.3872"];
+/**
+ * ModelArts.3873: No corresponding subservice is found in cluster {name}.
+ *
+ * - HTTP status: 400
+ * - Error message: No corresponding subservice is found in cluster {name}.
+ * - Description: The cluster {0} does not have the corresponding sub-service.
+ * - Handling measure: Check the request parameter or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3873: (typeof ERRORS)["ModelArts.3873"];
+/**
+ * ModelArts.3880: Failed to create the AS policy because {reason}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the AS policy because {reason}.
+ * - Description: Failed to create the AS policy. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3880: (typeof ERRORS)["ModelArts.3880"];
+/**
+ * ModelArts.3890: The total number of AS policies exceeds the maximum number {number} allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: The total number of AS policies exceeds the maximum number {number} allowed.
+ * - Description: The number of AS policies exceeds the upper limit {0}.
+ * - Handling measure: Delete unnecessary AS policies.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3890: (typeof ERRORS)["ModelArts.3890"];
+/**
+ * ModelArts.3892: Calling failed due to invalid CBS request.
+ *
+ * - HTTP status: 400
+ * - Error message: Calling failed due to invalid CBS request.
+ * - Description: Failed to call the API due to the invalid CBC request.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3892: (typeof ERRORS)["ModelArts.3892"];
+/**
+ * ModelArts.3894: The specification configuration information of runtime environment {name} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The specification configuration information of runtime environment {name} does not exist.
+ * - Description: The specification configurations of the running environment {0} does not exist.
+ * - Handling measure: Set the flavor configurations for the running environment and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3894: (typeof ERRORS)["ModelArts.3894"];
+/**
+ * ModelArts.3895: The specification configuration information of runtime environment {name} already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The specification configuration information of runtime environment {name} already exists.
+ * - Description: The specification configurations of the running environment {0} already exist.
+ * - Handling measure: Do not repeat the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3895: (typeof ERRORS)["ModelArts.3895"];
+/**
+ * ModelArts.3896: Resource specification code {0} for user {1} already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: Resource specification code {0} for user {1} already exists.
+ * - Description: The records of the resource specification code {0} in project {1} already exist.
+ * - Handling measure: Do not repeat the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3896: (typeof ERRORS)["ModelArts.3896"];
+/**
+ * ModelArts.3897: Failed to {create/obtain/remove} the AS policy due to error code {code}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to {create/obtain/remove} the AS policy due to error code {code}.
+ * - Description: Failed to request {create/obtain/delete} the AS. Error code: {0}.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3897: (typeof ERRORS)["ModelArts.3897"];
+/**
+ * ModelArts.3950: Failed to obtain the AI service list.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to obtain the AI service list.
+ * - Description: Failed to obtain the AI service list.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3950: (typeof ERRORS)["ModelArts.3950"];
+/**
+ * ModelArts.3951: Failed to parse file {name}.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to parse file {name}.
+ * - Description: Failed to parse the file {name}.
+ * - Handling measure: Ensure that the file name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3951: (typeof ERRORS)["ModelArts.3951"];
+/**
+ * ModelArts.3952: Insufficient resources. Please try later.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient resources. Please try later.
+ * - Description: Insufficient resources.
+ * - Handling measure: Try again later or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3952: (typeof ERRORS)["ModelArts.3952"];
+/**
+ * ModelArts.3953: Failed to delete online service {id} because it has been associated with AI service {name}. Please disassociate it and try again.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete online service {id} because it has been associated with AI service {name}. Please disassociate it and try again.
+ * - Description: Failed to delete real-time service {ID} because it has been associated with AI service {name}.
+ * - Handling measure: Cancel the association between the real-time service and all AI services and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3953: (typeof ERRORS)["ModelArts.3953"];
+/**
+ * ModelArts.3954: AI resource specification {id} does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: AI resource specification {id} does not exist.
+ * - Description: The cloud resource specification {ID} does not exist.
+ * - Handling measure: Ensure that the cloud resource specification ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3954: (typeof ERRORS)["ModelArts.3954"];
+/**
+ * ModelArts.3955: Field \[resource\_id\_components\] of AI resource specification {id} cannot be empty.
+ *
+ * - HTTP status: 400
+ * - Error message: Field \[resource\_id\_components\] of AI resource specification {id} cannot be empty.
+ * - Description: The ID components in the cloud resource specification {ID} cannot be left blank.
+ * - Handling measure: Set the resource\_id\_components parameter and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3955: (typeof ERRORS)["ModelArts.3955"];
+/**
+ * ModelArts.3976: No resources are available for the selected specification.
+ *
+ * - HTTP status: 400
+ * - Error message: No resources are available for the selected specification.
+ * - Description: No resources are available for the selected specification.
+ * - Handling measure: Increase the number of nodes in the resource pool or purchase a resource pool of the required specifications.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3976: (typeof ERRORS)["ModelArts.3976"];
+/**
+ * ModelArts.4105: Incorrect JSON format of the input data.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect JSON format of the input data.
+ * - Description: The JSON format of the request body is incorrect.
+ * - Handling measure: Use a request body in correct JSON format.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 500: Failed to obtain the temporary AK/SK.
+ */
+export declare const ModelArts4105: (typeof ERRORS)["ModelArts.4105"];
+/**
+ * ModelArts.4106: Invalid authorization request. Your account is restricted.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid authorization request. Your account is restricted.
+ * - Description: Your account has been suspended.
+ * - Handling measure: Ensure your account balance is sufficient.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 500: Failed to obtain the OBS agency.
+ */
+export declare const ModelArts4106: (typeof ERRORS)["ModelArts.4106"];
+/**
+ * ModelArts.4111: Invalid Region header.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid Region header.
+ * - Description: Invalid Region header.
+ * - Handling measure: Ensure the region header is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4111: (typeof ERRORS)["ModelArts.4111"];
+/**
+ * ModelArts.4122: Incorrect username or password.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect username or password.
+ * - Description: The username or password is incorrect.
+ * - Handling measure: Check the username and password.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4122: (typeof ERRORS)["ModelArts.4122"];
+/**
+ * ModelArts.4126: Account locked.
+ *
+ * - HTTP status: 400
+ * - Error message: Account locked.
+ * - Description: The account has been locked.
+ * - Handling measure: Wait until the account is unlocked and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4126: (typeof ERRORS)["ModelArts.4126"];
+/**
+ * ModelArts.4128: Week password is forbidden.
+ *
+ * - HTTP status: 400
+ * - Error message: Week password is forbidden.
+ * - Description: Do not use a weak password.
+ * - Handling measure: Configure a secure password.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4128: (typeof ERRORS)["ModelArts.4128"];
+/**
+ * ModelArts.4129: System error.
+ *
+ * - HTTP status: 400
+ * - Error message: System error.
+ * - Description: An error occurred. The taskEntity of a recovery task cannot be null.
+ * - Handling measure: Check taskEntity and ensure it is not null.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4129: (typeof ERRORS)["ModelArts.4129"];
+/**
+ * ModelArts.4200: Invalid request.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid request.
+ * - Description: The values of the request parameters are invalid.
+ * - Handling measure: Check whether the request parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4200: (typeof ERRORS)["ModelArts.4200"];
+/**
+ * ModelArts.4201: Invalid request URL because no service ID or request URI included.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid request URL because no service ID or request URI included.
+ * - Description: The request URL does not contain a service ID.
+ * - Handling measure: Use a correct request URL.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 401: Invalid token.
+ */
+export declare const ModelArts4201: (typeof ERRORS)["ModelArts.4201"];
+/**
+ * ModelArts.4202: Empty request.
+ *
+ * - HTTP status: 400
+ * - Error message: Empty request.
+ * - Description: The request is empty.
+ * - Handling measure: Ensure the request body is not empty.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4202: (typeof ERRORS)["ModelArts.4202"];
+/**
+ * ModelArts.4203: Invalid request because requested service %s is unavailable.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid request because requested service %s is unavailable.
+ * - Description: The requested service has not been started.
+ * - Handling measure: Ensure the service is started.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 401: Invalid request because %s.
+ */
+export declare const ModelArts4203: (typeof ERRORS)["ModelArts.4203"];
+/**
+ * ModelArts.4204: Request API error. %s
+ *
+ * - HTTP status: 400
+ * - Error message: Request API error. %s
+ * - Description: You do not have the API OBT permission.
+ * - Handling measure: Obtain the API OBT permission.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 3 times; `cases` gives every row:
+ * - 404: API %s does not exist.
+ * - 500: Request API error. %s
+ */
+export declare const ModelArts4204: (typeof ERRORS)["ModelArts.4204"];
+/**
+ * ModelArts.4205: A subdirectory must be specified as the dataset input or output path.
+ *
+ * - HTTP status: 400
+ * - Error message: A subdirectory must be specified as the dataset input or output path.
+ * - Description: A subdirectory must be specified as the dataset input or output path.
+ * - Handling measure: A subdirectory must be specified as the dataset input or output path.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 408: Connection timed out.
+ */
+export declare const ModelArts4205: (typeof ERRORS)["ModelArts.4205"];
+/**
+ * ModelArts.4301: The labeling job does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The labeling job does not exist.
+ * - Description: The labeling job does not exist, and the task has been stopped.
+ * - Handling measure: Check the labeling job.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 500: Failed to obtain %s.
+ */
+export declare const ModelArts4301: (typeof ERRORS)["ModelArts.4301"];
+/**
+ * ModelArts.4311: OBS bucket does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: OBS bucket does not exist
+ * - Description: The OBS bucket does not exist.
+ * - Handling measure: Ensure that the bucket name is correct and that the bucket name exists in OBS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4311: (typeof ERRORS)["ModelArts.4311"];
+/**
+ * ModelArts.4312: OBS path does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: OBS path does not exist
+ * - Description: Incorrect or invalid bucket name.
+ * - Handling measure: Ensure that the bucket name is correct and that the bucket name exists in OBS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4312: (typeof ERRORS)["ModelArts.4312"];
+/**
+ * ModelArts.4313: OBS path is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: OBS path is invalid
+ * - Description: Invalid characters in the OBS path.
+ * - Handling measure: Ensure that the OBS path consists of valid characters, including digits, letters, hyphens (-), underscores (\_), slashes (/).
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4313: (typeof ERRORS)["ModelArts.4313"];
+/**
+ * ModelArts.4314: Obs error
+ *
+ * - HTTP status: 400
+ * - Error message: Obs error
+ * - Description: OBS access error.
+ * - Handling measure: Ensure that you have the permission to access OBS and that the OBS path is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4314: (typeof ERRORS)["ModelArts.4314"];
+/**
+ * ModelArts.4315: Invalid OBS path.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid OBS path.
+ * - Description: The OBS path is invalid.
+ * - Handling measure: Ensure the data URL does not contain //.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4315: (typeof ERRORS)["ModelArts.4315"];
+/**
+ * ModelArts.4316: OBS buckets are not supported.
+ *
+ * - HTTP status: 400
+ * - Error message: OBS buckets are not supported.
+ * - Description: OBS buckets are not supported.
+ * - Handling measure: Select a PFS bucket for the parallel file system.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4316: (typeof ERRORS)["ModelArts.4316"];
+/**
+ * ModelArts.4337: OperationCenter error.
+ *
+ * - HTTP status: 400
+ * - Error message: OperationCenter error.
+ * - Description: An error occurred in OperationCenter, leading to a failure to send alarms to IES.
+ * - Handling measure: Check the alarms.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4337: (typeof ERRORS)["ModelArts.4337"];
+/**
+ * ModelArts.4338: The resource not exists
+ *
+ * - HTTP status: 400
+ * - Error message: The resource not exists
+ * - Description: The dataset ID or labeling task ID does not exist.
+ * - Handling measure: Ensure that the input dataset ID or labeling task ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4338: (typeof ERRORS)["ModelArts.4338"];
+/**
+ * ModelArts.4340: Import path does not contain valid file
+ *
+ * - HTTP status: 400
+ * - Error message: Import path does not contain valid file
+ * - Description: No valid file exists in the import path.
+ * - Handling measure: Ensure that the file in the OBS path is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4340: (typeof ERRORS)["ModelArts.4340"];
+/**
+ * ModelArts.4342: Dataset publish with splitting annotated samples error
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset publish with splitting annotated samples error
+ * - Description: Incorrect splitting for labeled samples.
+ * - Handling measure: Ensure that the labeled samples and labels meet splitting criteria.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4342: (typeof ERRORS)["ModelArts.4342"];
+/**
+ * ModelArts.4343: Dataset is publishing, the operation is forbidden
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset is publishing, the operation is forbidden
+ * - Description: Do not switch, import, synchronize, or publish a dataset version because there is an ongoing publish task.
+ * - Handling measure: Perform the operations after the ongoing publish task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4343: (typeof ERRORS)["ModelArts.4343"];
+/**
+ * ModelArts.4344: Dataset is being deleted, annotation is forbidden
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset is being deleted, annotation is forbidden
+ * - Description: No labeling task is allowed because the dataset is being deleted.
+ * - Handling measure: Ensure that the dataset ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4344: (typeof ERRORS)["ModelArts.4344"];
+/**
+ * ModelArts.4345: File not found
+ *
+ * - HTTP status: 400
+ * - Error message: File not found
+ * - Description: The HDFS file does not exist.
+ * - Handling measure: Ensure that the OBS path is correct and that the file is available in the OBS path.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4345: (typeof ERRORS)["ModelArts.4345"];
+/**
+ * ModelArts.4346: Failed to obtain clusters.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to obtain clusters.
+ * - Description: Obtaining MRS clusters failed.
+ * - Handling measure: Check the MRS clusters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4346: (typeof ERRORS)["ModelArts.4346"];
+/**
+ * ModelArts.4347: List files failed
+ *
+ * - HTTP status: 400
+ * - Error message: List files failed
+ * - Description: Failed to obtain HDFS files.
+ * - Handling measure: Ensure that the OBS path is correct and that the files are available in the OBS path.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4347: (typeof ERRORS)["ModelArts.4347"];
+/**
+ * ModelArts.4349: Dataset is switching version, the operation is forbidden
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset is switching version, the operation is forbidden
+ * - Description: Do not switch, import, synchronize, or publish a dataset version because there is an ongoing version switching task.
+ * - Handling measure: Perform the operations after the ongoing version switching task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4349: (typeof ERRORS)["ModelArts.4349"];
+/**
+ * ModelArts.4350: The work\_path is too long, please select shorter folder
+ *
+ * - HTTP status: 400
+ * - Error message: The work\_path is too long, please select shorter folder
+ * - Description: The value of work\_path exceeded the limit.
+ * - Handling measure: Change the value of work\_path to a valid one.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4350: (typeof ERRORS)["ModelArts.4350"];
+/**
+ * ModelArts.4351: Dataset already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset already exists
+ * - Description: A dataset whose name is the value of dataset\_name already exists.
+ * - Handling measure: Change the value of dataset\_name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4351: (typeof ERRORS)["ModelArts.4351"];
+/**
+ * ModelArts.4352: Dataset does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset does not exist
+ * - Description: The dataset ID does not exist.
+ * - Handling measure: Ensure that the imported dataset ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4352: (typeof ERRORS)["ModelArts.4352"];
+/**
+ * ModelArts.4353: Dataset version does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset version does not exist
+ * - Description: The dataset version ID does not exist.
+ * - Handling measure: Check dataset version parameters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4353: (typeof ERRORS)["ModelArts.4353"];
+/**
+ * ModelArts.4355: Sync data source task exist
+ *
+ * - HTTP status: 400
+ * - Error message: Sync data source task exist
+ * - Description: A data synchronization task is being executed for the dataset.
+ * - Handling measure: Perform the operations after the ongoing data synchronization task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4355: (typeof ERRORS)["ModelArts.4355"];
+/**
+ * ModelArts.4356: Dataset already has running import task
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset already has running import task
+ * - Description: A data import task is being executed for the dataset.
+ * - Handling measure: Perform the operations after the ongoing data import task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4356: (typeof ERRORS)["ModelArts.4356"];
+/**
+ * ModelArts.4357: Parse AI annotation result file name error
+ *
+ * - HTTP status: 400
+ * - Error message: Parse AI annotation result file name error
+ * - Description: Failed to parse the labeling file name.
+ * - Handling measure: Ensure that the file name in the OBS auto labeling result path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4357: (typeof ERRORS)["ModelArts.4357"];
+/**
+ * ModelArts.4358: Invalid export path
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid export path
+ * - Description: Invalid OBS export path.
+ * - Handling measure: Ensure that the export path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4358: (typeof ERRORS)["ModelArts.4358"];
+/**
+ * ModelArts.4359: Export task does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: Export task does not exist
+ * - Description: The export task ID does not exist.
+ * - Handling measure: Ensure that the export task ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4359: (typeof ERRORS)["ModelArts.4359"];
+/**
+ * ModelArts.4361: Import AI annotation error
+ *
+ * - HTTP status: 400
+ * - Error message: Import AI annotation error
+ * - Description: Failed to synchronize the auto labeling task result.
+ * - Handling measure: Ensure that the auto labeling task result is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4361: (typeof ERRORS)["ModelArts.4361"];
+/**
+ * ModelArts.4362: Import data error
+ *
+ * - HTTP status: 400
+ * - Error message: Import data error
+ * - Description: Failed to import data.
+ * - Handling measure: Ensure that the authentication information and the request parameters for creating an import task are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4362: (typeof ERRORS)["ModelArts.4362"];
+/**
+ * ModelArts.4364: Dataset workPath subdir already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset workPath subdir already exists
+ * - Description: The work\_path subdirectory already exists in the dataset directory.
+ * - Handling measure: Ensure that the subdirectory in the dataset directory is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4364: (typeof ERRORS)["ModelArts.4364"];
+/**
+ * ModelArts.4365: Dataset labels not set
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset labels not set
+ * - Description: The label set of the dataset is empty.
+ * - Handling measure: Create labels for the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4365: (typeof ERRORS)["ModelArts.4365"];
+/**
+ * ModelArts.4368: Parse pc bin file error
+ *
+ * - HTTP status: 400
+ * - Error message: Parse pc bin file error
+ * - Description: Failed to parse the point cloud binary file.
+ * - Handling measure: Ensure that the point cloud binary file is not damaged.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4368: (typeof ERRORS)["ModelArts.4368"];
+/**
+ * ModelArts.4369: Parse pc prelabel json file error
+ *
+ * - HTTP status: 400
+ * - Error message: Parse pc prelabel json file error
+ * - Description: Failed to parse the point cloud pre-labeling file.
+ * - Handling measure: Ensure that the point cloud pre-labeling file is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4369: (typeof ERRORS)["ModelArts.4369"];
+/**
+ * ModelArts.4370: One dataset version can be released in a minute, please try again later
+ *
+ * - HTTP status: 400
+ * - Error message: One dataset version can be released in a minute, please try again later
+ * - Description: Frequent dataset version creation.
+ * - Handling measure: Do not frequently create dataset versions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4370: (typeof ERRORS)["ModelArts.4370"];
+/**
+ * ModelArts.4371: Dataset version already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset version already exists
+ * - Description: The value of version\_name is the same as an existing version.
+ * - Handling measure: Change the value of version\_name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4371: (typeof ERRORS)["ModelArts.4371"];
+/**
+ * ModelArts.4372: Valid image not found
+ *
+ * - HTTP status: 400
+ * - Error message: Valid image not found
+ * - Description: No point cloud data image found.
+ * - Handling measure: Ensure that the point cloud data image is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4372: (typeof ERRORS)["ModelArts.4372"];
+/**
+ * ModelArts.4374: Invalid path
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid path
+ * - Description: Invalid OBS path.
+ * - Handling measure: Ensure that the OBS path is correct and that the file is available in the OBS path.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4374: (typeof ERRORS)["ModelArts.4374"];
+/**
+ * ModelArts.4375: Parse pc obs image error
+ *
+ * - HTTP status: 400
+ * - Error message: Parse pc obs image error
+ * - Description: Failed to parse the point cloud data image in OBS.
+ * - Handling measure: Ensure that the point cloud data image is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4375: (typeof ERRORS)["ModelArts.4375"];
+/**
+ * ModelArts.4376: Unsupported pc pcd format error
+ *
+ * - HTTP status: 400
+ * - Error message: Unsupported pc pcd format error
+ * - Description: The PCD attribute is not supported.
+ * - Handling measure: Check the point cloud data in PCD format.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4376: (typeof ERRORS)["ModelArts.4376"];
+/**
+ * ModelArts.4377: Pc pcd format error
+ *
+ * - HTTP status: 400
+ * - Error message: Pc pcd format error
+ * - Description: Failed to parse the point cloud data in PCD format.
+ * - Handling measure: Ensure that the PCD file is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4377: (typeof ERRORS)["ModelArts.4377"];
+/**
+ * ModelArts.4378: Parse pc pcd file error
+ *
+ * - HTTP status: 400
+ * - Error message: Parse pc pcd file error
+ * - Description: Failed to parse the point cloud data in PCD format.
+ * - Handling measure: Ensure that the PCD file is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4378: (typeof ERRORS)["ModelArts.4378"];
+/**
+ * ModelArts.4379: Unsupported pc file format error
+ *
+ * - HTTP status: 400
+ * - Error message: Unsupported pc file format error
+ * - Description: The point cloud data format is not supported.
+ * - Handling measure: Ensure that the imported point cloud data is in BIN or PCD format.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4379: (typeof ERRORS)["ModelArts.4379"];
+/**
+ * ModelArts.4380: Parse kitti calibration file error
+ *
+ * - HTTP status: 400
+ * - Error message: Parse kitti calibration file error
+ * - Description: Failed to parse the Kitti data.
+ * - Handling measure: Ensure that the data is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4380: (typeof ERRORS)["ModelArts.4380"];
+/**
+ * ModelArts.4381: Dataset is publishing, annotation is forbidden
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset is publishing, annotation is forbidden
+ * - Description: Sample labeling is not allowed because a publish task is being executed in the dataset.
+ * - Handling measure: Wait until the publish task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4381: (typeof ERRORS)["ModelArts.4381"];
+/**
+ * ModelArts.4382: Generate 2d image error
+ *
+ * - HTTP status: 400
+ * - Error message: Generate 2d image error
+ * - Description: Failed to generate a 2D image.
+ * - Handling measure: Ensure that the point cloud data is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4382: (typeof ERRORS)["ModelArts.4382"];
+/**
+ * ModelArts.4384: Invalid export parameter
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid export parameter
+ * - Description: Invalid parameter.
+ * - Handling measure: Ensure that all mandatory parameters are included and valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4384: (typeof ERRORS)["ModelArts.4384"];
+/**
+ * ModelArts.4391: Task name is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Task name is invalid
+ * - Description: An auto deploy task whose name is the task\_name value already exists in the dataset.
+ * - Handling measure: Ensure that the task name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4391: (typeof ERRORS)["ModelArts.4391"];
+/**
+ * ModelArts.4392: Task failed
+ *
+ * - HTTP status: 400
+ * - Error message: Task failed
+ * - Description: Failed to create or run the dataset.
+ * - Handling measure: Ensure that the parameters and task resources are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4392: (typeof ERRORS)["ModelArts.4392"];
+/**
+ * ModelArts.4393: Task stopped
+ *
+ * - HTTP status: 400
+ * - Error message: Task stopped
+ * - Description: The dataset task has been stopped.
+ * - Handling measure: Check the status of the dataset task with the specified ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4393: (typeof ERRORS)["ModelArts.4393"];
+/**
+ * ModelArts.4396: Parameter is invalid
+ *
+ * - HTTP status: 400
+ * - Error message: Parameter is invalid
+ * - Description: Invalid parameter.
+ * - Handling measure: Ensure that the import task parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4396: (typeof ERRORS)["ModelArts.4396"];
+/**
+ * ModelArts.4398: Invalid system language.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid system language.
+ * - Description: The system language is invalid.
+ * - Handling measure: Check whether the system language is supported.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4398: (typeof ERRORS)["ModelArts.4398"];
+/**
+ * ModelArts.4399: Type match error
+ *
+ * - HTTP status: 400
+ * - Error message: Type match error
+ * - Description: The dataset type does not match the algorithm model.
+ * - Handling measure: Ensure that the algorithm model is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4399: (typeof ERRORS)["ModelArts.4399"];
+/**
+ * ModelArts.4400: Can not get table schema
+ *
+ * - HTTP status: 400
+ * - Error message: Can not get table schema
+ * - Description: Failed to obtain the schema information from the OBS directory.
+ * - Handling measure: Ensure that the CSV file in the OBS directory is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4400: (typeof ERRORS)["ModelArts.4400"];
+/**
+ * ModelArts.4401: Failed to export data.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to export data.
+ * - Description: Exporting data failed. The dataset file cannot be copied to the repository.
+ * - Handling measure: Take other measures to export data.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4401: (typeof ERRORS)["ModelArts.4401"];
+/**
+ * ModelArts.4404: Can not get table schema from DLI
+ *
+ * - HTTP status: 400
+ * - Error message: Can not get table schema from DLI
+ * - Description: Failed to obtain the schema information from DLI.
+ * - Handling measure: Ensure that the request parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4404: (typeof ERRORS)["ModelArts.4404"];
+/**
+ * ModelArts.4405: Dataset must contains labels to start automation labeling
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset must contains labels to start automation labeling
+ * - Description: Labeled samples must be available for enabling auto labeling.
+ * - Handling measure: Add new labeled samples to the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4405: (typeof ERRORS)["ModelArts.4405"];
+/**
+ * ModelArts.4406: Dataset must contains labels with at least five images to start automation labeling
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset must contains labels with at least five images to start automation labeling
+ * - Description: The number of samples to be labeled for each label cannot be less than 5.
+ * - Handling measure: Ensure that each label has at least five samples.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4406: (typeof ERRORS)["ModelArts.4406"];
+/**
+ * ModelArts.4407: Dataset must contains unlabeled files
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset must contains unlabeled files
+ * - Description: The dataset must contain samples that have not been labeled.
+ * - Handling measure: Ensure that there are unlabeled samples in the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4407: (typeof ERRORS)["ModelArts.4407"];
+/**
+ * ModelArts.4408: Dataset contains labels shape not bndbox
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset contains labels shape not bndbox
+ * - Description: The label shape cannot be bounding box.
+ * - Handling measure: Ensure that the shape attribute is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4408: (typeof ERRORS)["ModelArts.4408"];
+/**
+ * ModelArts.4409: Running tasks has exceed the max threshold
+ *
+ * - HTTP status: 400
+ * - Error message: Running tasks has exceed the max threshold
+ * - Description: The number of tasks that are being executed in the dataset has reached the maximum allowed limit.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4409: (typeof ERRORS)["ModelArts.4409"];
+/**
+ * ModelArts.4410: Label not found
+ *
+ * - HTTP status: 400
+ * - Error message: Label not found
+ * - Description: The label does not exist.
+ * - Handling measure: Ensure that the label name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4410: (typeof ERRORS)["ModelArts.4410"];
+/**
+ * ModelArts.4411: Label already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Label already exists
+ * - Description: The new label list contains existing label names.
+ * - Handling measure: Ensure that the label names are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4411: (typeof ERRORS)["ModelArts.4411"];
+/**
+ * ModelArts.4412: Label shortcut already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Label shortcut already exists
+ * - Description: The label shortcut already exists.
+ * - Handling measure: Change the label shortcut.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4412: (typeof ERRORS)["ModelArts.4412"];
+/**
+ * ModelArts.4413: Label is incompatible with annotation rules
+ *
+ * - HTTP status: 400
+ * - Error message: Label is incompatible with annotation rules
+ * - Description: The label attribute does not comply with specifications.
+ * - Handling measure: Ensure that the label attribute complies with specifications.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4413: (typeof ERRORS)["ModelArts.4413"];
+/**
+ * ModelArts.4414: Triplet label's from\_entity or to\_entity does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: Triplet label's from\_entity or to\_entity does not exist
+ * - Description: The entity label does not exist in the triplet label.
+ * - Handling measure: Ensure that the entity label in the triplet label is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4414: (typeof ERRORS)["ModelArts.4414"];
+/**
+ * ModelArts.4415: Entity label can not be deleted because it is used by triplet label
+ *
+ * - HTTP status: 400
+ * - Error message: Entity label can not be deleted because it is used by triplet label
+ * - Description: Failed to delete the entity label because it is being used in the triplet label.
+ * - Handling measure: Wait until the label is not used in the triplet label and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4415: (typeof ERRORS)["ModelArts.4415"];
+/**
+ * ModelArts.4416: Sync tags error
+ *
+ * - HTTP status: 400
+ * - Error message: Sync tags error
+ * - Description: Failed to synchronize labels in the team labeling task.
+ * - Handling measure: Ensure that the synchronization task parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4416: (typeof ERRORS)["ModelArts.4416"];
+/**
+ * ModelArts.4417: Update sample labels failed when upload sample and labels
+ *
+ * - HTTP status: 400
+ * - Error message: Update sample labels failed when upload sample and labels
+ * - Description: Failed to update the sample labels.
+ * - Handling measure: Ensure that the labels are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4417: (typeof ERRORS)["ModelArts.4417"];
+/**
+ * ModelArts.4418: Label property mask\_gray\_value already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Label property mask\_gray\_value already exists
+ * - Description: Duplicate tag mask\_gray\_value.
+ * - Handling measure: Ensure that the tag mask\_gray\_value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4418: (typeof ERRORS)["ModelArts.4418"];
+/**
+ * ModelArts.4420: Sample not found
+ *
+ * - HTTP status: 400
+ * - Error message: Sample not found
+ * - Description: The sample with the specified ID does not exist.
+ * - Handling measure: Ensure that the sample ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4420: (typeof ERRORS)["ModelArts.4420"];
+/**
+ * ModelArts.4421: Upload sample failed
+ *
+ * - HTTP status: 400
+ * - Error message: Upload sample failed
+ * - Description: Failed to upload the sample to the dataset.
+ * - Handling measure: Ensure that the uploaded sample type and data are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4421: (typeof ERRORS)["ModelArts.4421"];
+/**
+ * ModelArts.4422: Sample already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Sample already exists
+ * - Description: The sample that is being imported already exists.
+ * - Handling measure: Enter that the imported sample is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4422: (typeof ERRORS)["ModelArts.4422"];
+/**
+ * ModelArts.4423: Get sample size failed, please input size manually
+ *
+ * - HTTP status: 400
+ * - Error message: Get sample size failed, please input size manually
+ * - Description: Incorrect size of the image obtained from the object detection dataset.
+ * - Handling measure: Manually set the image size.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4423: (typeof ERRORS)["ModelArts.4423"];
+/**
+ * ModelArts.4425: Label property mask\_gray\_value is incompatible with defined value
+ *
+ * - HTTP status: 400
+ * - Error message: Label property mask\_gray\_value is incompatible with defined value
+ * - Description: The mask\_gray\_value value cannot be changed.
+ * - Handling measure: Ensure that the mask\_gray\_value value is not changed.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4425: (typeof ERRORS)["ModelArts.4425"];
+/**
+ * ModelArts.4426: Dataset must contains tags to start auto deploy
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset must contains tags to start auto deploy
+ * - Description: The label set of the dataset cannot be empty.
+ * - Handling measure: Create labels for the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4426: (typeof ERRORS)["ModelArts.4426"];
+/**
+ * ModelArts.4427: Dataset must contains tags with at least five images to start auto deploy
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset must contains tags with at least five images to start auto deploy
+ * - Description: The number of samples to be labeled for each label cannot be less than 5.
+ * - Handling measure: Ensure that each label has at least five samples.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4427: (typeof ERRORS)["ModelArts.4427"];
+/**
+ * ModelArts.4428: The label attribute name already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The label attribute name already exists.
+ * - Description: The label attribute name already exists.
+ * - Handling measure: Configure another attribute name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4428: (typeof ERRORS)["ModelArts.4428"];
+/**
+ * ModelArts.4429: The label attribute value already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The label attribute value already exists.
+ * - Description: The label attribute value already exists.
+ * - Handling measure: Configure another attribute value.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4429: (typeof ERRORS)["ModelArts.4429"];
+/**
+ * ModelArts.4430: The label attribute or value does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The label attribute or value does not exist.
+ * - Description: The label attribute or value does not exist.
+ * - Handling measure: Check the label attribute and value.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4430: (typeof ERRORS)["ModelArts.4430"];
+/**
+ * ModelArts.4502: The IAM agency name already exists, please delete the agency in IAM first and retry
+ *
+ * - HTTP status: 400
+ * - Error message: The IAM agency name already exists, please delete the agency in IAM first and retry
+ * - Description: The default IAM agency already exists.
+ * - Handling measure: Delete the IAM agency and create a new one.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4502: (typeof ERRORS)["ModelArts.4502"];
+/**
+ * ModelArts.4503: Failed to create the DLI agency.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the DLI agency.
+ * - Description: Creating the DLI agency failed.
+ * - Handling measure: Check the DLI agency.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 3 times; `cases` gives every row:
+ * - 500: Failed to obtain the backend service because %s.
+ * - 504: Failed to obtain the backend service because %s.
+ */
+export declare const ModelArts4503: (typeof ERRORS)["ModelArts.4503"];
+/**
+ * ModelArts.4506: The sub-service was not found.
+ *
+ * - HTTP status: 400
+ * - Error message: The sub-service was not found.
+ * - Description: The sub-service does not exist.
+ * - Handling measure: Check whether the sub-service to be accessed is available.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 401: Failed to check the IAM service ticket.
+ */
+export declare const ModelArts4506: (typeof ERRORS)["ModelArts.4506"];
+/**
+ * ModelArts.4507: The specification code was not found.
+ *
+ * - HTTP status: 400
+ * - Error message: The specification code was not found.
+ * - Description: The flavor code does not exist.
+ * - Handling measure: Internal error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4507: (typeof ERRORS)["ModelArts.4507"];
+/**
+ * ModelArts.4550: Workspace clearing error.
+ *
+ * - HTTP status: 400
+ * - Error message: Workspace clearing error.
+ * - Description: An error occurred in clearing the workspace.
+ * - Handling measure: Handle carbon reader exceptions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4550: (typeof ERRORS)["ModelArts.4550"];
+/**
+ * ModelArts.4551: You are not allowed to delete workspace resources.
+ *
+ * - HTTP status: 400
+ * - Error message: You are not allowed to delete workspace resources.
+ * - Description: You do not have permission to delete workspace resources.
+ * - Handling measure: Check your permissions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4551: (typeof ERRORS)["ModelArts.4551"];
+/**
+ * ModelArts.4552: ModelArts workspace error.
+ *
+ * - HTTP status: 400
+ * - Error message: ModelArts workspace error.
+ * - Description: An error occurred in the ModelArts workspace.
+ * - Handling measure: Check identity authentication in the workspace.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4552: (typeof ERRORS)["ModelArts.4552"];
+/**
+ * ModelArts.4601: The workforce does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: The workforce does not exist
+ * - Description: The team ID does not exist.
+ * - Handling measure: Ensure that the team ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4601: (typeof ERRORS)["ModelArts.4601"];
+/**
+ * ModelArts.4602: The workforce already exists
+ *
+ * - HTTP status: 400
+ * - Error message: The workforce already exists
+ * - Description: A team whose name is the workforce\_name value already exists.
+ * - Handling measure: Ensure that the workforce\_name value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4602: (typeof ERRORS)["ModelArts.4602"];
+/**
+ * ModelArts.4603: Update workforce state failed
+ *
+ * - HTTP status: 400
+ * - Error message: Update workforce state failed
+ * - Description: Failed to delete the team.
+ * - Handling measure: Check whether the team has been deleted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4603: (typeof ERRORS)["ModelArts.4603"];
+/**
+ * ModelArts.4604: The worker does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: The worker does not exist
+ * - Description: The team member specified by work\_id does not exist.
+ * - Handling measure: Ensure that the workforce\_id and work\_id values are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4604: (typeof ERRORS)["ModelArts.4604"];
+/**
+ * ModelArts.4605: The worker already exists
+ *
+ * - HTTP status: 400
+ * - Error message: The worker already exists
+ * - Description: The team member whose value is the email value already exists.
+ * - Handling measure: Ensure that the email value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4605: (typeof ERRORS)["ModelArts.4605"];
+/**
+ * ModelArts.4607: Failed to reset the password.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to reset the password.
+ * - Description: Requesting to reset the password failed.
+ * - Handling measure: The username is incorrect, or the password reset email cannot be sent to the account.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4607: (typeof ERRORS)["ModelArts.4607"];
+/**
+ * ModelArts.4609: Change password failed
+ *
+ * - HTTP status: 400
+ * - Error message: Change password failed
+ * - Description: Failed to change the account password.
+ * - Handling measure: Ensure that the new password complies with specifications.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4609: (typeof ERRORS)["ModelArts.4609"];
+/**
+ * ModelArts.4612: Task not found
+ *
+ * - HTTP status: 400
+ * - Error message: Task not found
+ * - Description: The task ID does not exist.
+ * - Handling measure: Ensure that the task ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4612: (typeof ERRORS)["ModelArts.4612"];
+/**
+ * ModelArts.4615: Workforce task is unfinished
+ *
+ * - HTTP status: 400
+ * - Error message: Workforce task is unfinished
+ * - Description: The version cannot be switched because the team labeling task has not been completed.
+ * - Handling measure: Wait until the team labeling task is complete and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4615: (typeof ERRORS)["ModelArts.4615"];
+/**
+ * ModelArts.4616: Too many unfinished tasks.
+ *
+ * - HTTP status: 400
+ * - Error message: Too many unfinished tasks.
+ * - Description: There are too many unfinished tasks.
+ * - Handling measure: Finish tasks.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4616: (typeof ERRORS)["ModelArts.4616"];
+/**
+ * ModelArts.4617: The number of manager should be one
+ *
+ * - HTTP status: 400
+ * - Error message: The number of manager should be one
+ * - Description: The team manager already exists.
+ * - Handling measure: Ensure that the roles of the team members are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4617: (typeof ERRORS)["ModelArts.4617"];
+/**
+ * ModelArts.4618: Can not delete yourself
+ *
+ * - HTTP status: 400
+ * - Error message: Can not delete yourself
+ * - Description: You cannot delete yourself from the team.
+ * - Handling measure: Ensure that the request parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4618: (typeof ERRORS)["ModelArts.4618"];
+/**
+ * ModelArts.4619: Workforce task does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: Workforce task does not exist
+ * - Description: No team labeling task whose ID is the workforce\_task\_id value is allowed.
+ * - Handling measure: Ensure that the workforce\_task\_id value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4619: (typeof ERRORS)["ModelArts.4619"];
+/**
+ * ModelArts.4620: The workforce task already exists
+ *
+ * - HTTP status: 400
+ * - Error message: The workforce task already exists
+ * - Description: A team labeling task whose name is the task\_name value already exists.
+ * - Handling measure: Ensure that the task\_name value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4620: (typeof ERRORS)["ModelArts.4620"];
+/**
+ * ModelArts.4621: Failed to start the team labeling task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to start the team labeling task.
+ * - Description: The team labeling task cannot be started.
+ * - Handling measure: Check the task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4621: (typeof ERRORS)["ModelArts.4621"];
+/**
+ * ModelArts.4622: Invalid n\_clusters, should less than the total number of samples
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid n\_clusters, should less than the total number of samples
+ * - Description: The number of groups has reached the maximum allowed limit.
+ * - Handling measure: Check whether the number of groups is less than the total number of samples.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4622: (typeof ERRORS)["ModelArts.4622"];
+/**
+ * ModelArts.4623: Workforce task is checking
+ *
+ * - HTTP status: 400
+ * - Error message: Workforce task is checking
+ * - Description: Only one review task is allowed at a time.
+ * - Handling measure: Wait until all existing review tasks are complete and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4623: (typeof ERRORS)["ModelArts.4623"];
+/**
+ * ModelArts.4624: The member task is not checked.
+ *
+ * - HTTP status: 400
+ * - Error message: The member task is not checked.
+ * - Description: The member task is not checked.
+ * - Handling measure: Check the task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4624: (typeof ERRORS)["ModelArts.4624"];
+/**
+ * ModelArts.4625: There are no unchecked samples.
+ *
+ * - HTTP status: 400
+ * - Error message: There are no unchecked samples.
+ * - Description: There are no unchecked samples.
+ * - Handling measure: Obtain unchecked samples.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4625: (typeof ERRORS)["ModelArts.4625"];
+/**
+ * ModelArts.4627: Request notify too frequently
+ *
+ * - HTTP status: 400
+ * - Error message: Request notify too frequently
+ * - Description: Frequent notification request submission.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4627: (typeof ERRORS)["ModelArts.4627"];
+/**
+ * ModelArts.4628: Can not delete worker who has task
+ *
+ * - HTTP status: 400
+ * - Error message: Can not delete worker who has task
+ * - Description: The team member cannot be deleted because the labeling task has not been completed.
+ * - Handling measure: Notify the member to complete the task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4628: (typeof ERRORS)["ModelArts.4628"];
+/**
+ * ModelArts.4631: The task does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The task does not exist.
+ * - Description: The task does not exist.
+ * - Handling measure: Check the task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4631: (typeof ERRORS)["ModelArts.4631"];
+/**
+ * ModelArts.4633: The IAM user has been associated.
+ *
+ * - HTTP status: 400
+ * - Error message: The IAM user has been associated.
+ * - Description: The IAM user has been associated.
+ * - Handling measure: Ensure the IAM user has not been associated.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4633: (typeof ERRORS)["ModelArts.4633"];
+/**
+ * ModelArts.4634: Failed to frequently reset the password.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to frequently reset the password.
+ * - Description: Frequently resetting the password failed.
+ * - Handling measure: Request to reset the password up to once within 300s.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4634: (typeof ERRORS)["ModelArts.4634"];
+/**
+ * ModelArts.4635: The IAM account has been associated.
+ *
+ * - HTTP status: 400
+ * - Error message: The IAM account has been associated.
+ * - Description: The IAM account has been associated.
+ * - Handling measure: Ensure the IAM account has not been associated.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4635: (typeof ERRORS)["ModelArts.4635"];
+/**
+ * ModelArts.4636: The task does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The task does not exist.
+ * - Description: The task does not exist.
+ * - Handling measure: Ensure the task is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4636: (typeof ERRORS)["ModelArts.4636"];
+/**
+ * ModelArts.4637: Deleting the default labeling task is forbidden.
+ *
+ * - HTTP status: 400
+ * - Error message: Deleting the default labeling task is forbidden.
+ * - Description: Do not delete the default labeling task of a dataset.
+ * - Handling measure: When you create a dataset of the old version, the system automatically creates a labeling task for the dataset. If you delete the default labeling task, the dataset may become unavailable. To delete the task, delete the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4637: (typeof ERRORS)["ModelArts.4637"];
+/**
+ * ModelArts.4650: Interactive operations not found
+ *
+ * - HTTP status: 400
+ * - Error message: Interactive operations not found
+ * - Description: Incorrect interactive\_operations value.
+ * - Handling measure: Ensure that the interactive\_operations value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4650: (typeof ERRORS)["ModelArts.4650"];
+/**
+ * ModelArts.4651: Get obs sample error
+ *
+ * - HTTP status: 400
+ * - Error message: Get obs sample error
+ * - Description: Failed to read the sample from OBS.
+ * - Handling measure: Ensure that the sample in OBS is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4651: (typeof ERRORS)["ModelArts.4651"];
+/**
+ * ModelArts.4654: Inference execution error.
+ *
+ * - HTTP status: 400
+ * - Error message: Inference execution error.
+ * - Description: An error occurred during inference execution.
+ * - Handling measure: Check inference logs.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4654: (typeof ERRORS)["ModelArts.4654"];
+/**
+ * ModelArts.4656: Sample oversized.
+ *
+ * - HTTP status: 400
+ * - Error message: Sample oversized.
+ * - Description: The sample is oversized.
+ * - Handling measure: Ensure the size of a sample is not larger than 12,582,912 bytes.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4656: (typeof ERRORS)["ModelArts.4656"];
+/**
+ * ModelArts.4700: Task does not exist
+ *
+ * - HTTP status: 400
+ * - Error message: Task does not exist
+ * - Description: The task ID does not exist.
+ * - Handling measure: Ensure that the task ID is correct.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 503: Unavailable gateway.
+ */
+export declare const ModelArts4700: (typeof ERRORS)["ModelArts.4700"];
+/**
+ * ModelArts.4701: Can not start data analysis task, dataset version annotation type must be 'Image Classification' or 'Object Detection'
+ *
+ * - HTTP status: 400
+ * - Error message: Can not start data analysis task, dataset version annotation type must be 'Image Classification' or 'Object Detection'
+ * - Description: The dataset type does not support feature analysis.
+ * - Handling measure: Ensure that the dataset type is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4701: (typeof ERRORS)["ModelArts.4701"];
+/**
+ * ModelArts.4702: Can not start data analysis task, dataset version must be 'Default' format
+ *
+ * - HTTP status: 400
+ * - Error message: Can not start data analysis task, dataset version must be 'Default' format
+ * - Description: The dataset format does not support feature analysis.
+ * - Handling measure: Use the default dataset format.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4702: (typeof ERRORS)["ModelArts.4702"];
+/**
+ * ModelArts.4703: Can not start data analysis task, dataset version must contains annotated samples
+ *
+ * - HTTP status: 400
+ * - Error message: Can not start data analysis task, dataset version must contains annotated samples
+ * - Description: Feature analysis cannot be performed because there is no labeled sample in the dataset.
+ * - Handling measure: Ensure that there are labeled samples in the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4703: (typeof ERRORS)["ModelArts.4703"];
+/**
+ * ModelArts.4704: Currently unable to start data analysis task, Please try again later
+ *
+ * - HTTP status: 400
+ * - Error message: Currently unable to start data analysis task, Please try again later
+ * - Description: Feature analysis cannot be performed because a dataset version is being published.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4704: (typeof ERRORS)["ModelArts.4704"];
+/**
+ * ModelArts.4705: Oversized file to be downloaded.
+ *
+ * - HTTP status: 400
+ * - Error message: Oversized file to be downloaded.
+ * - Description: The OBS file is oversized.
+ * - Handling measure: Use an image whose size is less than 12 MB.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4705: (typeof ERRORS)["ModelArts.4705"];
+/**
+ * ModelArts.4706: Can not start data analysis task, dataset version status must be normal
+ *
+ * - HTTP status: 400
+ * - Error message: Can not start data analysis task, dataset version status must be normal
+ * - Description: Feature analysis cannot be performed because the dataset version is not in normal state.
+ * - Handling measure: Ensure that the current dataset version is in normal state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4706: (typeof ERRORS)["ModelArts.4706"];
+/**
+ * ModelArts.4707: Failed to obtain file %s from OBS %s.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to obtain file %s from OBS %s.
+ * - Description: Obtaining the temporary OBS download URL failed.
+ * - Handling measure: Ensure the OBS URL is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4707: (typeof ERRORS)["ModelArts.4707"];
+/**
+ * ModelArts.4709: Data preprocessing task already exists
+ *
+ * - HTTP status: 400
+ * - Error message: Data preprocessing task already exists
+ * - Description: A training task whose name is the name value already exists.
+ * - Handling measure: Ensure that the name value is correct in the request for creating in the task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4709: (typeof ERRORS)["ModelArts.4709"];
+/**
+ * ModelArts.4710: Dataset export file error
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset export file error
+ * - Description: Failed to publish or export the dataset.
+ * - Handling measure: Ensure that the task export or publish parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4710: (typeof ERRORS)["ModelArts.4710"];
+/**
+ * ModelArts.4711: Publishing requires splitting but annotated samples do not satisfied for splitting rules
+ *
+ * - HTTP status: 400
+ * - Error message: Publishing requires splitting but annotated samples do not satisfied for splitting rules
+ * - Description: Failed to publish because the dataset label samples do not meet splitting requirements.
+ * - Handling measure: Ensure that the number of dataset labels and the number of labeled samples meet the splitting requirements.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4711: (typeof ERRORS)["ModelArts.4711"];
+/**
+ * ModelArts.4712: Dataset publish version failed
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset publish version failed
+ * - Description: Failed to publish the dataset version.
+ * - Handling measure: Ensure that the task export or publish parameters are correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4712: (typeof ERRORS)["ModelArts.4712"];
+/**
+ * ModelArts.4714: The number of dataset versions has reached the quota limit.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of dataset versions has reached the quota limit.
+ * - Description: The number of dataset versions has reached the quota limit.
+ * - Handling measure: Ensure the number of dataset versions does not exceed the quota limit.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4714: (typeof ERRORS)["ModelArts.4714"];
+/**
+ * ModelArts.4715: Incorrect data analysis result.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect data analysis result.
+ * - Description: The data analysis result is incorrect.
+ * - Handling measure: Check the result of data analysis for handling OBS errors.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4715: (typeof ERRORS)["ModelArts.4715"];
+/**
+ * ModelArts.4716: Abnormal AI Gallery.
+ *
+ * - HTTP status: 400
+ * - Error message: Abnormal AI Gallery.
+ * - Description: AI Gallery is not running properly. Calling the AI Gallery API getVersionDetail failed.
+ * - Handling measure: Rectify the fault.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4716: (typeof ERRORS)["ModelArts.4716"];
+/**
+ * ModelArts.4717: Failed to execute the fulfillment task by AI Gallery.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the fulfillment task by AI Gallery.
+ * - Description: AI Gallery failed to execute the fulfillment task.
+ * - Handling measure: Obtain details about the fulfillment task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4717: (typeof ERRORS)["ModelArts.4717"];
+/**
+ * ModelArts.4760: Failed to encrypt data.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to encrypt data.
+ * - Description: Encrypting data failed.
+ * - Handling measure: Check the input.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4760: (typeof ERRORS)["ModelArts.4760"];
+/**
+ * ModelArts.4800: The label task already exists
+ *
+ * - HTTP status: 400
+ * - Error message: The label task already exists
+ * - Description: A labeling task whose name is the task\_name value already exists.
+ * - Handling measure: Ensure that the task\_name value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4800: (typeof ERRORS)["ModelArts.4800"];
+/**
+ * ModelArts.4801: The label task not exists
+ *
+ * - HTTP status: 400
+ * - Error message: The label task not exists
+ * - Description: The labeling task specified by the ID does not exist.
+ * - Handling measure: Ensure that the imported task ID is correct.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 500: Failed to obtain the consul %s.
+ */
+export declare const ModelArts4801: (typeof ERRORS)["ModelArts.4801"];
+/**
+ * ModelArts.4820: Unsupported operation, label task type is %s
+ *
+ * - HTTP status: 400
+ * - Error message: Unsupported operation, label task type is %s
+ * - Description: The labeling task type does not support the operation.
+ * - Handling measure: Ensure that the labeling task type is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4820: (typeof ERRORS)["ModelArts.4820"];
+/**
+ * ModelArts.4822: The number of labelers must exceed 1
+ *
+ * - HTTP status: 400
+ * - Error message: The number of labelers must exceed 1
+ * - Description: At least two annotators are available in the team.
+ * - Handling measure: Check the number of annotators in the team.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4822: (typeof ERRORS)["ModelArts.4822"];
+/**
+ * ModelArts.4823: Import to dataset version error
+ *
+ * - HTTP status: 400
+ * - Error message: Import to dataset version error
+ * - Description: No data can be imported to a table dataset version.
+ * - Handling measure: Ensure that the dataset type is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4823: (typeof ERRORS)["ModelArts.4823"];
+/**
+ * ModelArts.4824: Dataset version status must be normal
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset version status must be normal
+ * - Description: Abnormal dataset version state.
+ * - Handling measure: Check the version publish state of the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4824: (typeof ERRORS)["ModelArts.4824"];
+/**
+ * ModelArts.4825: Dataset version is empty
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset version is empty
+ * - Description: No sample is available in the dataset version.
+ * - Handling measure: Check the version publish result of the dataset.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4825: (typeof ERRORS)["ModelArts.4825"];
+/**
+ * ModelArts.4827: Dataset version delete failed
+ *
+ * - HTTP status: 400
+ * - Error message: Dataset version delete failed
+ * - Description: Failed to delete the dataset version because there is a labeling task based on the dataset version.
+ * - Handling measure: Check whether there is any labeling task that is created using the dataset version.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4827: (typeof ERRORS)["ModelArts.4827"];
+/**
+ * ModelArts.4828: Failed to delete the version.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to delete the version.
+ * - Description: The version in the current state cannot be deleted.
+ * - Handling measure: Change the version state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4828: (typeof ERRORS)["ModelArts.4828"];
+/**
+ * ModelArts.4851: Task version not found
+ *
+ * - HTTP status: 400
+ * - Error message: Task version not found
+ * - Description: The version specified by version\_id does not exist.
+ * - Handling measure: Ensure that the version\_id value is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4851: (typeof ERRORS)["ModelArts.4851"];
+/**
+ * ModelArts.4852: Error in downloading task version logs.
+ *
+ * - HTTP status: 400
+ * - Error message: Error in downloading task version logs.
+ * - Description: An error occurred in downloading task version logs.
+ * - Handling measure: Check the training log URL.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4852: (typeof ERRORS)["ModelArts.4852"];
+/**
+ * ModelArts.4853: Insufficient quota for data feature tasks.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient quota for data feature tasks.
+ * - Description: The quota for data feature tasks is insufficient.
+ * - Handling measure: Delete unnecessary tasks.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4853: (typeof ERRORS)["ModelArts.4853"];
+/**
+ * ModelArts.4854: Insufficient quota for data feature versions.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient quota for data feature versions.
+ * - Description: The quota for data feature versions is insufficient.
+ * - Handling measure: Delete unnecessary versions.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4854: (typeof ERRORS)["ModelArts.4854"];
+/**
+ * ModelArts.4860: Insufficient quota for real-time services.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient quota for real-time services.
+ * - Description: The quota for real-time services is insufficient.
+ * - Handling measure: Check the remaining quota for real-time services.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4860: (typeof ERRORS)["ModelArts.4860"];
+/**
+ * ModelArts.4861: Insufficient quota for batch services.
+ *
+ * - HTTP status: 400
+ * - Error message: Insufficient quota for batch services.
+ * - Description: The quota for batch services is insufficient.
+ * - Handling measure: Check the remaining quota for batch services.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4861: (typeof ERRORS)["ModelArts.4861"];
+/**
+ * ModelArts.4870: HBase error.
+ *
+ * - HTTP status: 400
+ * - Error message: HBase error.
+ * - Description: An error occurred in HBase.
+ * - Handling measure: Rectify the fault in batch deletion.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4870: (typeof ERRORS)["ModelArts.4870"];
+/**
+ * ModelArts.4903: Access prohibited because the app-auth API was not associated with a signature key.
+ *
+ * - HTTP status: 400
+ * - Error message: Access prohibited because the app-auth API was not associated with a signature key.
+ * - Description: The app authentication API is not associated with a signature key.
+ * - Handling measure: Internal error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4903: (typeof ERRORS)["ModelArts.4903"];
+/**
+ * ModelArts.4905: Failed to check the authorization request header.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to check the authorization request header.
+ * - Description: Checking the authorization request header failed.
+ * - Handling measure: Use the correct AppCode URL or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4905: (typeof ERRORS)["ModelArts.4905"];
+/**
+ * ModelArts.4907: Failed to submit the training job.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to submit the training job.
+ * - Description: Submitting the training job failed.
+ * - Handling measure: Check whether the algorithm is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4907: (typeof ERRORS)["ModelArts.4907"];
+/**
+ * ModelArts.4909: Failed to execute the training job.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the training job.
+ * - Description: Executing the training job failed.
+ * - Handling measure: Check training logs to identify the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4909: (typeof ERRORS)["ModelArts.4909"];
+/**
+ * ModelArts.4911: Failed to create the model import task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the model import task.
+ * - Description: Creating the model import task failed because the task ID is left blank.
+ * - Handling measure: Specify the task ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4911: (typeof ERRORS)["ModelArts.4911"];
+/**
+ * ModelArts.4913: Failed to execute the model import task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the model import task.
+ * - Description: Executing the model import task failed due to task timeout.
+ * - Handling measure: Identify the failure cause of task timeout.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4913: (typeof ERRORS)["ModelArts.4913"];
+/**
+ * ModelArts.4915: Failed to create the auto labeling task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the auto labeling task.
+ * - Description: Creating the auto labeling task failed.
+ * - Handling measure: Identify the failure cause of task creation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4915: (typeof ERRORS)["ModelArts.4915"];
+/**
+ * ModelArts.4917: Failed to execute the auto labeling task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the auto labeling task.
+ * - Description: Executing the auto labeling task failed due to task timeout.
+ * - Handling measure: Identify the failure cause of task timeout.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4917: (typeof ERRORS)["ModelArts.4917"];
+/**
+ * ModelArts.4921: Failed to execute the import task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the import task.
+ * - Description: Executing the import task failed.
+ * - Handling measure: Identify the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4921: (typeof ERRORS)["ModelArts.4921"];
+/**
+ * ModelArts.4927: Failed to submit hard example collection.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to submit hard example collection.
+ * - Description: Submitting hard example collection failed because the task ID is left blank.
+ * - Handling measure: Specify the task ID.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4927: (typeof ERRORS)["ModelArts.4927"];
+/**
+ * ModelArts.4929: Failed to collect hard examples.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to collect hard examples.
+ * - Description: Collecting hard examples failed due to task timeout.
+ * - Handling measure: Identify the failure cause of task timeout.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4929: (typeof ERRORS)["ModelArts.4929"];
+/**
+ * ModelArts.4934: Invalid model.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid model.
+ * - Description: The model is invalid.
+ * - Handling measure: Use a valid model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4934: (typeof ERRORS)["ModelArts.4934"];
+/**
+ * ModelArts.4935: Failed to create the medical task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the medical task.
+ * - Description: Creating the medical task failed.
+ * - Handling measure: Identify the failure cause of task creation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4935: (typeof ERRORS)["ModelArts.4935"];
+/**
+ * ModelArts.4951: Failed to create the auto inference task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to create the auto inference task.
+ * - Description: Creating the auto inference task failed.
+ * - Handling measure: Identify the failure cause of task creation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4951: (typeof ERRORS)["ModelArts.4951"];
+/**
+ * ModelArts.4953: Failed to execute the auto inference task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the auto inference task.
+ * - Description: Executing the auto inference task failed due to task timeout.
+ * - Handling measure: Identify the failure cause of task timeout.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4953: (typeof ERRORS)["ModelArts.4953"];
+/**
+ * ModelArts.4963: Failed to execute the auto grouping task.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to execute the auto grouping task.
+ * - Description: Executing the auto grouping task failed due to task timeout.
+ * - Handling measure: Identify the failure cause of task timeout.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4963: (typeof ERRORS)["ModelArts.4963"];
+/**
+ * ModelArts.4991: Failed to obtain the job status.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to obtain the job status.
+ * - Description: The specifications have exceeded the quota for free specifications.
+ * - Handling measure: Switch to billed specifications or wait until resources are released.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4991: (typeof ERRORS)["ModelArts.4991"];
+/**
+ * ModelArts.4992: Resources sold out.
+ *
+ * - HTTP status: 400
+ * - Error message: Resources sold out.
+ * - Description: The resources have been sold out.
+ * - Handling measure: Use available resources.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4992: (typeof ERRORS)["ModelArts.4992"];
+/**
+ * ModelArts.4999: System error.
+ *
+ * - HTTP status: 400
+ * - Error message: System error.
+ * - Description: An error occurred in the system.
+ * - Handling measure: Wait until the UI adapts to the new mechanism.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4999: (typeof ERRORS)["ModelArts.4999"];
+/**
+ * ModelArts.5011: Invalid parameter
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid parameter
+ * - Description: Invalid parameter.
+ * - Handling measure: Modify the parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5011: (typeof ERRORS)["ModelArts.5011"];
+/**
+ * ModelArts.5012: Invalid product attribute
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid product attribute
+ * - Description: Invalid product attribute.
+ * - Handling measure: Modify the product attribute.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5012: (typeof ERRORS)["ModelArts.5012"];
+/**
+ * ModelArts.5016: The original model ({0}) does not exist during model release
+ *
+ * - HTTP status: 400
+ * - Error message: The original model ({0}) does not exist during model release
+ * - Description: The product source model does not exist.
+ * - Handling measure: Select another source model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5016: (typeof ERRORS)["ModelArts.5016"];
+/**
+ * ModelArts.5022: Unsupported model type
+ *
+ * - HTTP status: 400
+ * - Error message: Unsupported model type
+ * - Description: The model type is not supported.
+ * - Handling measure: Select another source model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5022: (typeof ERRORS)["ModelArts.5022"];
+/**
+ * ModelArts.5025: Incorrect verification code
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect verification code
+ * - Description: Incorrect verification code.
+ * - Handling measure: Enter the correct verification code.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5025: (typeof ERRORS)["ModelArts.5025"];
+/**
+ * ModelArts.5026: Verification code expired
+ *
+ * - HTTP status: 400
+ * - Error message: Verification code expired
+ * - Description: Verification code expired.
+ * - Handling measure: Obtain a new verification code.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5026: (typeof ERRORS)["ModelArts.5026"];
+/**
+ * ModelArts.5027: The verification code does not match the email address.
+ *
+ * - HTTP status: 400
+ * - Error message: The verification code does not match the email address.
+ * - Description: The email address and verification code do not match.
+ * - Handling measure: Obtain a new verification code.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5027: (typeof ERRORS)["ModelArts.5027"];
+/**
+ * ModelArts.5038: You must first get a verification code
+ *
+ * - HTTP status: 400
+ * - Error message: You must first get a verification code
+ * - Description: You have not obtained the verification code.
+ * - Handling measure: Specify your email address and obtain the verification code by email.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5038: (typeof ERRORS)["ModelArts.5038"];
+/**
+ * ModelArts.5041: Duplicate version. Refresh the page and try again
+ *
+ * - HTTP status: 400
+ * - Error message: Duplicate version. Refresh the page and try again
+ * - Description: Duplicate version.
+ * - Handling measure: Refresh the page and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5041: (typeof ERRORS)["ModelArts.5041"];
+/**
+ * ModelArts.5042: The order has been paid.
+ *
+ * - HTTP status: 400
+ * - Error message: The order has been paid.
+ * - Description: The order has been paid.
+ * - Handling measure: The order has been paid. Do not pay again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5042: (typeof ERRORS)["ModelArts.5042"];
+/**
+ * ModelArts.5047: Hilens product name duplicated.
+ *
+ * - HTTP status: 400
+ * - Error message: Hilens product name duplicated.
+ * - Description: Duplicate HiLens name.
+ * - Handling measure: Enter another product name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5047: (typeof ERRORS)["ModelArts.5047"];
+/**
+ * ModelArts.5048: Hilens skill version duplicated.
+ *
+ * - HTTP status: 400
+ * - Error message: Hilens skill version duplicated.
+ * - Description: Duplicate HiLens version.
+ * - Handling measure: Select another version.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5048: (typeof ERRORS)["ModelArts.5048"];
+/**
+ * ModelArts.5049: Incorrect Hilens skill. Select the skill corresponding to the offering.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect Hilens skill. Select the skill corresponding to the offering.
+ * - Description: Incorrect HiLens skill.
+ * - Handling measure: Select the correct HiLens skill.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5049: (typeof ERRORS)["ModelArts.5049"];
+/**
+ * ModelArts.5051: The HiLens skill type is not supported. Release the skill type in HiLens Studio.
+ *
+ * - HTTP status: 400
+ * - Error message: The HiLens skill type is not supported. Release the skill type in HiLens Studio.
+ * - Description: The HiLens skill is currently unavailable. Publish the skill in HiLens Studio.
+ * - Handling measure: Select the correct HiLens skill.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5051: (typeof ERRORS)["ModelArts.5051"];
+/**
+ * ModelArts.5052: The user does not have the agency permission
+ *
+ * - HTTP status: 400
+ * - Error message: The user does not have the agency permission
+ * - Description: You do not have the agency permission.
+ * - Handling measure: Set an agency and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5052: (typeof ERRORS)["ModelArts.5052"];
+/**
+ * ModelArts.5061: The size of the image is too large.
+ *
+ * - HTTP status: 400
+ * - Error message: The size of the image is too large.
+ * - Description: The size of the image is too large.
+ * - Handling measure: Please upload an image smaller than 7 MB.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5061: (typeof ERRORS)["ModelArts.5061"];
+/**
+ * ModelArts.5062: The number of the images uploaded today has reached the limit.
+ *
+ * - HTTP status: 400
+ * - Error message: The number of the images uploaded today has reached the limit.
+ * - Description: The number of the images uploaded today has reached the limit.
+ * - Handling measure: Please upload the image the next day.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5062: (typeof ERRORS)["ModelArts.5062"];
+/**
+ * ModelArts.5063: Illegal image or image name.
+ *
+ * - HTTP status: 400
+ * - Error message: Illegal image or image name.
+ * - Description: Illegal image or image name.
+ * - Handling measure: Please Upload a correct image file.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5063: (typeof ERRORS)["ModelArts.5063"];
+/**
+ * ModelArts.5064: Maximum upload size exceeded of HTTP request.
+ *
+ * - HTTP status: 400
+ * - Error message: Maximum upload size exceeded of HTTP request.
+ * - Description: Maximum upload size exceeded of HTTP request.
+ * - Handling measure: Please reduce the file size and upload it again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5064: (typeof ERRORS)["ModelArts.5064"];
+/**
+ * ModelArts.5070: The activity is in progress.
+ *
+ * - HTTP status: 400
+ * - Error message: The activity is in progress.
+ * - Description: The activity is in progress.
+ * - Handling measure: Activity is in progress, can't delete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5070: (typeof ERRORS)["ModelArts.5070"];
+/**
+ * ModelArts.5071: The activity is not start.
+ *
+ * - HTTP status: 400
+ * - Error message: The activity is not start.
+ * - Description: The activity is not start.
+ * - Handling measure: Activity that have not started cannot be registered.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5071: (typeof ERRORS)["ModelArts.5071"];
+/**
+ * ModelArts.5072: The activity has end.
+ *
+ * - HTTP status: 400
+ * - Error message: The activity has end.
+ * - Description: The activity has end.
+ * - Handling measure: Activity that have ended cannot be registered.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5072: (typeof ERRORS)["ModelArts.5072"];
+/**
+ * ModelArts.5073: The activity has registed.
+ *
+ * - HTTP status: 400
+ * - Error message: The activity has registed.
+ * - Description: The activity has registed.
+ * - Handling measure: The activity has already been registered. Do not register again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5073: (typeof ERRORS)["ModelArts.5073"];
+/**
+ * ModelArts.5075: The license is already expired.
+ *
+ * - HTTP status: 400
+ * - Error message: The license is already expired.
+ * - Description: The license is already expired.
+ * - Handling measure: Please purchase quotas again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5075: (typeof ERRORS)["ModelArts.5075"];
+/**
+ * ModelArts.5076: The license remaining is insufficient.
+ *
+ * - HTTP status: 400
+ * - Error message: The license remaining is insufficient.
+ * - Description: The license remaining is insufficient.
+ * - Handling measure: Please purchase quotas in time.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5076: (typeof ERRORS)["ModelArts.5076"];
+/**
+ * ModelArts.5077: The consumption is expired or expire soon.
+ *
+ * - HTTP status: 400
+ * - Error message: The consumption is expired or expire soon.
+ * - Description: The consumption is expired or expire soon.
+ * - Handling measure: Please purchase quotas in time.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5077: (typeof ERRORS)["ModelArts.5077"];
+/**
+ * ModelArts.5303: The obs source data is empty
+ *
+ * - HTTP status: 400
+ * - Error message: The obs source data is empty
+ * - Description: Empty source data.
+ * - Handling measure: Select other source data.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5303: (typeof ERRORS)["ModelArts.5303"];
+/**
+ * ModelArts.5304: The maximum number of files has been exceeded
+ *
+ * - HTTP status: 400
+ * - Error message: The maximum number of files has been exceeded
+ * - Description: The number of files has reached the maximum allowed limit.
+ * - Handling measure: Select other source data or reduce the data volume.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5304: (typeof ERRORS)["ModelArts.5304"];
+/**
+ * ModelArts.5305: The maximum size of files has been exceeded
+ *
+ * - HTTP status: 400
+ * - Error message: The maximum size of files has been exceeded
+ * - Description: The file size has reached the maximum allowed limit.
+ * - Handling measure: Select other source data or reduce the data volume.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5305: (typeof ERRORS)["ModelArts.5305"];
+/**
+ * ModelArts.5306: The maximum depth of files has been exceeded
+ *
+ * - HTTP status: 400
+ * - Error message: The maximum depth of files has been exceeded
+ * - Description: The file depth has reached the maximum allowed limit.
+ * - Handling measure: Select other source data or reduce the data depth.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5306: (typeof ERRORS)["ModelArts.5306"];
+/**
+ * ModelArts.5309: Only allow edge service published to AIHub.
+ *
+ * - HTTP status: 400
+ * - Error message: Only allow edge service published to AIHub.
+ * - Description: Only edge VAS can be published.
+ * - Handling measure: Select the edge VAS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5309: (typeof ERRORS)["ModelArts.5309"];
+/**
+ * ModelArts.5312: Only allow market category service published to AIHub.
+ *
+ * - HTTP status: 400
+ * - Error message: Only allow market category service published to AIHub.
+ * - Description: Only market VAS can be published.
+ * - Handling measure: Select the market VAS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5312: (typeof ERRORS)["ModelArts.5312"];
+/**
+ * ModelArts.5313: Only allow released service published to AIHub.
+ *
+ * - HTTP status: 400
+ * - Error message: Only allow released service published to AIHub.
+ * - Description: Only published VAS is allowed.
+ * - Handling measure: Select the published VAS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5313: (typeof ERRORS)["ModelArts.5313"];
+/**
+ * ModelArts.5314: Only allow 'closed Beta Test' stage service published to AIHub.
+ *
+ * - HTTP status: 400
+ * - Error message: Only allow 'closed Beta Test' stage service published to AIHub.
+ * - Description: Only Closed Beta Test VAS can be published.
+ * - Handling measure: Select the Closed Beta Test VAS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5314: (typeof ERRORS)["ModelArts.5314"];
+/**
+ * ModelArts.5315: Request is repeated submit.
+ *
+ * - HTTP status: 400
+ * - Error message: Request is repeated submit.
+ * - Description: This request is repeated submit.
+ * - Handling measure: Do not submit the request again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5315: (typeof ERRORS)["ModelArts.5315"];
+/**
+ * ModelArts.6301: The instance already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance already exists.
+ * - Description: The instance already exists.
+ * - Handling measure: Enter another instance name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6301: (typeof ERRORS)["ModelArts.6301"];
+/**
+ * ModelArts.6302: The instance count already reaches the maximum value.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance count already reaches the maximum value.
+ * - Description: The maximum number of instances has been reached.
+ * - Handling measure: Delete unnecessary instances.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6302: (typeof ERRORS)["ModelArts.6302"];
+/**
+ * ModelArts.6303: The field does not support sorting.
+ *
+ * - HTTP status: 400
+ * - Error message: The field does not support sorting.
+ * - Description: This field does not support sorting.
+ * - Handling measure: Delete the field from the sorting parameters.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6303: (typeof ERRORS)["ModelArts.6303"];
+/**
+ * ModelArts.6304: Please stop the instance before deleting.
+ *
+ * - HTTP status: 400
+ * - Error message: Please stop the instance before deleting.
+ * - Description: Failed to delete the instance in the running state.
+ * - Handling measure: Refresh the page. Stop the instance and then delete it.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6304: (typeof ERRORS)["ModelArts.6304"];
+/**
+ * ModelArts.6305: The instance is already running.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance is already running.
+ * - Description: The instance is in the running state.
+ * - Handling measure: Do not start it again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6305: (typeof ERRORS)["ModelArts.6305"];
+/**
+ * ModelArts.6306: The instance is starting.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance is starting.
+ * - Description: Other operations cannot be performed because the instance is being started.
+ * - Handling measure: Perform other operations later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6306: (typeof ERRORS)["ModelArts.6306"];
+/**
+ * ModelArts.6307: The instance has already been stopped.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance has already been stopped.
+ * - Description: The instance has been stopped.
+ * - Handling measure: Refresh the page and view the instance state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6307: (typeof ERRORS)["ModelArts.6307"];
+/**
+ * ModelArts.6308: The instance is stopping.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance is stopping.
+ * - Description: The instance is being stopped.
+ * - Handling measure: Refresh the page and view the instance state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6308: (typeof ERRORS)["ModelArts.6308"];
+/**
+ * ModelArts.6309: The instance does not exist.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance does not exist.
+ * - Description: The instance does not exist.
+ * - Handling measure: Ensure that the instance has been deleted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6309: (typeof ERRORS)["ModelArts.6309"];
+/**
+ * ModelArts.6316: The param 'storage' is needed for creating notebook instance.
+ *
+ * - HTTP status: 400
+ * - Error message: The param 'storage' is needed for creating notebook instance.
+ * - Description: Incorrect parameters during instance creation.
+ * - Handling measure: Add the storage parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6316: (typeof ERRORS)["ModelArts.6316"];
+/**
+ * ModelArts.6317: The 'path' parameter is required when the storage type is OBS.
+ *
+ * - HTTP status: 400
+ * - Error message: The 'path' parameter is required when the storage type is OBS.
+ * - Description: Incorrect parameters during instance creation.
+ * - Handling measure: Add the path parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6317: (typeof ERRORS)["ModelArts.6317"];
+/**
+ * ModelArts.6318: The param 'path' needs to end with /.
+ *
+ * - HTTP status: 400
+ * - Error message: The param 'path' needs to end with /.
+ * - Description: Incorrect parameters during instance creation.
+ * - Handling measure: Ensure that the value of the path parameter ends with a slash (/).
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6318: (typeof ERRORS)["ModelArts.6318"];
+/**
+ * ModelArts.6319: There is no ak/sk in the global settings. Please add it by access ModelArts console.
+ *
+ * - HTTP status: 400
+ * - Error message: There is no ak/sk in the global settings. Please add it by access ModelArts console.
+ * - Description: The AK/SK have not been configured in the global settings of ModelArts.
+ * - Handling measure: Configure the AK/SK in the global settings of ModelArts.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6319: (typeof ERRORS)["ModelArts.6319"];
+/**
+ * ModelArts.6320: Access obs error. Reason is {}.
+ *
+ * - HTTP status: 400
+ * - Error message: Access obs error. Reason is {}.
+ * - Description: OBS access error.
+ * - Handling measure: Ensure that the OBS path is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6320: (typeof ERRORS)["ModelArts.6320"];
+/**
+ * ModelArts.6323: The flavor is not supported, please check it.
+ *
+ * - HTTP status: 400
+ * - Error message: The flavor is not supported, please check it.
+ * - Description: The flavor is not supported.
+ * - Handling measure: Ensure that the flavor is correctly configured.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6323: (typeof ERRORS)["ModelArts.6323"];
+/**
+ * ModelArts.6324: This location type is not supported. Please check it.
+ *
+ * - HTTP status: 400
+ * - Error message: This location type is not supported. Please check it.
+ * - Description: The storage type is not supported.
+ * - Handling measure: Ensure that the storage type is correctly configured.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6324: (typeof ERRORS)["ModelArts.6324"];
+/**
+ * ModelArts.6326: The instance is frozen. Check whether your account is in arrears in Billing Center.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance is frozen. Check whether your account is in arrears in Billing Center.
+ * - Description: The instance has been frozen.
+ * - Handling measure: Check the account balance and top up the account.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6326: (typeof ERRORS)["ModelArts.6326"];
+/**
+ * ModelArts.6327: The instance is not in running. Please refresh the page and start it.
+ *
+ * - HTTP status: 400
+ * - Error message: The instance is not in running. Please refresh the page and start it.
+ * - Description: The instance is not in the running state.
+ * - Handling measure: Refresh the page and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6327: (typeof ERRORS)["ModelArts.6327"];
+/**
+ * ModelArts.6328: Sorry, you currently do not have permission for this flavor. Please apply it firstly.
+ *
+ * - HTTP status: 400
+ * - Error message: Sorry, you currently do not have permission for this flavor. Please apply it firstly.
+ * - Description: You do not have permission to use the flavor.
+ * - Handling measure: Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6328: (typeof ERRORS)["ModelArts.6328"];
+/**
+ * ModelArts.6329: Sorry, this flavor specification is sold out. Please try others.
+ *
+ * - HTTP status: 400
+ * - Error message: Sorry, this flavor specification is sold out. Please try others.
+ * - Description: The flavor is sold out.
+ * - Handling measure: Use another flavor or try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6329: (typeof ERRORS)["ModelArts.6329"];
+/**
+ * ModelArts.6330: The flavor type of profile does not match the type of flavor. Please check it.
+ *
+ * - HTTP status: 400
+ * - Error message: The flavor type of profile does not match the type of flavor. Please check it.
+ * - Description: The types are not matched.
+ * - Handling measure: Ensure that the flavor type matches the profile type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6330: (typeof ERRORS)["ModelArts.6330"];
+/**
+ * ModelArts.6331: The evs volume size ranges from {} GB to {} GB.
+ *
+ * - HTTP status: 400
+ * - Error message: The evs volume size ranges from {} GB to {} GB.
+ * - Description: The EVS disk size exceeds the upper limit.
+ * - Handling measure: Check the EVS disk size.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6331: (typeof ERRORS)["ModelArts.6331"];
+/**
+ * ModelArts.6332: Incorrect parameter type. The '{}' parameter must be of the '{}' type.
+ *
+ * - HTTP status: 400
+ * - Error message: Incorrect parameter type. The '{}' parameter must be of the '{}' type.
+ * - Description: Parameter type error.
+ * - Handling measure: Ensure that the parameter type meets the requirements.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6332: (typeof ERRORS)["ModelArts.6332"];
+/**
+ * ModelArts.6333: The notebook is being restored. Refresh the page and wait for several minutes. The fault may be caused by instance overload.
+ *
+ * - HTTP status: 400
+ * - Error message: The notebook is being restored. Refresh the page and wait for several minutes. The fault may be caused by instance overload.
+ * - Description: Notebook instance fault.
+ * - Handling measure: The instance is recovering. Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6333: (typeof ERRORS)["ModelArts.6333"];
+/**
+ * ModelArts.6334: Invalid value for name or description. The character \`{}\` is not allowed.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid value for name or description. The character \`{}\` is not allowed.
+ * - Description: The description parameter is incorrect.
+ * - Handling measure: Enter a valid description value.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6334: (typeof ERRORS)["ModelArts.6334"];
+/**
+ * ModelArts.6335: '{}' is a required property.
+ *
+ * - HTTP status: 400
+ * - Error message: '{}' is a required property.
+ * - Description: Parameter missing.
+ * - Handling measure: Ensure that the corresponding parameter is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6335: (typeof ERRORS)["ModelArts.6335"];
+/**
+ * ModelArts.6336: '{}' property value is incorrect.
+ *
+ * - HTTP status: 400
+ * - Error message: '{}' property value is incorrect.
+ * - Description: Incorrect parameter value.
+ * - Handling measure: Ensure that the corresponding parameter is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6336: (typeof ERRORS)["ModelArts.6336"];
+/**
+ * ModelArts.6341: The repository does not exist or has been deleted.
+ *
+ * - HTTP status: 400
+ * - Error message: The repository does not exist or has been deleted.
+ * - Description: The Git repository does not exist or has been deleted.
+ * - Handling measure: Check the corresponding parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6341: (typeof ERRORS)["ModelArts.6341"];
+/**
+ * ModelArts.6343: The repository name already exists.
+ *
+ * - HTTP status: 400
+ * - Error message: The repository name already exists.
+ * - Description: The Git repository already exists.
+ * - Handling measure: Check the corresponding parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6343: (typeof ERRORS)["ModelArts.6343"];
+/**
+ * ModelArts.6344: Delete failed. Please delete the associated development environment instance first.
+ *
+ * - HTTP status: 400
+ * - Error message: Delete failed. Please delete the associated development environment instance first.
+ * - Description: Failed to delete the repository.
+ * - Handling measure: Delete the corresponding notebook instance first.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6344: (typeof ERRORS)["ModelArts.6344"];
+/**
+ * ModelArts.6345: Currently the OBS type instance does not support git capability.
+ *
+ * - HTTP status: 400
+ * - Error message: Currently the OBS type instance does not support git capability.
+ * - Description: The Git repository cannot be used for OBS instances.
+ * - Handling measure: Use notebook instances of the EVS type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6345: (typeof ERRORS)["ModelArts.6345"];
+/**
+ * ModelArts.6346: The timestamp of auto stop must be later than the current timestamp.
+ *
+ * - HTTP status: 400
+ * - Error message: The timestamp of auto stop must be later than the current timestamp.
+ * - Description: This parameter cannot be modified.
+ * - Handling measure: Check the corresponding parameter and ensure that the automatic end time is later than the current time.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6346: (typeof ERRORS)["ModelArts.6346"];
+/**
+ * ModelArts.6347: When the instance is in the '{}' status, the '{}' parameter cannot be modified.
+ *
+ * - HTTP status: 400
+ * - Error message: When the instance is in the '{}' status, the '{}' parameter cannot be modified.
+ * - Description: Failed to modify the parameter.
+ * - Handling measure: Check the corresponding parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6347: (typeof ERRORS)["ModelArts.6347"];
+/**
+ * ModelArts.6348: The 'duration' parameter is mandatory for enabling auto stop.
+ *
+ * - HTTP status: 400
+ * - Error message: The 'duration' parameter is mandatory for enabling auto stop.
+ * - Description: The description parameter is missing.
+ * - Handling measure: Configure the duration parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6348: (typeof ERRORS)["ModelArts.6348"];
+/**
+ * ModelArts.6349: The 'duration' parameter is incorrect. The value ranges from {} to {}.
+ *
+ * - HTTP status: 400
+ * - Error message: The 'duration' parameter is incorrect. The value ranges from {} to {}.
+ * - Description: The value of duration parameter exceeds the threshold.
+ * - Handling measure: Configure the duration parameter.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6349: (typeof ERRORS)["ModelArts.6349"];
+/**
+ * ModelArts.6350: Failed to access OBS because of incorrect AK/SK or insufficient permissions.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to access OBS because of incorrect AK/SK or insufficient permissions.
+ * - Description: Access to OBS is rejected.
+ * - Handling measure: Ensure that the AK/SK is correct and you have the permission to access OBS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6350: (typeof ERRORS)["ModelArts.6350"];
+/**
+ * ModelArts.6353: Failed to verify the AK/SK. Please check and try again.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to verify the AK/SK. Please check and try again.
+ * - Description: Incorrect AK/SK.
+ * - Handling measure: Ensure that the AK/SK in the global settings of ModelArts is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6353: (typeof ERRORS)["ModelArts.6353"];
+/**
+ * ModelArts.6354: The AK/SK do not belong to the user. Please check and enter the correct ones.
+ *
+ * - HTTP status: 400
+ * - Error message: The AK/SK do not belong to the user. Please check and enter the correct ones.
+ * - Description: Incorrect AK/SK.
+ * - Handling measure: Ensure that the AK/SK in the global settings of ModelArts is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6354: (typeof ERRORS)["ModelArts.6354"];
+/**
+ * ModelArts.6355: The resource is initializing. Please wait one minute and try again.
+ *
+ * - HTTP status: 400
+ * - Error message: The resource is initializing. Please wait one minute and try again.
+ * - Description: Resources in the dedicated resource pool are being initialized.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6355: (typeof ERRORS)["ModelArts.6355"];
+/**
+ * ModelArts.6357: The operation is not allowed because another operation is being performed on the instance or the instance is in the target state.
+ *
+ * - HTTP status: 400
+ * - Error message: The operation is not allowed because another operation is being performed on the instance or the instance is in the target state.
+ * - Description: The operation is not allowed.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6357: (typeof ERRORS)["ModelArts.6357"];
+/**
+ * ModelArts.6358: The path parameter is incorrect. It cannot be the root directory of an OBS bucket, but must be a specific directory in the OBS bucket.
+ *
+ * - HTTP status: 400
+ * - Error message: The path parameter is incorrect. It cannot be the root directory of an OBS bucket, but must be a specific directory in the OBS bucket.
+ * - Description: The OBS path parameter is incorrect.
+ * - Handling measure: Ensure that the path parameter is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6358: (typeof ERRORS)["ModelArts.6358"];
+/**
+ * ModelArts.6360: Failed to start the notebook due to insufficient background resources. Try again later.
+ *
+ * - HTTP status: 400
+ * - Error message: Failed to start the notebook due to insufficient background resources. Try again later.
+ * - Description: Failed to start the notebook due to insufficient background resources. Try again later.
+ * - Handling measure: Try again later or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6360: (typeof ERRORS)["ModelArts.6360"];
+/**
+ * ModelArts.6361: ModelArts internal service or configuration error. Submit a service ticket to get professional technical support.
+ *
+ * - HTTP status: 400
+ * - Error message: ModelArts internal service or configuration error. Submit a service ticket to get professional technical support.
+ * - Description: Internal error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6361: (typeof ERRORS)["ModelArts.6361"];
+/**
+ * ModelArts.6371: Currently, notebooks support only OBS buckets whose Storage Class is Standard. Change the OBS bucket and try again.
+ *
+ * - HTTP status: 400
+ * - Error message: Currently, notebooks support only OBS buckets whose Storage Class is Standard. Change the OBS bucket and try again.
+ * - Description: Notebook instances support only standard OBS buckets.
+ * - Handling measure: Use standard OBS buckets.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6371: (typeof ERRORS)["ModelArts.6371"];
+/**
+ * ModelArts.6374: The credential can be added only when type is set to AK/SK or agency.
+ *
+ * - HTTP status: 400
+ * - Error message: The credential can be added only when type is set to AK/SK or agency.
+ * - Description: The authentication type can only be AK/SK or agency.
+ * - Handling measure: Ensure that the authentication type is AK/SK or agency.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6374: (typeof ERRORS)["ModelArts.6374"];
+/**
+ * ModelArts.6376: Please make sure agency exists.
+ *
+ * - HTTP status: 400
+ * - Error message: Please make sure agency exists.
+ * - Description: The IAM agency does not exist.
+ * - Handling measure: Ensure that the agency exists on IAM.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6376: (typeof ERRORS)["ModelArts.6376"];
+/**
+ * ModelArts.6377: The user id cannot be left blank.
+ *
+ * - HTTP status: 400
+ * - Error message: The user id cannot be left blank.
+ * - Description: The user ID cannot be left blank.
+ * - Handling measure: Ensure that the user ID parameter is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6377: (typeof ERRORS)["ModelArts.6377"];
+/**
+ * ModelArts.6378: The agency name cannot be left blank.
+ *
+ * - HTTP status: 400
+ * - Error message: The agency name cannot be left blank.
+ * - Description: The agency name cannot be left blank.
+ * - Handling measure: Ensure that the agency name parameter is available.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6378: (typeof ERRORS)["ModelArts.6378"];
+/**
+ * ModelArts.6379: No IAM agency created in Settings. Create an IAM agency on the ModelArts management console.
+ *
+ * - HTTP status: 400
+ * - Error message: No IAM agency created in Settings. Create an IAM agency on the ModelArts management console.
+ * - Description: No agency is created in the global settings.
+ * - Handling measure: Create an agency in the global settings.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6379: (typeof ERRORS)["ModelArts.6379"];
+/**
+ * ModelArts.6400: Invalid request payload {0}, please check.
+ *
+ * - HTTP status: 400
+ * - Error message: Invalid request payload {0}, please check.
+ * - Description: Invalid request payload {0}, please check.
+ * - Handling measure: Check the request body.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6400: (typeof ERRORS)["ModelArts.6400"];
+/**
+ * ModelArts.6528: No EVS available. Please try again later.
+ *
+ * - HTTP status: 400
+ * - Error message: No EVS available. Please try again later.
+ * - Description: The EVS disk has been sold out.
+ * - Handling measure: Try again later or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6528: (typeof ERRORS)["ModelArts.6528"];
+/**
+ * ModelArts.6600: Check whether the parameter is valid.
+ *
+ * - HTTP status: 400
+ * - Error message: Check whether the parameter is valid.
+ * - Description: Failed to verify the parameters.
+ * - Handling measure: Ensure that the parameter is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6600: (typeof ERRORS)["ModelArts.6600"];
+/**
+ * ModelArts.6651: Unsupport entity.
+ *
+ * - HTTP status: 400
+ * - Error message: Unsupport entity.
+ * - Description: Unsupported project objects.
+ * - Handling measure: Ensure that the project object is supported.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6651: (typeof ERRORS)["ModelArts.6651"];
+/**
+ * ModelArts.6652: Please delete resources from the project first.
+ *
+ * - HTTP status: 400
+ * - Error message: Please delete resources from the project first.
+ * - Description: Failed to delete the project resources.
+ * - Handling measure: Delete the datasets and notebook instances under the project and ensure that all training jobs have been completed.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6652: (typeof ERRORS)["ModelArts.6652"];
+/**
+ * ModelArts.6690: The image size cannot exceed 8 MB.
+ *
+ * - HTTP status: 400
+ * - Error message: The image size cannot exceed 8 MB.
+ * - Description: The image size exceeds 8 MB.
+ * - Handling measure: Ensure that the image size does not exceed 8 MB.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6690: (typeof ERRORS)["ModelArts.6690"];
+/**
+ * ModelArts.6716: The specified flavor {0} is already sold out.
+ *
+ * - HTTP status: 400
+ * - Error message: The specified flavor {0} is already sold out.
+ * - Description: The specified flavor {0} is already sold out.
+ * - Handling measure: Select another flavor or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6716: (typeof ERRORS)["ModelArts.6716"];
+/**
+ * ModelArts.6737: Conflict tag {0} for image {1}, tag cannot be duplicated.
+ *
+ * - HTTP status: 400
+ * - Error message: Conflict tag {0} for image {1}, tag cannot be duplicated.
+ * - Description: Conflict tag {0} for image {1}, tag cannot be duplicated.
+ * - Handling measure: Enter a proper image tag.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6737: (typeof ERRORS)["ModelArts.6737"];
+/**
+ * ModelArts.6763: Cannot manage the pool, The cluster version is earlier than v1.15.
+ *
+ * - HTTP status: 400
+ * - Error message: Cannot manage the pool, The cluster version is earlier than v1.15.
+ * - Description: Cannot manage the pool, The cluster version is earlier than v1.15.
+ * - Handling measure: Please upgrade the cluster version.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6763: (typeof ERRORS)["ModelArts.6763"];
+/**
+ * ModelArts.6771: Cannot register the image since the size of the registered image {0}/{1}:{2} is {3} bytes, which has reached the maximum of {4} bytes. If the size of the image is too large, the image will fail to be decompressed.
+ *
+ * - HTTP status: 400
+ * - Error message: Cannot register the image since the size of the registered image {0}/{1}:{2} is {3} bytes, which has reached the maximum of {4} bytes. If the size of the image is too large, the image will fail to be decompressed.
+ * - Description: Cannot register the image since the size of the registered image {0}/{1}:{2} is {3} bytes, which has reached the maximum of {4} bytes. If the size of the image is too large, the image will fail to be decompressed.
+ * - Handling measure: Check the image size.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6771: (typeof ERRORS)["ModelArts.6771"];
+/**
+ * ModelArts.6782: Mounting OBS bucket or folder does not support in current authentication mode, add AK/SK in ModelArts global settings to enabled it.
+ *
+ * - HTTP status: 400
+ * - Error message: Mounting OBS bucket or folder does not support in current authentication mode, add AK/SK in ModelArts global settings to enabled it.
+ * - Description: Mounting OBS bucket or folder does not support in current authentication mode, add AK/SK in ModelArts global settings to enabled it.
+ * - Handling measure: Please add AK/SK to ModelArts Global Settings.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6782: (typeof ERRORS)["ModelArts.6782"];
+/**
+ * ModelArts.6789: The current user does not have the permission to use the SSH key pair {0}, please update the key pair of the instance and try again.
+ *
+ * - HTTP status: 400
+ * - Error message: The current user does not have the permission to use the SSH key pair {0}, please update the key pair of the instance and try again.
+ * - Description: The current user does not have the permission to use the SSH key pair {0}, please update the key pair of the instance and try again.
+ * - Handling measure: Update the key pair of the instance and restart the instance.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6789: (typeof ERRORS)["ModelArts.6789"];
+/**
+ * ModelArts.6792: Instance {0} does not support to update flavor to {1}, please try another flavor.
+ *
+ * - HTTP status: 400
+ * - Error message: Instance {0} does not support to update flavor to {1}, please try another flavor.
+ * - Description: Instance {0} does not support to update flavor to {1}, please try another flavor.
+ * - Handling measure: Select another flavor.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6792: (typeof ERRORS)["ModelArts.6792"];
+/**
+ * ModelArts.6797: Specified image {0} cannot be found.
+ *
+ * - HTTP status: 400
+ * - Error message: Specified image {0} cannot be found.
+ * - Description: Specified image {0} cannot be found.
+ * - Handling measure: Check the image access permission.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6797: (typeof ERRORS)["ModelArts.6797"];
+/**
+ * ModelArts.6870: Specified flavor {0} does not support current instance feature {1}.
+ *
+ * - HTTP status: 400
+ * - Error message: Specified flavor {0} does not support current instance feature {1}.
+ * - Description: Specified flavor {0} does not support current instance feature {1}.
+ * - Handling measure: Select a proper flavor.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6870: (typeof ERRORS)["ModelArts.6870"];
+/**
+ * ModelArts.7002: Not gray user, please contact the administrator
+ *
+ * - HTTP status: 400
+ * - Error message: Not gray user, please contact the administrator
+ * - Description: Workspace authentication error.
+ * - Handling measure: Contact the administrator to check whether the user has permissions on the workspace.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7002: (typeof ERRORS)["ModelArts.7002"];
+/**
+ * ModelArts.7003: no permission to get iam user list, please check permission
+ *
+ * - HTTP status: 400
+ * - Error message: no permission to get iam user list, please check permission
+ * - Description: IAM permissions are incorrect.
+ * - Handling measure: Add the IAM permissions based on the error message.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7003: (typeof ERRORS)["ModelArts.7003"];
+/**
+ * ModelArts.7004: the status of workspace: {workspaceID} is abnormal, can not execute \[action: {action}\]
+ *
+ * - HTTP status: 400
+ * - Error message: the status of workspace: {workspaceID} is abnormal, can not execute \[action: {action}\]
+ * - Description: You are not allowed to create resources when a workspace is in the normal state, for example, a deleted or failed workspace.
+ * - Handling measure: Create resources in a normal workspace.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7004: (typeof ERRORS)["ModelArts.7004"];
+/**
+ * ModelArts.7005: workspace:{workspace} not existed
+ *
+ * - HTTP status: 400
+ * - Error message: workspace:{workspace} not existed
+ * - Description: The workspace does not exist.
+ * - Handling measure: Ensure that the transferred workspace ID exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7005: (typeof ERRORS)["ModelArts.7005"];
+/**
+ * ModelArts.7006: workspace number over limit, limit: {limit}
+ *
+ * - HTTP status: 400
+ * - Error message: workspace number over limit, limit: {limit}
+ * - Description: The number of workspaces exceeds the upper limit.
+ * - Handling measure: Delete unnecessary workspaces.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7006: (typeof ERRORS)["ModelArts.7006"];
+/**
+ * ModelArts.0112: Failed to execute the policy.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to execute the policy.
+ * - Description: The user role is not allowed to execute the policy.
+ * - Handling measure: Check user role permissions.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 403: Policy doesn't allow {} {} to be performed.
+ */
+export declare const ModelArts0112: (typeof ERRORS)["ModelArts.0112"];
+/**
+ * ModelArts.0201: Token doesn't exist.
+ *
+ * - HTTP status: 401
+ * - Error message: Token doesn't exist.
+ * - Description: The token is empty.
+ * - Handling measure: Add a correct token in the request header.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0201: (typeof ERRORS)["ModelArts.0201"];
+/**
+ * ModelArts.0202: Invalid token header because the token has expired.
+ *
+ * - HTTP status: 401
+ * - Error message: Invalid token header because the token has expired.
+ * - Description: The token has expired.
+ * - Handling measure: Use a valid token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0202: (typeof ERRORS)["ModelArts.0202"];
+/**
+ * ModelArts.0203: Invalid token.
+ *
+ * - HTTP status: 401
+ * - Error message: Invalid token.
+ * - Description: The token cannot be parsed.
+ * - Handling measure: Use a valid token.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 403: Invalid token.
+ */
+export declare const ModelArts0203: (typeof ERRORS)["ModelArts.0203"];
+/**
+ * ModelArts.0205: No authorization request header.
+ *
+ * - HTTP status: 401
+ * - Error message: No authorization request header.
+ * - Description: The authorization request header is missing.
+ * - Handling measure: Use the correct AppCode URL or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0205: (typeof ERRORS)["ModelArts.0205"];
+/**
+ * ModelArts.0206: Incorrect authorization request header format.
+ *
+ * - HTTP status: 401
+ * - Error message: Incorrect authorization request header format.
+ * - Description: The authorization request header is in an incorrect format.
+ * - Handling measure: Use the correct AppCode URL or contact technical support.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 403: Invalid AK/SK.
+ */
+export declare const ModelArts0206: (typeof ERRORS)["ModelArts.0206"];
+/**
+ * ModelArts.0207: Token must contain project info of current region.
+ *
+ * - HTTP status: 401
+ * - Error message: Token must contain project info of current region.
+ * - Description: Add project information to the token.
+ * - Handling measure: Add project information to the token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0207: (typeof ERRORS)["ModelArts.0207"];
+/**
+ * ModelArts.0208: Failed to check the authorization request header.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to check the authorization request header.
+ * - Description: Checking the authorization request header failed.
+ * - Handling measure: Use the correct AppCode URL or contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0208: (typeof ERRORS)["ModelArts.0208"];
+/**
+ * ModelArts.0209: No key appId in header.
+ *
+ * - HTTP status: 401
+ * - Error message: No key appId in header.
+ * - Description: The appId request header is missing.
+ * - Handling measure: Use the correct APIG URL.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0209: (typeof ERRORS)["ModelArts.0209"];
+/**
+ * ModelArts.0212: Invalid token header because the token does not contain a project.
+ *
+ * - HTTP status: 401
+ * - Error message: Invalid token header because the token does not contain a project.
+ * - Description: The token does not contain any project information.
+ * - Handling measure: Use a project-level token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0212: (typeof ERRORS)["ModelArts.0212"];
+/**
+ * ModelArts.3801: User credential (AK and SK) does not exist.
+ *
+ * - HTTP status: 401
+ * - Error message: User credential (AK and SK) does not exist.
+ * - Description: The user certificate does not exist.
+ * - Handling measure: Add the AK/SK again.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 500: invalid token, can not get template ak/sk.
+ */
+export declare const ModelArts3801: (typeof ERRORS)["ModelArts.3801"];
+/**
+ * ModelArts.4117: User is unverified.
+ *
+ * - HTTP status: 401
+ * - Error message: User is unverified.
+ * - Description: User is unverified.
+ * - Handling measure: Please check the user has been authorized by IAM.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4117: (typeof ERRORS)["ModelArts.4117"];
+/**
+ * ModelArts.4119: Invalid RBAC.
+ *
+ * - HTTP status: 401
+ * - Error message: Invalid RBAC.
+ * - Description: The project ID in the token is left blank.
+ * - Handling measure: Add the correct project ID in the token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4119: (typeof ERRORS)["ModelArts.4119"];
+/**
+ * ModelArts.4127: Token authentication expired.
+ *
+ * - HTTP status: 401
+ * - Error message: Token authentication expired.
+ * - Description: The token authentication has expired.
+ * - Handling measure: Obtain the user token again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4127: (typeof ERRORS)["ModelArts.4127"];
+/**
+ * ModelArts.4504: Iam error
+ *
+ * - HTTP status: 401
+ * - Error message: Iam error
+ * - Description: IAM error.
+ * - Handling measure: Ensure that the AK/SK or token is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4504: (typeof ERRORS)["ModelArts.4504"];
+/**
+ * ModelArts.4505: The operation on the IAM user is not allowed.
+ *
+ * - HTTP status: 401
+ * - Error message: The operation on the IAM user is not allowed.
+ * - Description: No operation is allowed on the IAM user list.
+ * - Handling measure: Do not perform operations on the IAM user list.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 500: Internal backend service error because reading timed out.
+ */
+export declare const ModelArts4505: (typeof ERRORS)["ModelArts.4505"];
+/**
+ * ModelArts.4626: Failed to update the team or team manager.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to update the team or team manager.
+ * - Description: Updating the team or team manager failed.
+ * - Handling measure: Identify the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4626: (typeof ERRORS)["ModelArts.4626"];
+/**
+ * ModelArts.4629: Failed to delete the member.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to delete the member.
+ * - Description: Deleting a member failed.
+ * - Handling measure: Identify the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4629: (typeof ERRORS)["ModelArts.4629"];
+/**
+ * ModelArts.4630: No permission.
+ *
+ * - HTTP status: 401
+ * - Error message: No permission.
+ * - Description: The user does not have permission to perform the operation.
+ * - Handling measure: Ensure the user has permission to perform the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4630: (typeof ERRORS)["ModelArts.4630"];
+/**
+ * ModelArts.4632: Unregistered member.
+ *
+ * - HTTP status: 401
+ * - Error message: Unregistered member.
+ * - Description: The member has not been registered.
+ * - Handling measure: Ensure the member is registered.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4632: (typeof ERRORS)["ModelArts.4632"];
+/**
+ * ModelArts.4713: Forbidden operation.
+ *
+ * - HTTP status: 401
+ * - Error message: Forbidden operation.
+ * - Description: This operation is not allowed because there are uncompleted asynchronous tasks of dataset hashing.
+ * - Handling measure: Ensure all asynchronous tasks of dataset hashing are complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4713: (typeof ERRORS)["ModelArts.4713"];
+/**
+ * ModelArts.4750: Error in reading files from OBS.
+ *
+ * - HTTP status: 401
+ * - Error message: Error in reading files from OBS.
+ * - Description: An error occurred in reading files from OBS.
+ * - Handling measure: Identify the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4750: (typeof ERRORS)["ModelArts.4750"];
+/**
+ * ModelArts.4804: Failed to create a label task by the member.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to create a label task by the member.
+ * - Description: The team member failed to create a label task.
+ * - Handling measure: Do not create a label task as a team member.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4804: (typeof ERRORS)["ModelArts.4804"];
+/**
+ * ModelArts.4826: OBS KMS encryption buckets are not supported.
+ *
+ * - HTTP status: 401
+ * - Error message: OBS KMS encryption buckets are not supported.
+ * - Description: OBS KMS encryption buckets are not supported.
+ * - Handling measure: Do not use OBS KMS encryption buckets.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4826: (typeof ERRORS)["ModelArts.4826"];
+/**
+ * ModelArts.4901: Failed to prepare a training job.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to prepare a training job.
+ * - Description: Preparing a training job failed.
+ * - Handling measure: Authorizing onObs failed. Check the IAM proxy or OBS.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 404: The app-auth API does not exist.
+ */
+export declare const ModelArts4901: (typeof ERRORS)["ModelArts.4901"];
+/**
+ * ModelArts.4961: Failed to submit an auto grouping job.
+ *
+ * - HTTP status: 401
+ * - Error message: Failed to submit an auto grouping job.
+ * - Description: Submitting an auto grouping job failed.
+ * - Handling measure: Authorizing onObs failed. Check the IAM proxy or OBS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4961: (typeof ERRORS)["ModelArts.4961"];
+/**
+ * ModelArts.5001: Token is blank
+ *
+ * - HTTP status: 401
+ * - Error message: Token is blank
+ * - Description: The token does not exist.
+ * - Handling measure: Add the token and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5001: (typeof ERRORS)["ModelArts.5001"];
+/**
+ * ModelArts.5002: Token is invalid
+ *
+ * - HTTP status: 401
+ * - Error message: Token is invalid
+ * - Description: Invalid token.
+ * - Handling measure: Obtain a token and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5002: (typeof ERRORS)["ModelArts.5002"];
+/**
+ * ModelArts.5056: You do not have the permission to access the requested resource.
+ *
+ * - HTTP status: 401
+ * - Error message: You do not have the permission to access the requested resource.
+ * - Description: You have not subscribed to HiLens.
+ * - Handling measure: Log in to the HiLens management console and subscribe to the service.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5056: (typeof ERRORS)["ModelArts.5056"];
+/**
+ * ModelArts.5402: Enterprise certification is required first.
+ *
+ * - HTTP status: 401
+ * - Error message: Enterprise certification is required first.
+ * - Description: Enterprise certification is required first.
+ * - Handling measure: Please perform enterprise authentication first.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5402: (typeof ERRORS)["ModelArts.5402"];
+/**
+ * ModelArts.6201: The user's account has been suspended.
+ *
+ * - HTTP status: 401
+ * - Error message: The user's account has been suspended.
+ * - Description: The user account is frozen.
+ * - Handling measure: Check the account balance and top up the account.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6201: (typeof ERRORS)["ModelArts.6201"];
+/**
+ * ModelArts.6203: The user's account has been restricted.
+ *
+ * - HTTP status: 401
+ * - Error message: The user's account has been restricted.
+ * - Description: The user account is restricted.
+ * - Handling measure: Check the account balance and top up the account.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6203: (typeof ERRORS)["ModelArts.6203"];
+/**
+ * ModelArts.6608: Please refresh user info.
+ *
+ * - HTTP status: 401
+ * - Error message: Please refresh user info.
+ * - Description: Failed to obtain the user information.
+ * - Handling measure: Refresh the user information.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6608: (typeof ERRORS)["ModelArts.6608"];
+/**
+ * ModelArts.6620: Please refresh the user token.
+ *
+ * - HTTP status: 401
+ * - Error message: Please refresh the user token.
+ * - Description: Invalid user token.
+ * - Handling measure: Refresh the user token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6620: (typeof ERRORS)["ModelArts.6620"];
+/**
+ * ModelArts.0108: You are not authorized to perform the ({0}) operation.
+ *
+ * - HTTP status: 403
+ * - Error message: You are not authorized to perform the ({0}) operation.
+ * - Description: You do not have permission to perform {0}.
+ * - Handling measure: Check whether you are authorized to perform operations on OBS or APIs.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0108: (typeof ERRORS)["ModelArts.0108"];
+/**
+ * ModelArts.2784: InvalidToken
+ *
+ * - HTTP status: 403
+ * - Error message: InvalidToken
+ * - Description: Invalid token.
+ * - Handling measure: Check the request token.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2784: (typeof ERRORS)["ModelArts.2784"];
+/**
+ * ModelArts.2785: AuthorizationNotFound
+ *
+ * - HTTP status: 403
+ * - Error message: AuthorizationNotFound
+ * - Description: You cannot use ModelArts because you have not authorized ModelArts.
+ * - Handling measure: Please go to the Settings page to authorize ModelArts.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2785: (typeof ERRORS)["ModelArts.2785"];
+/**
+ * ModelArts.2852: FederationOperationDeny
+ *
+ * - HTTP status: 403
+ * - Error message: FederationOperationDeny
+ * - Description: Federation participant does not have permission to do this.
+ * - Handling measure: Contact the federation owner to do this.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2852: (typeof ERRORS)["ModelArts.2852"];
+/**
+ * ModelArts.3010: Failed to copy model, you don't have permission to copy the model ({0}).
+ *
+ * - HTTP status: 403
+ * - Error message: Failed to copy model, you don't have permission to copy the model ({0}).
+ * - Description: You do not have the permission to copy model {0}.
+ * - Handling measure: Check whether the entered token or model ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3010: (typeof ERRORS)["ModelArts.3010"];
+/**
+ * ModelArts.3075: Model ({0}) is a subscription model and cannot create a new version.
+ *
+ * - HTTP status: 403
+ * - Error message: Model ({0}) is a subscription model and cannot create a new version.
+ * - Description: Failed to create a new version because model {0} has been subscribed.
+ * - Handling measure: No new version can be created for a subscribed model.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3075: (typeof ERRORS)["ModelArts.3075"];
+/**
+ * ModelArts.3555: Forbidden to access ECS.
+ *
+ * - HTTP status: 403
+ * - Error message: Forbidden to access ECS.
+ * - Description: You do not have the permission to access the ECS.
+ * - Handling measure: Authorize access to the ECS and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3555: (typeof ERRORS)["ModelArts.3555"];
+/**
+ * ModelArts.3936: The app-auth API {id} does not belong to service {id}.
+ *
+ * - HTTP status: 403
+ * - Error message: The app-auth API {id} does not belong to service {id}.
+ * - Description: The API {ID} that supports application authentication does not belong to the service {ID}.
+ * - Handling measure: Check the request parameter or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3936: (typeof ERRORS)["ModelArts.3936"];
+/**
+ * ModelArts.4102: Token parsing error because role te\_agency is not configured for the Ai-service admin token.
+ *
+ * - HTTP status: 403
+ * - Error message: Token parsing error because role te\_agency is not configured for the Ai-service admin token.
+ * - Description: The cloud service proxy token does not contain the te\_agency role.
+ * - Handling measure: Internal error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4102: (typeof ERRORS)["ModelArts.4102"];
+/**
+ * ModelArts.4116: User has been owed, please check the account status and balance.
+ *
+ * - HTTP status: 403
+ * - Error message: User has been owed, please check the account status and balance.
+ * - Description: User has been owed, please check the account status and balance.
+ * - Handling measure: Please check account balance.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4116: (typeof ERRORS)["ModelArts.4116"];
+/**
+ * ModelArts.4118: User has been suspended, please check the account balance.
+ *
+ * - HTTP status: 403
+ * - Error message: User has been suspended, please check the account balance.
+ * - Description: User has been suspended, please check the account balance.
+ * - Handling measure: Please check the account balance.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4118: (typeof ERRORS)["ModelArts.4118"];
+/**
+ * ModelArts.4310: OBS action is forbidden, please check iam agency or OBS and so on
+ *
+ * - HTTP status: 403
+ * - Error message: OBS action is forbidden, please check iam agency or OBS and so on
+ * - Description: You do not have permission to access OBS.
+ * - Handling measure: Grant the permission to access OBS.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4310: (typeof ERRORS)["ModelArts.4310"];
+/**
+ * ModelArts.4335: Iam agency is invalid
+ *
+ * - HTTP status: 403
+ * - Error message: Iam agency is invalid
+ * - Description: Invalid IAM agency.
+ * - Handling measure: Check the IAM permission.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4335: (typeof ERRORS)["ModelArts.4335"];
+/**
+ * ModelArts.4336: The user hasn't permission
+ *
+ * - HTTP status: 403
+ * - Error message: The user hasn't permission
+ * - Description: Restricted user permission.
+ * - Handling measure: Check the user permission.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4336: (typeof ERRORS)["ModelArts.4336"];
+/**
+ * ModelArts.4348: Check dli agency failed
+ *
+ * - HTTP status: 403
+ * - Error message: Check dli agency failed
+ * - Description: Failed to create the agency for checking DLI.
+ * - Handling measure: Check the agency permission for checking DLI.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4348: (typeof ERRORS)["ModelArts.4348"];
+/**
+ * ModelArts.4419: File is too large
+ *
+ * - HTTP status: 403
+ * - Error message: File is too large
+ * - Description: The size of the file imported from OBS or to be parsed has reached the maximum allowed limit.
+ * - Handling measure: Ensure that the file is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4419: (typeof ERRORS)["ModelArts.4419"];
+/**
+ * ModelArts.4500: The number of iam agencies has reached the maximum
+ *
+ * - HTTP status: 403
+ * - Error message: The number of iam agencies has reached the maximum
+ * - Description: The number of IAM agencies exceeded the upper limit.
+ * - Handling measure: Delete unused IAM agencies.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4500: (typeof ERRORS)["ModelArts.4500"];
+/**
+ * ModelArts.4501: The iam agency create action is forbidden
+ *
+ * - HTTP status: 403
+ * - Error message: The iam agency create action is forbidden
+ * - Description: Failed to create the IAM agency.
+ * - Handling measure: Ensure that you have permission to create an IAM agency.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4501: (typeof ERRORS)["ModelArts.4501"];
+/**
+ * ModelArts.4600: The worker action is forbidden
+ *
+ * - HTTP status: 403
+ * - Error message: The worker action is forbidden
+ * - Description: The team member cannot perform the operation.
+ * - Handling measure: Check whether the team member has permission to perform the operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4600: (typeof ERRORS)["ModelArts.4600"];
+/**
+ * ModelArts.4613: Task not finish
+ *
+ * - HTTP status: 403
+ * - Error message: Task not finish
+ * - Description: Failed to obtain the task result because the task execution has not been completed.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4613: (typeof ERRORS)["ModelArts.4613"];
+/**
+ * ModelArts.4803: Dataset has unfinished label tasks, the operation is forbidden
+ *
+ * - HTTP status: 403
+ * - Error message: Dataset has unfinished label tasks, the operation is forbidden
+ * - Description: Failed to delete data because the labeling task in the dataset has not been completed.
+ * - Handling measure: Ensure that all labeling tasks in the dataset are complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4803: (typeof ERRORS)["ModelArts.4803"];
+/**
+ * ModelArts.4821: Task is publishing, the operation is forbidden
+ *
+ * - HTTP status: 403
+ * - Error message: Task is publishing, the operation is forbidden
+ * - Description: The auto labeling task cannot be started because a labeling task is being published.
+ * - Handling measure: Try again after the labeling task is published.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4821: (typeof ERRORS)["ModelArts.4821"];
+/**
+ * ModelArts.4850: Process task is initializing, the operation is forbidden
+ *
+ * - HTTP status: 403
+ * - Error message: Process task is initializing, the operation is forbidden
+ * - Description: Failed to delete the task because the processor task is being initialized.
+ * - Handling measure: Check the task status.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4850: (typeof ERRORS)["ModelArts.4850"];
+/**
+ * ModelArts.5013: The user is not registered. Please release a product first to complete the registration
+ *
+ * - HTTP status: 403
+ * - Error message: The user is not registered. Please release a product first to complete the registration
+ * - Description: You have not registered with AI Gallery.
+ * - Handling measure: Publish a product in AI Gallery for registration.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5013: (typeof ERRORS)["ModelArts.5013"];
+/**
+ * ModelArts.5014: Permission deny
+ *
+ * - HTTP status: 403
+ * - Error message: Permission deny
+ * - Description: You do not have permission to access the resource.
+ * - Handling measure: Access other resources.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5014: (typeof ERRORS)["ModelArts.5014"];
+/**
+ * ModelArts.5017: Account suspended.
+ *
+ * - HTTP status: 403
+ * - Error message: Account suspended.
+ * - Description: Suspended account.
+ * - Handling measure: Ensure that the account is not restricted and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5017: (typeof ERRORS)["ModelArts.5017"];
+/**
+ * ModelArts.5040: Your usage has exceeded the maximum quota
+ *
+ * - HTTP status: 403
+ * - Error message: Your usage has exceeded the maximum quota
+ * - Description: The resource usage has reached the maximum allowed limit.
+ * - Handling measure: Wait until the system is idle and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5040: (typeof ERRORS)["ModelArts.5040"];
+/**
+ * ModelArts.5043: Challenge applications submit failed
+ *
+ * - HTTP status: 403
+ * - Error message: Challenge applications submit failed
+ * - Description: Failed to submit the contest.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5043: (typeof ERRORS)["ModelArts.5043"];
+/**
+ * ModelArts.5045: Send verify code failed,please try again later.
+ *
+ * - HTTP status: 403
+ * - Error message: Send verify code failed,please try again later.
+ * - Description: Send verify code failed.
+ * - Handling measure: Please click to send the verification code again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5045: (typeof ERRORS)["ModelArts.5045"];
+/**
+ * ModelArts.5053: Product has been recycled.
+ *
+ * - HTTP status: 403
+ * - Error message: Product has been recycled.
+ * - Description: The product has been reclaimed.
+ * - Handling measure: Select another product.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5053: (typeof ERRORS)["ModelArts.5053"];
+/**
+ * ModelArts.5054: At least one available version must exist.
+ *
+ * - HTTP status: 403
+ * - Error message: At least one available version must exist.
+ * - Description: At least one available version is required for the product.
+ * - Handling measure: Perform other operations.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5054: (typeof ERRORS)["ModelArts.5054"];
+/**
+ * ModelArts.5055: The subscription has expired.
+ *
+ * - HTTP status: 403
+ * - Error message: The subscription has expired.
+ * - Description: The subscription has expired.
+ * - Handling measure: Initiate a new subscription.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5055: (typeof ERRORS)["ModelArts.5055"];
+/**
+ * ModelArts.5057: The free package is sold out.
+ *
+ * - HTTP status: 403
+ * - Error message: The free package is sold out.
+ * - Description: The free package has been sold out.
+ * - Handling measure: Select another package.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5057: (typeof ERRORS)["ModelArts.5057"];
+/**
+ * ModelArts.6653: Contact the project owner.
+ *
+ * - HTTP status: 403
+ * - Error message: Contact the project owner.
+ * - Description: You are not authorized to operate the project.
+ * - Handling measure: Contact the project owner to obtain the authorization.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6653: (typeof ERRORS)["ModelArts.6653"];
+/**
+ * ModelArts.2786: TokenProjectIDNotMatch
+ *
+ * - HTTP status: 404
+ * - Error message: TokenProjectIDNotMatch
+ * - Description: The project ID (%s) in the request does not match that(%s) in the token.
+ * - Handling measure: Change the request token or change the project ID in the request.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2786: (typeof ERRORS)["ModelArts.2786"];
+/**
+ * ModelArts.2836: PathNotFound
+ *
+ * - HTTP status: 404
+ * - Error message: PathNotFound
+ * - Description: Path not found.
+ * - Handling measure: Please confirm that the PATH is correct
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2836: (typeof ERRORS)["ModelArts.2836"];
+/**
+ * ModelArts.2881: ImageSaveJobNotExist
+ *
+ * - HTTP status: 404
+ * - Error message: ImageSaveJobNotExist
+ * - Description: ImageSaveJob is not exist
+ * - Handling measure: Please check task\_id
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2881: (typeof ERRORS)["ModelArts.2881"];
+/**
+ * ModelArts.2890: PoolNotFound
+ *
+ * - HTTP status: 404
+ * - Error message: PoolNotFound
+ * - Description: Pool (%s) does not exist
+ * - Handling measure: Please check whether the pool exists
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2890: (typeof ERRORS)["ModelArts.2890"];
+/**
+ * ModelArts.3001: Model ({0}) does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: Model ({0}) does not exist.
+ * - Description: Model {0} does not exist.
+ * - Handling measure: Check whether the entered model ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3001: (typeof ERRORS)["ModelArts.3001"];
+/**
+ * ModelArts.3003: Failed to get model names list.
+ *
+ * - HTTP status: 404
+ * - Error message: Failed to get model names list.
+ * - Description: Failed to obtain the model name list.
+ * - Handling measure: Check whether the account is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3003: (typeof ERRORS)["ModelArts.3003"];
+/**
+ * ModelArts.3019: Infer format ({0}) does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: Infer format ({0}) does not exist.
+ * - Description: Input/Output mode {0} does not exist.
+ * - Handling measure: Change the input/output mode.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3019: (typeof ERRORS)["ModelArts.3019"];
+/**
+ * ModelArts.3021: Template ({0}) does not exists.
+ *
+ * - HTTP status: 404
+ * - Error message: Template ({0}) does not exists.
+ * - Description: Template {0} does not exist.
+ * - Handling measure: Select another template.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3021: (typeof ERRORS)["ModelArts.3021"];
+/**
+ * ModelArts.3071: The subscription ({0}) does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: The subscription ({0}) does not exist.
+ * - Description: Subscription {0} does not exist.
+ * - Handling measure: Subscribe to the model and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3071: (typeof ERRORS)["ModelArts.3071"];
+/**
+ * ModelArts.3080: Model optimization job ({0}) does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: Model optimization job ({0}) does not exist.
+ * - Description: Model optimization task {0} does not exist.
+ * - Handling measure: The task is unavailable.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3080: (typeof ERRORS)["ModelArts.3080"];
+/**
+ * ModelArts.3502: Service {name} does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: Service {name} does not exist.
+ * - Description: The service {name} does not exist.
+ * - Handling measure: Ensure that the service name is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3502: (typeof ERRORS)["ModelArts.3502"];
+/**
+ * ModelArts.3507: Model {name} does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: Model {name} does not exist.
+ * - Description: The model {ID} does not exist.
+ * - Handling measure: Ensure that the model ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3507: (typeof ERRORS)["ModelArts.3507"];
+/**
+ * ModelArts.3923: Application {id} does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: Application {id} does not exist.
+ * - Description: The application {ID} does not exist.
+ * - Handling measure: Ensure that the application ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3923: (typeof ERRORS)["ModelArts.3923"];
+/**
+ * ModelArts.3935: The app-auth API {id} does not exist.
+ *
+ * - HTTP status: 404
+ * - Error message: The app-auth API {id} does not exist.
+ * - Description: The API {ID} that supports application authentication does not exist.
+ * - Handling measure: Ensure that the interface ID is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3935: (typeof ERRORS)["ModelArts.3935"];
+/**
+ * ModelArts.5058: Object ({0}) does not exit.
+ *
+ * - HTTP status: 404
+ * - Error message: Object ({0}) does not exit.
+ * - Description: The object does not exist.
+ * - Handling measure: Select another object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5058: (typeof ERRORS)["ModelArts.5058"];
+/**
+ * ModelArts.6623: Ensure that the dataset already exists.
+ *
+ * - HTTP status: 404
+ * - Error message: Ensure that the dataset already exists.
+ * - Description: Failed to find the corresponding dataset.
+ * - Handling measure: Ensure that the dataset already exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6623: (typeof ERRORS)["ModelArts.6623"];
+/**
+ * ModelArts.6624: Ensure that the storage path already exists.
+ *
+ * - HTTP status: 404
+ * - Error message: Ensure that the storage path already exists.
+ * - Description: Failed to find the corresponding storage path.
+ * - Handling measure: Ensure that the storage path already exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6624: (typeof ERRORS)["ModelArts.6624"];
+/**
+ * ModelArts.6650: Ensure that the project already exists.
+ *
+ * - HTTP status: 404
+ * - Error message: Ensure that the project already exists.
+ * - Description: Failed to find the corresponding project.
+ * - Handling measure: Ensure that the project already exists.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6650: (typeof ERRORS)["ModelArts.6650"];
+/**
+ * ModelArts.2803: MethodNotAllowed
+ *
+ * - HTTP status: 405
+ * - Error message: MethodNotAllowed
+ * - Description: Method not allowed.
+ * - Handling measure: Please confirm that the HTTP Method is correct
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2803: (typeof ERRORS)["ModelArts.2803"];
+/**
+ * ModelArts.6100: The request timed out. Please try again.
+ *
+ * - HTTP status: 408
+ * - Error message: The request timed out. Please try again.
+ * - Description: Timeout.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6100: (typeof ERRORS)["ModelArts.6100"];
+/**
+ * ModelArts.2796: NotAllowedToTerminate
+ *
+ * - HTTP status: 409
+ * - Error message: NotAllowedToTerminate
+ * - Description: The job cannot be terminated.
+ * - Handling measure: Check whether the job status is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2796: (typeof ERRORS)["ModelArts.2796"];
+/**
+ * ModelArts.2813: NotAllowedToRestart
+ *
+ * - HTTP status: 409
+ * - Error message: NotAllowedToRestart
+ * - Description: The job cannot be restarted.
+ * - Handling measure: Check whether the action type is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2813: (typeof ERRORS)["ModelArts.2813"];
+/**
+ * ModelArts.2878: JobStatusChanged
+ *
+ * - HTTP status: 409
+ * - Error message: JobStatusChanged
+ * - Description: Job status changed
+ * - Handling measure: Please try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2878: (typeof ERRORS)["ModelArts.2878"];
+/**
+ * ModelArts.3002: Model ({0}, {1}) already exists.
+ *
+ * - HTTP status: 409
+ * - Error message: Model ({0}, {1}) already exists.
+ * - Description: Model ({0}, {1}) already exists.
+ * - Handling measure: Change the model name or version and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3002: (typeof ERRORS)["ModelArts.3002"];
+/**
+ * ModelArts.3020: Infer format ({0}) already exists.
+ *
+ * - HTTP status: 409
+ * - Error message: Infer format ({0}) already exists.
+ * - Description: Input/Output mode {0} already exists.
+ * - Handling measure: Change the input/output mode.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3020: (typeof ERRORS)["ModelArts.3020"];
+/**
+ * ModelArts.3022: Template ({0}) already exists.
+ *
+ * - HTTP status: 409
+ * - Error message: Template ({0}) already exists.
+ * - Description: Template {0} already exists.
+ * - Handling measure: Select another template.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3022: (typeof ERRORS)["ModelArts.3022"];
+/**
+ * ModelArts.3073: model ({0}) already exists, no subscription required.
+ *
+ * - HTTP status: 409
+ * - Error message: model ({0}) already exists, no subscription required.
+ * - Description: Model {0} already exists.
+ * - Handling measure: Do not subscribe to another model with the same name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3073: (typeof ERRORS)["ModelArts.3073"];
+/**
+ * ModelArts.3503: Service {name} already exists.
+ *
+ * - HTTP status: 409
+ * - Error message: Service {name} already exists.
+ * - Description: The service {name} already exists.
+ * - Handling measure: Change the service name and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3503: (typeof ERRORS)["ModelArts.3503"];
+/**
+ * ModelArts.3929: Failed to create the application because {reason}.
+ *
+ * - HTTP status: 409
+ * - Error message: Failed to create the application because {reason}.
+ * - Description: Failed to create the application. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3929: (typeof ERRORS)["ModelArts.3929"];
+/**
+ * ModelArts.5015: The product is being reviewed
+ *
+ * - HTTP status: 409
+ * - Error message: The product is being reviewed
+ * - Description: The product is being reviewed.
+ * - Handling measure: Perform operations after the review is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5015: (typeof ERRORS)["ModelArts.5015"];
+/**
+ * ModelArts.5044: Operations conflict, please try again later
+ *
+ * - HTTP status: 409
+ * - Error message: Operations conflict, please try again later
+ * - Description: Failed to perform the operation.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5044: (typeof ERRORS)["ModelArts.5044"];
+/**
+ * ModelArts.4104: Invalid request body because the size exceeds the maximum size allowed.
+ *
+ * - HTTP status: 413
+ * - Error message: Invalid request body because the size exceeds the maximum size allowed.
+ * - Description: The size of the request body is invalid.
+ * - Handling measure: Use a request body smaller than 12 MB.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4104: (typeof ERRORS)["ModelArts.4104"];
+/**
+ * ModelArts.6654: Project with the same name already exists.
+ *
+ * - HTTP status: 417
+ * - Error message: Project with the same name already exists.
+ * - Description: A project with the same name already exists.
+ * - Handling measure: Use another project name.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6654: (typeof ERRORS)["ModelArts.6654"];
+/**
+ * ModelArts.2799: TooManyRequests
+ *
+ * - HTTP status: 429
+ * - Error message: TooManyRequests
+ * - Description: services too many requests
+ * - Handling measure: Please try again later
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2799: (typeof ERRORS)["ModelArts.2799"];
+/**
+ * ModelArts.4206: Excessive number of requests to %s.
+ *
+ * - HTTP status: 429
+ * - Error message: Excessive number of requests to %s.
+ * - Description: The maximum number of requests has been reached.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4206: (typeof ERRORS)["ModelArts.4206"];
+/**
+ * ModelArts.4395: Too many dataset requests
+ *
+ * - HTTP status: 429
+ * - Error message: Too many dataset requests
+ * - Description: Frequent dataset or labeling task creation in a unit time.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4395: (typeof ERRORS)["ModelArts.4395"];
+/**
+ * ModelArts.6101: The system is busy now. Please try again later.
+ *
+ * - HTTP status: 429
+ * - Error message: The system is busy now. Please try again later.
+ * - Description: The system is busy.
+ * - Handling measure: The system is busy. Please try again. If the retry still fails, contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6101: (typeof ERRORS)["ModelArts.6101"];
+/**
+ * ModelArts.0010: Internal error.
+ *
+ * - HTTP status: 500
+ * - Error message: Internal error.
+ * - Description: Internal error.
+ * - Handling measure: Contact R\&D and O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0010: (typeof ERRORS)["ModelArts.0010"];
+/**
+ * ModelArts.0109: Unauthorized account.
+ *
+ * - HTTP status: 500
+ * - Error message: Unauthorized account.
+ * - Description: Unauthorized account.
+ * - Handling measure: Only the administrator can call alarm APIs.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts0109: (typeof ERRORS)["ModelArts.0109"];
+/**
+ * ModelArts.2950: Unknown
+ *
+ * - HTTP status: 500
+ * - Error message: Unknown
+ * - Description: Unknown error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2950: (typeof ERRORS)["ModelArts.2950"];
+/**
+ * ModelArts.2951: DatasetService
+ *
+ * - HTTP status: 500
+ * - Error message: DatasetService
+ * - Description: Dataset service error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2951: (typeof ERRORS)["ModelArts.2951"];
+/**
+ * ModelArts.2952: ExtServiceDB
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceDB
+ * - Description: Database service error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2952: (typeof ERRORS)["ModelArts.2952"];
+/**
+ * ModelArts.2953: ExtServiceIAM
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceIAM
+ * - Description: IAM service error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2953: (typeof ERRORS)["ModelArts.2953"];
+/**
+ * ModelArts.2954: ExtServiceWorkspace
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceWorkspace
+ * - Description: Workspace service error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2954: (typeof ERRORS)["ModelArts.2954"];
+/**
+ * ModelArts.2955: ExtServiceAOM
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceAOM
+ * - Description: AOM service abnormal
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2955: (typeof ERRORS)["ModelArts.2955"];
+/**
+ * ModelArts.2956: ExtServiceAIG
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceAIG
+ * - Description: AIG service abnormal
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2956: (typeof ERRORS)["ModelArts.2956"];
+/**
+ * ModelArts.2957: ExtServiceSMN
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceSMN
+ * - Description: SMN service abnormal
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2957: (typeof ERRORS)["ModelArts.2957"];
+/**
+ * ModelArts.2958: ExtServiceOBS
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceOBS
+ * - Description: OBS service abnormal
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2958: (typeof ERRORS)["ModelArts.2958"];
+/**
+ * ModelArts.2959: ExtServiceMAOS
+ *
+ * - HTTP status: 500
+ * - Error message: ExtServiceMAOS
+ * - Description: MAOS service abnormal
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts2959: (typeof ERRORS)["ModelArts.2959"];
+/**
+ * ModelArts.3006: Failed to publish model.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to publish model.
+ * - Description: Failed to publish the model.
+ * - Handling measure: The model metadata failed to be stored to the database. Contact R\&D and O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3006: (typeof ERRORS)["ModelArts.3006"];
+/**
+ * ModelArts.3009: Failed to delete model, model ({0}) already deploy service.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete model, model ({0}) already deploy service.
+ * - Description: Failed to delete model {0} because it has been deployed as a service.
+ * - Handling measure: Delete the deployed service and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3009: (typeof ERRORS)["ModelArts.3009"];
+/**
+ * ModelArts.3043: User ({0}) does not have obs: object: PutObjectAcl permission.
+ *
+ * - HTTP status: 500
+ * - Error message: User ({0}) does not have obs: object: PutObjectAcl permission.
+ * - Description: User {0} does not have the obs:object:PutObjectAcl permission.
+ * - Handling measure: Add the permission and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3043: (typeof ERRORS)["ModelArts.3043"];
+/**
+ * ModelArts.3044: Model file ({0}) is larger than 20G and cannot be imported.
+ *
+ * - HTTP status: 500
+ * - Error message: Model file ({0}) is larger than 20G and cannot be imported.
+ * - Description: Failed to import model file {0}.
+ * - Handling measure: Ensure that the file is at most 20 GB in size.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3044: (typeof ERRORS)["ModelArts.3044"];
+/**
+ * ModelArts.3045: Parameter ({0}) is null.
+ *
+ * - HTTP status: 500
+ * - Error message: Parameter ({0}) is null.
+ * - Description: Parameter {0} is left blank.
+ * - Handling measure: Check the parameter setting as prompted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3045: (typeof ERRORS)["ModelArts.3045"];
+/**
+ * ModelArts.3047: ExeML model({0}) cannot be converted.
+ *
+ * - HTTP status: 500
+ * - Error message: ExeML model({0}) cannot be converted.
+ * - Description: Failed to convert model {0}.
+ * - Handling measure: ExeML models cannot be converted.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3047: (typeof ERRORS)["ModelArts.3047"];
+/**
+ * ModelArts.3048: Model({0}) is being imported and cannot be converted.
+ *
+ * - HTTP status: 500
+ * - Error message: Model({0}) is being imported and cannot be converted.
+ * - Description: Failed to convert model {0} because the model status is abnormal.
+ * - Handling measure: Convert the model after the model status changes to normal.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3048: (typeof ERRORS)["ModelArts.3048"];
+/**
+ * ModelArts.3049: Cannot convert models belonging to other users.
+ *
+ * - HTTP status: 500
+ * - Error message: Cannot convert models belonging to other users.
+ * - Description: Models of other users cannot be converted.
+ * - Handling measure: You can only convert your models.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3049: (typeof ERRORS)["ModelArts.3049"];
+/**
+ * ModelArts.3050: Get user temporary credential failed.
+ *
+ * - HTTP status: 500
+ * - Error message: Get user temporary credential failed.
+ * - Description: Failed to obtain the temporary user certificate.
+ * - Handling measure: Check whether the token is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3050: (typeof ERRORS)["ModelArts.3050"];
+/**
+ * ModelArts.3052: Chip Type ({0}) not support.
+ *
+ * - HTTP status: 500
+ * - Error message: Chip Type ({0}) not support.
+ * - Description: Chip type {0} is not supported.
+ * - Handling measure: Check whether the chip is of GPU, Arm, or general type.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3052: (typeof ERRORS)["ModelArts.3052"];
+/**
+ * ModelArts.3053: Model Type ({0}) not support.
+ *
+ * - HTTP status: 500
+ * - Error message: Model Type ({0}) not support.
+ * - Description: Model type {0} is not supported.
+ * - Handling measure: This type of model is not supported.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3053: (typeof ERRORS)["ModelArts.3053"];
+/**
+ * ModelArts.3054: Task ({0}) does not exists.
+ *
+ * - HTTP status: 500
+ * - Error message: Task ({0}) does not exists.
+ * - Description: Task {0} does not exist.
+ * - Handling measure: The task is unavailable.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3054: (typeof ERRORS)["ModelArts.3054"];
+/**
+ * ModelArts.3055: Task ({0}) is running cannot be deleted.
+ *
+ * - HTTP status: 500
+ * - Error message: Task ({0}) is running cannot be deleted.
+ * - Description: Failed to delete task {0} because it is running.
+ * - Handling measure: Delete the task after it is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3055: (typeof ERRORS)["ModelArts.3055"];
+/**
+ * ModelArts.3056: Task name ({0}) not meeting the specification.
+ *
+ * - HTTP status: 500
+ * - Error message: Task name ({0}) not meeting the specification.
+ * - Description: Task name {0} does not comply with specifications.
+ * - Handling measure: Ensure that a task name starts with a lowercase letter, ends with a lowercase letter or digit, and contains 2 to 24 characters, including lowercase letters, digits, and hyphens (-).
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3056: (typeof ERRORS)["ModelArts.3056"];
+/**
+ * ModelArts.3057: Task description ({0}) not meeting the specification.
+ *
+ * - HTTP status: 500
+ * - Error message: Task description ({0}) not meeting the specification.
+ * - Description: Task description {0} does not comply with specifications.
+ * - Handling measure: Ensure that task description contains 1 to 100 characters and cannot contain the following characters: \&,\!"\<\>=.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3057: (typeof ERRORS)["ModelArts.3057"];
+/**
+ * ModelArts.3058: Task input ({0}) not meeting the specification.
+ *
+ * - HTTP status: 500
+ * - Error message: Task input ({0}) not meeting the specification.
+ * - Description: Task input {0} does not comply with specifications.
+ * - Handling measure: Perform operations according to the error message.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3058: (typeof ERRORS)["ModelArts.3058"];
+/**
+ * ModelArts.3059: Task output ({0}) not meeting the specification.
+ *
+ * - HTTP status: 500
+ * - Error message: Task output ({0}) not meeting the specification.
+ * - Description: Task output {0} does not comply with specifications.
+ * - Handling measure: Ensure that the task output is a valid HTTP or HTTPS address.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3059: (typeof ERRORS)["ModelArts.3059"];
+/**
+ * ModelArts.3060: Task spec ({0}) not meeting the specification.
+ *
+ * - HTTP status: 500
+ * - Error message: Task spec ({0}) not meeting the specification.
+ * - Description: Advanced task option {0} does not comply with specifications.
+ * - Handling measure: Ensure that the advanced option does not contain Chinese characters or the following characters: (\|)\&$?\<\>. Ensure that the value is less than 4000.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3060: (typeof ERRORS)["ModelArts.3060"];
+/**
+ * ModelArts.3061: get Task ({0}) log parameter not meeting the specification.
+ *
+ * - HTTP status: 500
+ * - Error message: get Task ({0}) log parameter not meeting the specification.
+ * - Description: Log parameters of task {0} do not comply with specifications.
+ * - Handling measure: Ensure that the offset or lines value is greater than or equal to 0.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3061: (typeof ERRORS)["ModelArts.3061"];
+/**
+ * ModelArts.3062: Task ({0}) exists.
+ *
+ * - HTTP status: 500
+ * - Error message: Task ({0}) exists.
+ * - Description: Task {0} already exists.
+ * - Handling measure: Change the name and try again.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3062: (typeof ERRORS)["ModelArts.3062"];
+/**
+ * ModelArts.3064: DL Framework Type ({0}) not support.
+ *
+ * - HTTP status: 500
+ * - Error message: DL Framework Type ({0}) not support.
+ * - Description: Deep learning framework {0} is not supported.
+ * - Handling measure: This type of framework is not supported.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3064: (typeof ERRORS)["ModelArts.3064"];
+/**
+ * ModelArts.3065: The image of the model is being built so the runtime cannot be updated.
+ *
+ * - HTTP status: 500
+ * - Error message: The image of the model is being built so the runtime cannot be updated.
+ * - Description: Failed to update runtime because the model image is being created.
+ * - Handling measure: Wait until the image is created.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3065: (typeof ERRORS)["ModelArts.3065"];
+/**
+ * ModelArts.3301: Failed to build image.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to build image.
+ * - Description: Failed to create the image.
+ * - Handling measure: Check the image, or contact R\&D and O\&M personnel to rectify the fault.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3301: (typeof ERRORS)["ModelArts.3301"];
+/**
+ * ModelArts.3501: Failed to deploy the service.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to deploy the service.
+ * - Description: Failed to deploy the service.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3501: (typeof ERRORS)["ModelArts.3501"];
+/**
+ * ModelArts.3504: Failed to delete the service.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete the service.
+ * - Description: Failed to delete the service.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3504: (typeof ERRORS)["ModelArts.3504"];
+/**
+ * ModelArts.3505: Failed to update the service.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to update the service.
+ * - Description: Failed to query the service.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3505: (typeof ERRORS)["ModelArts.3505"];
+/**
+ * ModelArts.3506: Model {id} does not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: Model {id} does not exist.
+ * - Description: Failed to update the service.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3506: (typeof ERRORS)["ModelArts.3506"];
+/**
+ * ModelArts.3508: Failed to query the service monitoring information.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to query the service monitoring information.
+ * - Description: Failed to obtain the service monitoring information.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3508: (typeof ERRORS)["ModelArts.3508"];
+/**
+ * ModelArts.3509: Failed to query edge nodes.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to query edge nodes.
+ * - Description: Failed to query the node.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3509: (typeof ERRORS)["ModelArts.3509"];
+/**
+ * ModelArts.3511: Failed to query edge tags.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to query edge tags.
+ * - Description: Failed to query the edge label.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3511: (typeof ERRORS)["ModelArts.3511"];
+/**
+ * ModelArts.3537: Failed to handle the CBC request.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to handle the CBC request.
+ * - Description: Failed to process the CBC request.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3537: (typeof ERRORS)["ModelArts.3537"];
+/**
+ * ModelArts.3539: Failed to initialize service URL {url}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to initialize service URL {url}.
+ * - Description: Failed to initialize the service URL {URL}.
+ * - Handling measure: Ensure that the service URL is correct.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3539: (typeof ERRORS)["ModelArts.3539"];
+/**
+ * ModelArts.3543: Invalid CBC request.
+ *
+ * - HTTP status: 500
+ * - Error message: Invalid CBC request.
+ * - Description: The CBC request is invalid.
+ * - Handling measure: Try again or contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3543: (typeof ERRORS)["ModelArts.3543"];
+/**
+ * ModelArts.3546: Failed to create the cluster.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create the cluster.
+ * - Description: Failed to create the dedicated resource pool.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3546: (typeof ERRORS)["ModelArts.3546"];
+/**
+ * ModelArts.3579: Failed to query the model information.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to query the model information.
+ * - Description: Failed to query the model information.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3579: (typeof ERRORS)["ModelArts.3579"];
+/**
+ * ModelArts.3581: Failed to create edge certificates.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create edge certificates.
+ * - Description: Failed to create the edge certificate.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3581: (typeof ERRORS)["ModelArts.3581"];
+/**
+ * ModelArts.3802: Failed to create API group {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create API group {name} because {reason}.
+ * - Description: Failed to create the API group {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3802: (typeof ERRORS)["ModelArts.3802"];
+/**
+ * ModelArts.3803: Failed to register API {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to register API {name} because {reason}.
+ * - Description: Failed to register the API {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3803: (typeof ERRORS)["ModelArts.3803"];
+/**
+ * ModelArts.3804: upload file to obs failed.
+ *
+ * - HTTP status: 500
+ * - Error message: upload file to obs failed.
+ * - Description: Failed to upload the file to OBS.
+ * - Handling measure: Contact R\&D and O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3804: (typeof ERRORS)["ModelArts.3804"];
+/**
+ * ModelArts.3805: Failed to create AI service {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create AI service {name} because {reason}.
+ * - Description: Failed to create the AI service {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3805: (typeof ERRORS)["ModelArts.3805"];
+/**
+ * ModelArts.3806: Failed to update AI service {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to update AI service {name} because {reason}.
+ * - Description: Failed to update the AI service {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3806: (typeof ERRORS)["ModelArts.3806"];
+/**
+ * ModelArts.3807: Failed to delete AI service {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete AI service {name} because {reason}.
+ * - Description: Failed to delete the AI service {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3807: (typeof ERRORS)["ModelArts.3807"];
+/**
+ * ModelArts.3808: Failed to create AI subservice {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create AI subservice {name} because {reason}.
+ * - Description: Failed to create the sub-service {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3808: (typeof ERRORS)["ModelArts.3808"];
+/**
+ * ModelArts.3809: Failed to update AI subservice {name} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to update AI subservice {name} because {reason}.
+ * - Description: Failed to update the sub-service {name}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3809: (typeof ERRORS)["ModelArts.3809"];
+/**
+ * ModelArts.3810: Failed to create the agency because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create the agency because {reason}.
+ * - Description: Failed to create the agency. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3810: (typeof ERRORS)["ModelArts.3810"];
+/**
+ * ModelArts.3819: Failed to delete the agency definition.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete the agency definition.
+ * - Description: Failed to delete the service agency definition.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3819: (typeof ERRORS)["ModelArts.3819"];
+/**
+ * ModelArts.3858: Failed to bind task type to API {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to bind task type to API {id} because {reason}.
+ * - Description: Failed to bind task type to API {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3858: (typeof ERRORS)["ModelArts.3858"];
+/**
+ * ModelArts.3859: Failed to unbind task type from API {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to unbind task type from API {id} because {reason}.
+ * - Description: Failed to unbind the task type from API {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3859: (typeof ERRORS)["ModelArts.3859"];
+/**
+ * ModelArts.3860: Failed to create the task type because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create the task type because {reason}.
+ * - Description: Failed to create the task type. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3860: (typeof ERRORS)["ModelArts.3860"];
+/**
+ * ModelArts.3861: Failed to update the task type because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to update the task type because {reason}.
+ * - Description: Failed to update the task. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3861: (typeof ERRORS)["ModelArts.3861"];
+/**
+ * ModelArts.3891: Failed to operate the serverless cluster because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to operate the serverless cluster because {reason}.
+ * - Description: Failed to operate the serverless cluster. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3891: (typeof ERRORS)["ModelArts.3891"];
+/**
+ * ModelArts.3893: Failed to forward the CBC request to the cloud service.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to forward the CBC request to the cloud service.
+ * - Description: Failed to forward the CBC request to the cloud service.
+ * - Handling measure: Contact service O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3893: (typeof ERRORS)["ModelArts.3893"];
+/**
+ * ModelArts.3901: license id ({0}) is not exist.
+ *
+ * - HTTP status: 500
+ * - Error message: license id ({0}) is not exist.
+ * - Description: License ID {0} does not exist.
+ * - Handling measure: Check whether the license ID is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3901: (typeof ERRORS)["ModelArts.3901"];
+/**
+ * ModelArts.3902: Failed to get license info because ({0}).
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to get license info because ({0}).
+ * - Description: Failed to obtain the license because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3902: (typeof ERRORS)["ModelArts.3902"];
+/**
+ * ModelArts.3903: Renew license failed because ({0}).
+ *
+ * - HTTP status: 500
+ * - Error message: Renew license failed because ({0}).
+ * - Description: Failed to renew the license because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3903: (typeof ERRORS)["ModelArts.3903"];
+/**
+ * ModelArts.3904: Upload data failed because ({0}).
+ *
+ * - HTTP status: 500
+ * - Error message: Upload data failed because ({0}).
+ * - Description: Failed to report the used quota because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3904: (typeof ERRORS)["ModelArts.3904"];
+/**
+ * ModelArts.3905: Failed to get app key.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to get app key.
+ * - Description: Failed to obtain the app key.
+ * - Handling measure: Contact R\&D and O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3905: (typeof ERRORS)["ModelArts.3905"];
+/**
+ * ModelArts.3906: Failed to create license because ({0}).
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create license because ({0}).
+ * - Description: Failed to create the license because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3906: (typeof ERRORS)["ModelArts.3906"];
+/**
+ * ModelArts.3907: Failed to delete license because ({0}).
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete license because ({0}).
+ * - Description: Failed to delete the license because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3907: (typeof ERRORS)["ModelArts.3907"];
+/**
+ * ModelArts.3908: Failed to get CBC resources.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to get CBC resources.
+ * - Description: Failed to obtain CBC resources.
+ * - Handling measure: Check the license ID or the associated license configuration.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3908: (typeof ERRORS)["ModelArts.3908"];
+/**
+ * ModelArts.3909: access CBC failed.
+ *
+ * - HTTP status: 500
+ * - Error message: access CBC failed.
+ * - Description: Failed to access CBC.
+ * - Handling measure: Contact R\&D and O\&M personnel.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3909: (typeof ERRORS)["ModelArts.3909"];
+/**
+ * ModelArts.3910: Check CBC auth failed because ({0}).
+ *
+ * - HTTP status: 500
+ * - Error message: Check CBC auth failed because ({0}).
+ * - Description: Failed to authorize CBC operations because {Reason}.
+ * - Handling measure: Locate the fault based on the failure cause. Renewal authentication fails because cloudservicetype is not provided. Unsubscription authentication fails because an instance is being deployed.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3910: (typeof ERRORS)["ModelArts.3910"];
+/**
+ * ModelArts.3921: Failed to create the app-auth API because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create the app-auth API because {reason}.
+ * - Description: Failed to register the API that supports application authentication. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3921: (typeof ERRORS)["ModelArts.3921"];
+/**
+ * ModelArts.3924: Failed to create the application code for application {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to create the application code for application {id} because {reason}.
+ * - Description: Failed to create the AppCode of the application {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3924: (typeof ERRORS)["ModelArts.3924"];
+/**
+ * ModelArts.3925: Failed to delete app-auth api {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete app-auth api {id} because {reason}.
+ * - Description: Failed to delete API {ID} that supports application authentication. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3925: (typeof ERRORS)["ModelArts.3925"];
+/**
+ * ModelArts.3926: Failed to reset the secret of application {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to reset the secret of application {id} because {reason}.
+ * - Description: Failed to reset the private key of the application {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3926: (typeof ERRORS)["ModelArts.3926"];
+/**
+ * ModelArts.3927: Failed to reset the application code of application {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to reset the application code of application {id} because {reason}.
+ * - Description: Failed to reset the AppCode of the application {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3927: (typeof ERRORS)["ModelArts.3927"];
+/**
+ * ModelArts.3928: Failed to obtain the app-auth API information because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to obtain the app-auth API information because {reason}.
+ * - Description: Failed to obtain information about the API that supports application authentication. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3928: (typeof ERRORS)["ModelArts.3928"];
+/**
+ * ModelArts.3932: Failed to obtain the application information because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to obtain the application information because {reason}.
+ * - Description: Failed to obtain the application information. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3932: (typeof ERRORS)["ModelArts.3932"];
+/**
+ * ModelArts.3933: Failed to delete application {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete application {id} because {reason}.
+ * - Description: Failed to delete the application {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3933: (typeof ERRORS)["ModelArts.3933"];
+/**
+ * ModelArts.3934: Failed to delete the application code of application {id} because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to delete the application code of application {id} because {reason}.
+ * - Description: Failed to delete the AppCode of the application {ID}. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3934: (typeof ERRORS)["ModelArts.3934"];
+/**
+ * ModelArts.3937: Failed to authorize the app-auth API to the application because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to authorize the app-auth API to the application because {reason}.
+ * - Description: Failed to authorize the API to the application. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3937: (typeof ERRORS)["ModelArts.3937"];
+/**
+ * ModelArts.3938: Failed to unbind the app-auth API from the application because {reason}.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to unbind the app-auth API from the application because {reason}.
+ * - Description: Failed to cancel the authorization from the API to the application. Fault cause: {fault cause}.
+ * - Handling measure: Locate the fault based on the failure cause.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts3938: (typeof ERRORS)["ModelArts.3938"];
+/**
+ * ModelArts.4302: Gateway forwarding error because %s.
+ *
+ * - HTTP status: 500
+ * - Error message: Gateway forwarding error because %s.
+ * - Description: Accessing the service is rejected.
+ * - Handling measure: Ensure the service to be accessed is running properly.
+ * - Category: unclassified (Not classified)
+ *
+ * The table lists this code 2 times; `cases` gives every row:
+ * - 503: Gateway forwarding error because %s.
+ */
+export declare const ModelArts4302: (typeof ERRORS)["ModelArts.4302"];
+/**
+ * ModelArts.4354: Insufficient quota
+ *
+ * - HTTP status: 500
+ * - Error message: Insufficient quota
+ * - Description: The number of created datasets has reached the maximum allowed limit.
+ * - Handling measure: Delete unused datasets or apply for a higher quota.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4354: (typeof ERRORS)["ModelArts.4354"];
+/**
+ * ModelArts.4360: Sync data source error
+ *
+ * - HTTP status: 500
+ * - Error message: Sync data source error
+ * - Description: Failed to synchronize the data source.
+ * - Handling measure: Check the synchronization task status and result.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4360: (typeof ERRORS)["ModelArts.4360"];
+/**
+ * ModelArts.4367: Update dataset state failed
+ *
+ * - HTTP status: 500
+ * - Error message: Update dataset state failed
+ * - Description: Failed to delete the dataset.
+ * - Handling measure: Check the dataset status.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4367: (typeof ERRORS)["ModelArts.4367"];
+/**
+ * ModelArts.4373: No migratory job
+ *
+ * - HTTP status: 500
+ * - Error message: No migratory job
+ * - Description: Failed to create the dataset migration task.
+ * - Handling measure: Check whether the source dataset of the migration task is valid.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4373: (typeof ERRORS)["ModelArts.4373"];
+/**
+ * ModelArts.4424: Delete sample failed
+ *
+ * - HTTP status: 500
+ * - Error message: Delete sample failed
+ * - Description: Failed to delete the dataset sample.
+ * - Handling measure: Ensure that the sample to be deleted is correct and that there is unfinished import or synchronization task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4424: (typeof ERRORS)["ModelArts.4424"];
+/**
+ * ModelArts.4614: Task failed
+ *
+ * - HTTP status: 500
+ * - Error message: Task failed
+ * - Description: Failed to run the task.
+ * - Handling measure: Check the execution result of the processor task.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4614: (typeof ERRORS)["ModelArts.4614"];
+/**
+ * ModelArts.5000: Please try again later or contact customer service to solve the problem
+ *
+ * - HTTP status: 500
+ * - Error message: Please try again later or contact customer service to solve the problem
+ * - Description: Internal error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5000: (typeof ERRORS)["ModelArts.5000"];
+/**
+ * ModelArts.5003: Internal Error: access IAM service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access IAM service failed
+ * - Description: Failed to access IAM.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5003: (typeof ERRORS)["ModelArts.5003"];
+/**
+ * ModelArts.5004: Internal Error: access moderation service failed.
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access moderation service failed.
+ * - Description: Failed to access Text Moderation.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5004: (typeof ERRORS)["ModelArts.5004"];
+/**
+ * ModelArts.5005: Internal Error: access ModelArts service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access ModelArts service failed
+ * - Description: Failed to access ModelArts.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5005: (typeof ERRORS)["ModelArts.5005"];
+/**
+ * ModelArts.5006: Internal Error: access AI service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access AI service failed
+ * - Description: Failed to access the managed services in AI Gallery.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5006: (typeof ERRORS)["ModelArts.5006"];
+/**
+ * ModelArts.5007: Internal Error: access AI manager failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access AI manager failed
+ * - Description: Failed to access the manager services in AI Gallery.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5007: (typeof ERRORS)["ModelArts.5007"];
+/**
+ * ModelArts.5008: Internal Error: access SMN service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access SMN service failed
+ * - Description: Failed to access SMN.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5008: (typeof ERRORS)["ModelArts.5008"];
+/**
+ * ModelArts.5009: Database operation failed
+ *
+ * - HTTP status: 500
+ * - Error message: Database operation failed
+ * - Description: Database operation error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5009: (typeof ERRORS)["ModelArts.5009"];
+/**
+ * ModelArts.5010: OBS operation failed
+ *
+ * - HTTP status: 500
+ * - Error message: OBS operation failed
+ * - Description: Failed to access OBS.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5010: (typeof ERRORS)["ModelArts.5010"];
+/**
+ * ModelArts.5019: Internal Error: access CBC service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access CBC service failed
+ * - Description: Failed to access CBC.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5019: (typeof ERRORS)["ModelArts.5019"];
+/**
+ * ModelArts.5021: Internal Error: access LCS service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access LCS service failed
+ * - Description: Failed to access LCS.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5021: (typeof ERRORS)["ModelArts.5021"];
+/**
+ * ModelArts.5039: Dear User,the traffic is a little busy. Please try again later
+ *
+ * - HTTP status: 500
+ * - Error message: Dear User,the traffic is a little busy. Please try again later
+ * - Description: Excessive requests.
+ * - Handling measure: Try again later.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5039: (typeof ERRORS)["ModelArts.5039"];
+/**
+ * ModelArts.5050: Internal Error: access Hilens service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access Hilens service failed
+ * - Description: Failed to access HiLens.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5050: (typeof ERRORS)["ModelArts.5050"];
+/**
+ * ModelArts.5100: The import path illegal.
+ *
+ * - HTTP status: 500
+ * - Error message: The import path illegal.
+ * - Description: The import path illegal.
+ * - Handling measure: Please select another object.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5100: (typeof ERRORS)["ModelArts.5100"];
+/**
+ * ModelArts.5101: The item version already exists.
+ *
+ * - HTTP status: 500
+ * - Error message: The item version already exists.
+ * - Description: The item version already exists.
+ * - Handling measure: Select another version.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5101: (typeof ERRORS)["ModelArts.5101"];
+/**
+ * ModelArts.5300: Failed to explore the user source address.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to explore the user source address.
+ * - Description: Failed to traverse user source addresses.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5300: (typeof ERRORS)["ModelArts.5300"];
+/**
+ * ModelArts.5301: Failed to download the source file from OBS.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to download the source file from OBS.
+ * - Description: Failed to download the source file from OBS.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5301: (typeof ERRORS)["ModelArts.5301"];
+/**
+ * ModelArts.5302: Failed to upload the source file to the destination address.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to upload the source file to the destination address.
+ * - Description: Failed to upload the source file to the destination address.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5302: (typeof ERRORS)["ModelArts.5302"];
+/**
+ * ModelArts.5308: Internal Error: access VAS service failed
+ *
+ * - HTTP status: 500
+ * - Error message: Internal Error: access VAS service failed
+ * - Description: Failed to access VAS.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5308: (typeof ERRORS)["ModelArts.5308"];
+/**
+ * ModelArts.5311: Failed to get market category id.
+ *
+ * - HTTP status: 500
+ * - Error message: Failed to get market category id.
+ * - Description: No market category ID found.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5311: (typeof ERRORS)["ModelArts.5311"];
+/**
+ * ModelArts.5401: Fail to Crypt.
+ *
+ * - HTTP status: 500
+ * - Error message: Fail to Crypt.
+ * - Description: Fail to Crypt.
+ * - Handling measure: Please re-encrypt or decrypt.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts5401: (typeof ERRORS)["ModelArts.5401"];
+/**
+ * ModelArts.6102: The server has encountered an error and fails to process the request. Please try again later or submit a service ticket.
+ *
+ * - HTTP status: 500
+ * - Error message: The server has encountered an error and fails to process the request. Please try again later or submit a service ticket.
+ * - Description: Internal error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6102: (typeof ERRORS)["ModelArts.6102"];
+/**
+ * ModelArts.6200: No resources available. Please try again later or submit a service ticket.
+ *
+ * - HTTP status: 500
+ * - Error message: No resources available. Please try again later or submit a service ticket.
+ * - Description: Internal error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6200: (typeof ERRORS)["ModelArts.6200"];
+/**
+ * ModelArts.6691: System error. Check the service status.
+ *
+ * - HTTP status: 500
+ * - Error message: System error. Check the service status.
+ * - Description: The algorithm service is abnormal.
+ * - Handling measure: System error. Check the service state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6691: (typeof ERRORS)["ModelArts.6691"];
+/**
+ * ModelArts.6692: System error. Check the service status.
+ *
+ * - HTTP status: 500
+ * - Error message: System error. Check the service status.
+ * - Description: The dataset service is abnormal.
+ * - Handling measure: System error. Check the service state.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6692: (typeof ERRORS)["ModelArts.6692"];
+/**
+ * ModelArts.6699: Internal error.
+ *
+ * - HTTP status: 500
+ * - Error message: Internal error.
+ * - Description: Network error.
+ * - Handling measure: Check network connectivity.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts6699: (typeof ERRORS)["ModelArts.6699"];
+/**
+ * ModelArts.7001: Workspace internal error.
+ *
+ * - HTTP status: 500
+ * - Error message: Workspace internal error.
+ * - Description: An unknown error occurs in the workspace.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7001: (typeof ERRORS)["ModelArts.7001"];
+/**
+ * ModelArts.7008: workspace in read-only status, please wait a few minutes
+ *
+ * - HTTP status: 500
+ * - Error message: workspace in read-only status, please wait a few minutes
+ * - Description: The workspace is abnormal. Only the read-only operation is supported.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7008: (typeof ERRORS)["ModelArts.7008"];
+/**
+ * ModelArts.7009: call {apiType} api failed
+ *
+ * - HTTP status: 500
+ * - Error message: call {apiType} api failed
+ * - Description: The workspace is abnormal.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7009: (typeof ERRORS)["ModelArts.7009"];
+/**
+ * ModelArts.7100: get enterprise project id failed
+ *
+ * - HTTP status: 500
+ * - Error message: get enterprise project id failed
+ * - Description: EPS request error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7100: (typeof ERRORS)["ModelArts.7100"];
+/**
+ * ModelArts.7101: Call pdp auth api failed.
+ *
+ * - HTTP status: 500
+ * - Error message: Call pdp auth api failed.
+ * - Description: PDP request error.
+ * - Handling measure: System error. Contact technical support.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts7101: (typeof ERRORS)["ModelArts.7101"];
+/**
+ * ModelArts.4383: Unsupported operation, dataset %s type is %s
+ *
+ * - HTTP status: 501
+ * - Error message: Unsupported operation, dataset %s type is %s
+ * - Description: The operation cannot be performed in the dataset.
+ * - Handling measure: Check whether the dataset supports the current operation.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4383: (typeof ERRORS)["ModelArts.4383"];
+/**
+ * ModelArts.4385: Auto deploy task exist
+ *
+ * - HTTP status: 501
+ * - Error message: Auto deploy task exist
+ * - Description: Failed to start the deploy task because an auto deploy task is being executed in the dataset.
+ * - Handling measure: Start a new deploy task after the current task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4385: (typeof ERRORS)["ModelArts.4385"];
+/**
+ * ModelArts.4386: Auto labeling task exist
+ *
+ * - HTTP status: 501
+ * - Error message: Auto labeling task exist
+ * - Description: Failed to start the auto labeling task because an auto labeling task is being executed in the dataset.
+ * - Handling measure: Start a new auto labeling task after the current task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4386: (typeof ERRORS)["ModelArts.4386"];
+/**
+ * ModelArts.4387: Pre-label task exist
+ *
+ * - HTTP status: 501
+ * - Error message: Pre-label task exist
+ * - Description: Failed to start the pre-labeling task because a pre-labeling task is being executed in the dataset.
+ * - Handling measure: Start a new pre-labeling task after the current task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4387: (typeof ERRORS)["ModelArts.4387"];
+/**
+ * ModelArts.4394: Task is running
+ *
+ * - HTTP status: 501
+ * - Error message: Task is running
+ * - Description: Failed to obtain the migration result because a migration task is being executed in the dataset.
+ * - Handling measure: Wait until the migration task is complete.
+ * - Category: unclassified (Not classified)
+ */
+export declare const ModelArts4394: (typeof ERRORS)["ModelArts.4394"];
+
 /** Every documented error code, in the table's order. Frozen. */
 export declare const ERROR_CODES: readonly ErrorCode[];
 

@@ -117,7 +117,8 @@ fn index_file(site: &Path) -> Result<PathBuf, String> {
         .find(|path| {
             path.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("searchindex") && n.ends_with(".js"))
+                .is_some_and(|n| n.starts_with("searchindex"))
+                && path.extension().is_some_and(|e| e == "js")
         })
         .ok_or_else(|| format!("{} has no search index", site.display()))
 }

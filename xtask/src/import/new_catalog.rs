@@ -23,7 +23,7 @@ pub fn create(
     spec: &SpecRoot,
     name: &str,
     options: &Options,
-    url: Option<String>,
+    url: Option<&str>,
 ) -> Result<(), Failure> {
     if let Some(problem) = codegen::repository::name_problem(name) {
         return Err(Failure::Usage(format!(
@@ -53,7 +53,7 @@ pub fn create(
         .ok_or_else(|| Failure::Usage(format!("`{}` is not a page file", page.display)))?;
     let page_path = format!("{SOURCE_FOLDER}/{page_name}");
     let written = codegen::import::write::csv(&table).map_err(Failure::Other)?;
-    let catalog = catalog_yaml(name, &table, &page_path, options, url.as_deref());
+    let catalog = catalog_yaml(name, &table, &page_path, options, url);
 
     // Everything is written beside the folder, then renamed into place.
     let staging = spec.path.join(format!(".{name}.importing"));

@@ -4,7 +4,7 @@
 //! list of their addresses it fetches them from (`import --sources`).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use codegen::import::{self, ColumnMapping, Field, Options, Table};
 use codegen::model::{Catalog, ImportSettings};
@@ -62,7 +62,9 @@ impl Recorded {
             .filter(|f| *f != codegen::load::CATALOG_FILE)
             .collect();
         match tables.as_slice() {
-            [one] if one.ends_with(".csv") => Ok(self.source.path.join(one)),
+            [one] if Path::new(one).extension().is_some_and(|e| e == "csv") => {
+                Ok(self.source.path.join(one))
+            }
             [one] => Err(Failure::Other(format!(
                 "{}: --update writes CSV tables; {one} is not one",
                 self.source.display
@@ -215,7 +217,7 @@ fn with_editorial_columns(table: &Table, old: &str) -> Result<String, String> {
             .or_insert_with(|| vec![String::new(); kept.len()]);
         for (slot, (_, i)) in entry.iter_mut().zip(&kept) {
             if slot.is_empty() {
-                *slot = record.get(*i).unwrap_or_default().to_owned();
+                record.get(*i).unwrap_or_default().clone_into(slot);
             }
         }
     }

@@ -163,7 +163,13 @@ fn ci_workflow_runs_the_readme_test_command() {
         .and_then(|s| s.as_mapping_get("with"))
         .and_then(|with| with.as_mapping_get("node-version"))
         .and_then(YamlOwned::as_integer);
-    assert_eq!(node, Some(20), "job `{name}` sets up Node 20");
+    // The newest LTS line that `cargo xtask ci` tests the package on.
+    let newest = crate::ts::node::LTS_LINES
+        .iter()
+        .max()
+        .copied()
+        .map(i64::from);
+    assert_eq!(node, newest, "job `{name}` sets up Node {newest:?}");
     let rust = steps(job).iter().filter_map(|s| text(s, "run")).any(|run| {
         run.contains("rustup toolchain install stable") && run.contains("rustfmt,clippy")
     });

@@ -17,7 +17,7 @@ if (!PACKAGE || !MODEL_JSON) {
 const model = JSON.parse(readFileSync(MODEL_JSON, "utf8"));
 const require = createRequire(import.meta.url);
 
-/** The public API: every name the package exports. */
+/** The API: the names that the package exports besides each code's entry (`model.codes[i].exportName`). */
 const API = ["CATEGORIES", "ERRORS", "ERROR_CODES", "isErrorCode", "lookupError", "parseErrorResponse"];
 
 /** Names that an object with a prototype would "have": lookups must not see them. */
@@ -42,10 +42,21 @@ function expectedEntry(code) {
   return entry;
 }
 
+/** The global object's own property names and Object.prototype's, to compare before and after an import. */
+function globals() {
+  return [Reflect.ownKeys(globalThis), Reflect.ownKeys(Object.prototype)].map((keys) => keys.map(String).sort());
+}
+
+const before = globals();
 const formats = {
   "ES module": await import(PACKAGE),
   CommonJS: require(PACKAGE),
 };
+const after = globals();
+
+test("importing the package adds nothing to the global object or Object.prototype", () => {
+  assert.deepEqual(after, before);
+});
 
 test("the two formats are distinct files", () => {
   assert.notEqual(formats["ES module"].ERRORS, formats.CommonJS.ERRORS);
@@ -61,15 +72,23 @@ test("package.json has the spec's name and version", () => {
 
 test("an ES module importing index.cjs sees its named exports", async () => {
   const cjs = await import(pathToFileURL(require.resolve(PACKAGE)).href);
-  for (const name of API) {
+  for (const name of [...API, ...model.codes.map((c) => c.exportName)]) {
     assert.ok(name in cjs, `${name} is not a named export of index.cjs`);
     assert.equal(cjs[name], formats.CommonJS[name]);
   }
 });
 
 for (const [format, pkg] of Object.entries(formats)) {
-  test(`${format}: exports exactly the API`, () => {
-    assert.deepEqual(Object.keys(pkg).sort(), [...API].sort());
+  test(`${format}: exports exactly the API and each code's entry by its name`, () => {
+    const names = [...API, ...model.codes.map((c) => c.exportName)];
+    assert.equal(new Set(names).size, names.length, "no name is exported twice");
+    assert.deepEqual(Object.keys(pkg).sort(), names.sort());
+  });
+
+  test(`${format}: each code's constant is its entry in ERRORS`, () => {
+    for (const code of model.codes) {
+      assert.equal(pkg[code.exportName], pkg.ERRORS[code.code], `${code.exportName} is ERRORS[${JSON.stringify(code.code)}]`);
+    }
   });
 
   test(`${format}: ERROR_CODES lists the spec's codes in order`, () => {

@@ -112,6 +112,7 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
         out += &format!("  readonly {}: {entry_type};\n", js_string(&code.code));
     }
     out += "};\n\n";
+    out += &entry_constants(catalog, &urls);
 
     out += "/** Every documented error code, in the table's order. Frozen. */\n";
     out += "export declare const ERROR_CODES: readonly ErrorCode[];\n\n";
@@ -129,6 +130,24 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
     out += "export declare function lookupError(code: string): ErrorEntry | undefined;\n\n";
     out += &error_response_declarations(catalog);
     out
+}
+
+/// Each code's entry as a constant of its own, named as the Rust crate's
+/// variant, with the same documentation as its property of `ERRORS`.
+fn entry_constants(catalog: &Catalog, urls: &[Option<String>]) -> String {
+    let mut out = String::from(
+        "// Each code's entry on its own, under the name of the Rust crate's variant: the same\n\
+         // object as in ERRORS, and a bundler keeps only the entries that are imported.\n\n",
+    );
+    for (code, url) in catalog.codes.iter().zip(urls) {
+        out += &doc_comment(&entry_doc_lines(catalog, code, url.as_deref()), "");
+        out += &format!(
+            "export declare const {}: (typeof ERRORS)[{}];\n",
+            code.rust_variant,
+            js_string(&code.code)
+        );
+    }
+    out + "\n"
 }
 
 /// `ErrorResponse` and `parseErrorResponse`.

@@ -48,6 +48,11 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     out += "- `ERROR_CODES`: every code, in the table's order.\n";
     out += "- `isErrorCode(value)`: whether a value is a documented code (narrows it to `ErrorCode`).\n";
     out += "- `lookupError(code)`: the entry of a code, or `undefined` if the table does not list it.\n";
+    out += "- Each code's entry on its own, the same object as its property of `ERRORS`, named \
+            as the Rust crate's variant: the code's runs of letters and digits joined, each \
+            starting with a capital and an all-capital run title-cased (`AIS.0014` is `Ais0014`, \
+            `ModelArts.4101` is `ModelArts4101`), and `Code` before a leading digit (`1100` is \
+            `Code1100`).\n";
     out += "- `CATEGORIES`: each category's title and description.\n";
     out += "- `parseErrorResponse(body)`: an error response body (its text, or the value \
             `JSON.parse` made of it) as an `ErrorResponse` (`errorCode`, `errorMsg`, `details`, \
@@ -56,6 +61,7 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     out += "All exported values are frozen, deeply. Lookups never match inherited names such as \
             `__proto__` or `toString`. The ES module and the CommonJS file each hold their own \
             copy of the data: compare codes and fields, not object identity.\n\n";
+    out += &readme_bundles(catalog);
     out += &readme_error_bodies(catalog);
     out += "## Categories\n\n";
     for category in &catalog.categories {
@@ -70,6 +76,33 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     out += "\n## Codes that are not in the table\n\n";
     let other: Vec<String> = paragraphs(&meta.other.text).map(escape_line).collect();
     out += &format!("{}\n", other.join("\n\n"));
+    out
+}
+
+/// The README's section on what a bundler keeps of the package.
+fn readme_bundles(catalog: &Catalog) -> String {
+    let name = js_string(&catalog.meta.npm_name);
+    let first = &catalog.codes[0];
+    let mut out = String::from("## In a bundle\n\n");
+    out += "The ES module is split into parts, and `package.json` says `\"sideEffects\": false` \
+            (every file only declares), so that a bundler (esbuild, Rollup, webpack, Vite) keeps \
+            only what you import:\n\n";
+    out += "- `isErrorCode` and `ERROR_CODES`: the list of codes, none of their texts;\n";
+    out += "- `parseErrorResponse`: the parser alone, nothing of the table;\n";
+    out += "- one code's entry, imported by its name: that entry alone;\n";
+    out += "- `ERRORS` and `lookupError`, which look any code up: the whole table.\n\n";
+    let example = format!(
+        "// A bundle of this module holds the parser and one entry, not the table.\n\
+         import {{ {variant}, parseErrorResponse }} from {name};\n\n\
+         function advice(body: unknown): string | undefined {{\n\
+         \x20 const error = parseErrorResponse(body);\n\
+         \x20 return error?.errorCode === {variant}.code ? {variant}.handlingMeasure : undefined;\n\
+         }}\n",
+        variant = first.rust_variant,
+    );
+    let fence = fence_for(&example);
+    out += &format!("{fence}ts\n{example}{fence}\n\n");
+    out += "With CommonJS (`require`), a bundler keeps all of it: `index.cjs` is one file.\n\n";
     out
 }
 

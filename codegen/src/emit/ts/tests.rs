@@ -159,19 +159,24 @@ fn lex(source: &str) -> Lexed {
     lexed
 }
 
-/// Every text of the catalog and of the runtime template, in the order
-/// `index.js` writes them.
-fn runtime_strings(catalog: &Catalog) -> Vec<String> {
-    let body = fill(RUNTIME, &[]);
-    let (before, rest) = body
-        .split_once(CATEGORIES_SLOT)
-        .expect("the categories slot");
-    let (between, after) = rest.split_once(ENTRIES_SLOT).expect("the entries slot");
-    let mut strings = lex(before).strings;
-    for category in &catalog.categories {
-        strings.extend([&category.key, &category.title, &category.description].map(Clone::clone));
+/// The string literals of a template's body (without its header), with
+/// each slot's texts, in the order given, in place of the slot.
+fn template_strings(template: &str, slots: &[(&str, Vec<String>)]) -> Vec<String> {
+    let mut rest = fill(template, &[]);
+    let mut strings = Vec::new();
+    for (slot, texts) in slots {
+        let (before, after) = rest.split_once(slot).expect("the slot");
+        strings.extend(lex(before).strings);
+        strings.extend(texts.iter().cloned());
+        rest = after.to_owned();
     }
-    strings.extend(lex(between).strings);
+    strings.extend(lex(&rest).strings);
+    strings
+}
+
+/// The texts of each code's `entry(...)` call, in table order.
+fn entry_texts(catalog: &Catalog) -> Vec<String> {
+    let mut strings = Vec::new();
     for code in &catalog.codes {
         strings.push(code.code.clone());
         strings.push(catalog.categories[code.category].key.clone());
@@ -182,25 +187,75 @@ fn runtime_strings(catalog: &Catalog) -> Vec<String> {
         }
         strings.extend(code.deprecated.clone());
     }
-    // The runtime's own literals: `typeof value === "string"`, then parseErrorResponse's.
-    let own = lex(after).strings;
-    assert_eq!(own.first().map(String::as_str), Some("string"));
-    strings.extend(own);
     strings
+}
+
+/// Every string literal that each JavaScript file must hold, in order:
+/// the templates' own and the catalog's texts, nothing else.
+fn expected_strings(catalog: &Catalog) -> Vec<(&'static str, Vec<String>)> {
+    let [frozen, codes, categories, errors, error_response] = runtime::TEMPLATES;
+    let code_texts: Vec<String> = catalog.codes.iter().map(|c| c.code.clone()).collect();
+    let category_texts: Vec<String> = catalog
+        .categories
+        .iter()
+        .flat_map(|c| [c.key.clone(), c.title.clone(), c.description.clone()])
+        .collect();
+    let frozen = template_strings(frozen.1, &[]);
+    let codes = template_strings(codes.1, &[(codes.2[0], code_texts.clone())]);
+    let categories = template_strings(categories.1, &[(categories.2[0], category_texts)]);
+    let error_response = template_strings(error_response.1, &[]);
+    let errors_esm = template_strings(
+        errors.1,
+        &[(errors.2[0], entry_texts(catalog)), (errors.2[1], vec![])],
+    );
+    let errors_cjs = template_strings(
+        errors.1,
+        &[(errors.2[0], vec![]), (errors.2[1], entry_texts(catalog))],
+    );
+    let imports = |strings: &[String]| [&["./frozen.js".to_owned()][..], strings].concat();
+    let mut cjs = vec!["use strict".to_owned()];
+    for part in [&frozen, &codes, &categories, &errors_cjs, &error_response] {
+        cjs.extend(part.iter().cloned());
+    }
+    cjs.extend(code_texts);
+    vec![
+        (
+            "ts/index.js",
+            [
+                "./categories.js",
+                "./codes.js",
+                "./errors.js",
+                "./error-response.js",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+        ),
+        ("ts/codes.js", codes),
+        ("ts/categories.js", imports(&categories)),
+        ("ts/errors.js", imports(&errors_esm)),
+        ("ts/error-response.js", error_response),
+        ("ts/frozen.js", frozen),
+        ("ts/index.cjs", cjs),
+    ]
 }
 
 #[test]
 fn runtime_strings_hold_the_spec_text_exactly() {
     let catalog = hostile_catalog();
     let files = emit(&catalog);
-    for path in ["ts/index.js", "ts/index.cjs"] {
+    let expected = expected_strings(&catalog);
+    let emitted: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| matches!(p.rsplit_once('.'), Some((_, "js" | "cjs"))))
+        .collect();
+    let mut listed: Vec<&str> = expected.iter().map(|(path, _)| *path).collect();
+    listed.sort_unstable();
+    assert_eq!(emitted, listed, "every JavaScript file is checked");
+    for (path, strings) in expected {
         let source = file(&files, path);
         let lexed = lex(source);
-        let mut expected = runtime_strings(&catalog);
-        if path == "ts/index.cjs" {
-            expected.insert(0, "use strict".into());
-        }
-        assert_eq!(lexed.strings, expected, "{path}");
+        assert_eq!(lexed.strings, strings, "{path}");
         // (The runtime's own code compares with `<`; "</" and "<!--" would come from spec text.)
         for unsafe_text in [
             "`", "\\", "${", "</", "<!--", "\u{2028}", "\u{2029}", "*/", "quoted",
@@ -213,13 +268,105 @@ fn runtime_strings_hold_the_spec_text_exactly() {
         assert!(!source.contains(['\u{2028}', '\u{2029}']), "{path}");
         assert!(!source.contains("</"), "{path}: </ may close a script");
     }
-    let esm = lex(file(&files, "ts/index.js")).code;
-    assert!(esm.ends_with(&format!("export {{ {} }};\n", EXPORTS.join(", "))));
+}
+
+#[test]
+fn the_modules_export_the_api_and_each_entry() {
+    let catalog = hostile_catalog();
+    let files = emit(&catalog);
+    let esm_exports = |path: &str| -> Vec<String> {
+        let code = lex(file(&files, path)).code;
+        let (_, list) = code.rsplit_once("\nexport { ").expect("an export list");
+        let list = list.strip_suffix(" };\n").expect("the last line");
+        list.split(", ").map(str::to_owned).collect()
+    };
+    assert_eq!(esm_exports("ts/codes.js"), ["ERROR_CODES", "isErrorCode"]);
+    assert_eq!(esm_exports("ts/categories.js"), ["CATEGORIES"]);
+    assert_eq!(esm_exports("ts/errors.js"), ["ERRORS", "lookupError"]);
+    assert_eq!(esm_exports("ts/error-response.js"), ["parseErrorResponse"]);
+    // (The constants' names in the source: the lexer takes out the annotations.)
+    let errors = file(&files, "ts/errors.js");
+    for code in &catalog.codes {
+        let constant = format!(
+            "\nexport const {} = /* @__PURE__ */ entry(",
+            code.rust_variant
+        );
+        assert_eq!(errors.matches(&constant).count(), 1, "{}", code.code);
+        assert!(errors.contains(&format!("\n  {},\n", code.rust_variant)));
+    }
+    let index = file(&files, "ts/index.js");
+    for line in [
+        "export { CATEGORIES } from \"./categories.js\";",
+        "export { ERROR_CODES, isErrorCode } from \"./codes.js\";",
+        "export * from \"./errors.js\";",
+        "export { parseErrorResponse } from \"./error-response.js\";",
+    ] {
+        assert!(index.contains(&format!("\n{line}\n")), "{line}");
+    }
+    assert_eq!(lex(index).code.matches("export").count(), 4, "{index}");
     let cjs = lex(file(&files, "ts/index.cjs")).code;
     for name in EXPORTS {
         assert!(
             cjs.contains(&format!("\nexports.{name} = {name};\n")),
             "{name}"
+        );
+    }
+    for code in &catalog.codes {
+        let line = format!("\nexports.{} = ERRORS[\"\"];\n", code.rust_variant);
+        assert!(cjs.contains(&line), "{line}");
+    }
+    assert!(!cjs.contains("import") && !cjs.contains("export "));
+}
+
+/// The identifiers of code (strings and comments removed), keywords included.
+fn identifiers(code: &str) -> Vec<&str> {
+    code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == '$'))
+        .collect()
+}
+
+/// errors.js exports entries as `Object`, `Set` or `JSON` if codes say so:
+/// its own code names nothing but its imports, its constants and keywords.
+#[test]
+fn errors_js_uses_no_global_that_an_entry_could_hide() {
+    let mut catalog = hostile_catalog();
+    for (name, number) in [("Object", 10), ("SET", 11), ("JSON", 12)] {
+        let mut added = code(name, 0, vec![case(400, name)], None);
+        added.number = number;
+        catalog.codes.push(added);
+    }
+    let files = emit(&catalog);
+    let lexed = lex(file(&files, "ts/errors.js"));
+    let variants: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|c| c.rust_variant.as_str())
+        .collect();
+    assert!(
+        variants.contains(&"Object") && variants.contains(&"Set") && variants.contains(&"Json")
+    );
+    let own = [
+        "import",
+        "from",
+        "export",
+        "const",
+        "function",
+        "return",
+        "typeof",
+        "undefined",
+        "true",
+        "false",
+        "byCode",
+        "entry",
+        "hasOwn",
+        "ERRORS",
+        "lookupError",
+        "code",
+    ];
+    for word in identifiers(&lexed.code) {
+        assert!(
+            own.contains(&word) || variants.contains(&word),
+            "errors.js names `{word}`"
         );
     }
 }
@@ -233,9 +380,17 @@ fn declarations_keep_spec_text_in_strings_and_comments() {
     assert!(!declarations.contains(['\u{2028}', '\u{2029}']));
     let lexed = lex(declarations);
     for code in &catalog.codes {
-        // In the union, as the key of ERRORS, as the entry's type argument.
+        // In the union, as the key of ERRORS, as the entry's type argument, in its constant's type.
         let count = lexed.strings.iter().filter(|s| **s == code.code).count();
-        assert_eq!(count, 3, "{}", code.code);
+        assert_eq!(count, 4, "{}", code.code);
+        assert!(
+            lexed.code.contains(&format!(
+                "\nexport declare const {}: (typeof ERRORS)[\"\"];\n",
+                code.rust_variant
+            )),
+            "{}",
+            code.code
+        );
         let status = code.primary().http_status;
         assert!(
             lexed.code.contains(&format!(
@@ -270,6 +425,8 @@ fn declarations_keep_spec_text_in_strings_and_comments() {
         [
             "generated by `cargo xtask gen` from t*/.csv; do not edit",
             "packageDocumentation",
+            // On the property of ERRORS and on the constant.
+            deprecated.as_str(),
             deprecated.as_str()
         ]
     );
@@ -320,6 +477,7 @@ fn package_json_is_valid_and_points_at_the_emitted_files() {
     assert_eq!(json["version"], "1.2.3");
     assert_eq!(json["type"], "module");
     assert_eq!(json["sideEffects"], false);
+    assert_eq!(json["engines"]["node"], NODE_ENGINES);
     assert_eq!(json["keywords"][0], HOSTILE);
     assert_eq!(
         json["repository"]["url"],
@@ -364,6 +522,8 @@ fn the_model_dump_has_every_case() {
     assert_eq!(codes[2]["deprecated"], HOSTILE);
     assert_eq!(codes[0]["deprecated"], serde_json::Value::Null);
     assert_eq!(codes[1]["code"], "E.\"*/`${x}</script>\\");
+    assert_eq!(codes[1]["exportName"], "EXScript");
+    assert_eq!(codes[0]["exportName"], "Proto");
     assert_eq!(codes[1]["cases"][0]["errorMsg"], format!("msg {HOSTILE}"));
     assert_eq!(json["categories"][1]["key"], "retry");
 }
@@ -428,14 +588,23 @@ fn codes_link_to_their_reference_section() {
 /// is not emitted, and holds each of its slots once, in the order filled.
 #[test]
 fn templates_have_a_header_and_their_slots() {
-    for (template, slots) in [
-        (RUNTIME, vec![CATEGORIES_SLOT, ENTRIES_SLOT]),
+    let mut templates: Vec<(&str, Vec<&str>)> = vec![
         (ENTRY_TYPES, vec![]),
         (ERROR_RESPONSE_TYPES, vec!["@slot(service)"]),
-    ] {
+    ];
+    templates.extend(
+        runtime::TEMPLATES
+            .iter()
+            .map(|(_, template, slots)| (*template, slots.to_vec())),
+    );
+    for (template, slots) in templates {
         let (header, body) = template.split_once("\n\n").expect("a header paragraph");
         assert!(header.lines().all(|l| l.starts_with("// ")), "{header}");
-        assert!(!body.starts_with("//"), "{body}");
+        // The header is one paragraph: the body starts with code, or with a slot.
+        assert!(
+            !body.starts_with("//") || body.starts_with("// @slot"),
+            "{body}"
+        );
         let mut rest = body;
         for slot in slots {
             assert_eq!(body.matches(slot).count(), 1, "{slot}");
