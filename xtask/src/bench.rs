@@ -1,6 +1,7 @@
 //! `cargo xtask bench [--quick]`: generation time (synthetic specs, the
-//! 864-row `ModelArts` table, and a newcomer's first `cargo xtask gen`
-//! with its build), compile time of the generated crate against an enum with
+//! 864-row `ModelArts` table, the workspace's catalogs, every real page
+//! imported as a catalog, and a newcomer's first `cargo xtask gen` with its
+//! build), compile time of the generated crate against an enum with
 //! strum's derives, `ErrorCode::from_code` against `phf` and `HashMap`, and
 //! the npm package's bundle sizes per export, printed as one Markdown report.
 //!
@@ -11,6 +12,7 @@
 //! build. It checks that the benchmarks run, never how fast.
 
 mod bundle;
+mod catalogs;
 mod compile;
 mod import;
 mod lookup;
@@ -101,6 +103,10 @@ pub fn run(root: &Path, quick: bool) -> Result<(), String> {
 
     println!("==> timing generation");
     report += &time_generation(root, &work, &plan)?;
+    println!("==> timing gen and check of many catalogs");
+    let debug = xtasks(root, true)?;
+    let exe = &debug.first().ok_or("no xtask was built")?.exe;
+    report += &catalogs::run(root, exe, &work, plan.gen_runs)?;
     if plan.quick {
         report += "\n(The first `cargo xtask gen` of a fresh clone is not timed in a quick run.)\n";
     } else {
