@@ -2,13 +2,14 @@
 //! reads the real files under `.github/` as YAML and, where a step is a
 //! script, runs that script: in a scratch repository holding catalogs of its
 //! own, or in the workspace over whatever catalogs `spec/` holds, with a
-//! fake `cargo`, `gh` or `rustup` on `PATH` where the real one would
+//! fake `cargo`, `gh`, `curl` or `rustup` on `PATH` where the real one would
 //! publish, download or install (npm runs offline).
 //!
 //! `ci` (the crates on their rust-version and other systems), `release`
-//! (tags, versions, baselines, publishing) and `dry_run` (what a pull
-//! request publishes) hold the tests of each workflow; this file holds the
-//! harness and the tests that span the workflows.
+//! (tags, versions, baselines, publishing), `dry_run` (what a pull request
+//! publishes) and `source_pages` (the scheduled pull request) hold the tests
+//! of each workflow; this file holds the harness and the tests that span the
+//! workflows.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ mod ci;
 mod dry_run;
 #[cfg(unix)]
 mod release;
+#[cfg(unix)]
+mod source_pages;
 
 // ----- the workflow files as YAML ---------------------------------------------
 
