@@ -111,15 +111,17 @@ fn time_pages(root: &Path, exe: &Path, work: &Path, runs: usize) -> Result<Strin
         .map_err(|e| format!("reading {}: {e}", folder.display()))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rst" || e == "md" || e == "html"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "rst" || e == "md" || e == "html")
+        })
         .collect();
     pages.sort();
     let (mut imported, mut generated) = (0, 0);
     let mut refused = Vec::new();
     for page in &pages {
-        let name = codegen::names::package_name(
-            &page.file_stem().unwrap_or_default().to_string_lossy(),
-        );
+        let name =
+            codegen::names::package_name(&page.file_stem().unwrap_or_default().to_string_lossy());
         let page_arg = page.to_string_lossy();
         let spec_arg = spec.to_string_lossy();
         let (_, output) = time(

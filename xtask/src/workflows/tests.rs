@@ -1,14 +1,34 @@
 //! The workflows do what the README and the release process say: each test
 //! reads the real files under `.github/` as YAML and, where a step is a
-//! script, runs that script.
+//! script, runs that script: in a scratch repository holding catalogs of its
+//! own, or in the workspace over whatever catalogs `spec/` holds, with a
+//! fake `cargo`, `gh`, `curl` or `rustup` on `PATH` where the real one would
+//! publish, download or install (npm runs offline).
+//!
+//! `ci` (the crates on their rust-version and other systems), `release`
+//! (tags, versions, baselines, publishing), `dry_run` (what a pull request
+//! publishes) and `source_pages` (the scheduled pull request) hold the tests
+//! of each workflow; this file holds the harness and the tests that span the
+//! workflows.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use saphyr::{LoadableYamlNode, YamlOwned};
 
 use crate::workspace::root as workspace_root;
+
+#[cfg(unix)]
+mod ci;
+#[cfg(unix)]
+mod dry_run;
+#[cfg(unix)]
+mod release;
+#[cfg(unix)]
+mod source_pages;
+
+// ----- the workflow files as YAML ---------------------------------------------
 
 fn read(path: &str) -> String {
     let full = workspace_root().join(path);
@@ -24,6 +44,21 @@ fn yaml(path: &str) -> YamlOwned {
 
 fn workflow(name: &str) -> YamlOwned {
     yaml(&format!(".github/workflows/{name}"))
+}
+
+/// Every workflow file's name (`ci.yml`, …), sorted.
+fn workflow_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(workspace_root().join(".github/workflows"))
+        .expect("reading .github/workflows")
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            Path::new(name)
+                .extension()
+                .is_some_and(|e| e == "yml" || e == "yaml")
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 fn text<'a>(node: &'a YamlOwned, key: &str) -> Option<&'a str> {
@@ -76,6 +111,24 @@ fn find_run(workflow: &YamlOwned, test: impl Fn(&str) -> bool) -> Option<(&str, 
     })
 }
 
+/// The step of `job_name` whose `run` contains `needle`.
+fn step_running<'a>(workflow: &'a YamlOwned, job_name: &str, needle: &str) -> &'a YamlOwned {
+    steps(job(workflow, job_name))
+        .iter()
+        .find(|s| text(s, "run").is_some_and(|run| run.contains(needle)))
+        .unwrap_or_else(|| panic!("no step of job `{job_name}` runs {needle}"))
+}
+
+/// The `run` of the step of `job_name` whose `run` contains `needle`.
+fn run_in<'a>(workflow: &'a YamlOwned, job_name: &str, needle: &str) -> &'a str {
+    text(step_running(workflow, job_name, needle), "run").expect("a run step")
+}
+
+/// A step's (or job's) `env` entry.
+fn env_of<'a>(node: &'a YamlOwned, key: &str) -> Option<&'a str> {
+    node.as_mapping_get("env").and_then(|env| text(env, key))
+}
+
 /// Every job that `name` waits for, directly or not.
 fn needs_all<'a>(workflow: &'a YamlOwned, name: &str) -> BTreeSet<&'a str> {
     let mut found = BTreeSet::new();
@@ -88,30 +141,168 @@ fn needs_all<'a>(workflow: &'a YamlOwned, name: &str) -> BTreeSet<&'a str> {
     found
 }
 
+// ----- running the scripts ------------------------------------------------------
+
+/// What a script did: whether it succeeded, and what it printed.
+struct Ran {
+    ok: bool,
+    out: String,
+}
+
 /// Runs a step's script as GitHub's `bash` shell does (`-e -o pipefail`),
-/// in `dir`; returns whether it succeeded, and its output.
-fn run_script(script: &str, dir: &Path, env: &[(&str, &str)]) -> (bool, String) {
+/// in `dir`.
+fn run_script(script: &str, dir: &Path, env: &[(&str, &str)]) -> Ran {
     let output = Command::new("bash")
-        .args([
-            "--noprofile",
-            "--norc",
-            "-e",
-            "-o",
-            "pipefail",
-            "-c",
-            script,
-        ])
+        .args(["--noprofile", "--norc", "-e", "-o", "pipefail", "-c"])
+        .arg(script)
         .envs(env.iter().copied())
         .current_dir(dir)
         .output()
         .expect("bash runs");
-    let printed = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    (output.status.success(), printed)
+    Ran {
+        ok: output.status.success(),
+        out: format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    }
 }
+
+/// The first `program` on `PATH`, as a full path: the real one, for a fake
+/// that hands some calls over to it.
+fn real_program(program: &str) -> String {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+        .unwrap_or_else(|| panic!("{program} is not on PATH"))
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A scratch folder for running scripts: `repo/` (a git repository, where
+/// the scripts run unless told otherwise), `bin/` (fake programs, first on
+/// `PATH`, each of which appends its name and arguments to a log) and
+/// `tmp/` (`$RUNNER_TEMP`), with `$GITHUB_OUTPUT` a file of its own.
+struct Scratch {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+    repo: PathBuf,
+    tmp: PathBuf,
+    calls: PathBuf,
+    output: PathBuf,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let root = dir.path().to_path_buf();
+        for sub in ["bin", "repo", "tmp"] {
+            std::fs::create_dir_all(root.join(sub)).unwrap();
+        }
+        let scratch = Self {
+            repo: root.join("repo"),
+            tmp: root.join("tmp"),
+            calls: root.join("calls"),
+            output: root.join("github-output"),
+            root,
+            _dir: dir,
+        };
+        scratch.git(&["init", "--quiet", "--initial-branch=main"]);
+        scratch
+    }
+
+    /// A fake `program` that logs its call, then runs `body` (sh).
+    #[cfg(unix)]
+    fn fake(&self, program: &str, body: &str) {
+        use std::os::unix::fs::PermissionsExt;
+        let path = self.root.join("bin").join(program);
+        let script = format!("#!/bin/sh\necho \"{program} $*\" >> \"$FAKE_CALLS\"\n{body}\n");
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    /// Writes `contents` to `path` in the repository, creating its folders.
+    fn write(&self, path: &str, contents: &str) {
+        let full = self.repo.join(path);
+        std::fs::create_dir_all(full.parent().unwrap()).unwrap();
+        std::fs::write(full, contents).unwrap();
+    }
+
+    fn read(&self, path: &str) -> String {
+        std::fs::read_to_string(self.repo.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Runs git in the repository; returns what it printed.
+    fn git(&self, args: &[&str]) -> String {
+        let output = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(&self.repo)
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Runs `script` in the repository.
+    fn run(&self, script: &str, env: &[(&str, &str)]) -> Ran {
+        self.run_in(&self.repo, script, env)
+    }
+
+    /// Runs `script` in `dir`, with a fresh call log and `$GITHUB_OUTPUT`.
+    fn run_in(&self, dir: &Path, script: &str, env: &[(&str, &str)]) -> Ran {
+        let _ = std::fs::remove_file(&self.calls);
+        let _ = std::fs::remove_file(&self.output);
+        let path = format!(
+            "{}:{}",
+            self.root.join("bin").display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let fixed = [
+            ("PATH", path),
+            ("FAKE_CALLS", self.calls.display().to_string()),
+            ("GITHUB_OUTPUT", self.output.display().to_string()),
+            ("RUNNER_TEMP", self.tmp.display().to_string()),
+        ];
+        let mut all: Vec<(&str, &str)> = fixed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        all.extend(env.iter().copied());
+        run_script(script, dir, &all)
+    }
+
+    /// The fake programs' calls of the last run, one line each.
+    fn calls(&self) -> Vec<String> {
+        std::fs::read_to_string(&self.calls)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The last run's step outputs (`name=value` lines of `$GITHUB_OUTPUT`).
+    fn outputs(&self) -> BTreeMap<String, String> {
+        std::fs::read_to_string(&self.output)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect()
+    }
+}
+
+/// Every catalog of `spec/`, as the workspace loads it.
+fn catalogs() -> Vec<codegen::model::Catalog> {
+    let catalogs = crate::sync::workspace_catalogs().expect("the spec loads");
+    assert!(!catalogs.is_empty(), "spec/ holds no catalog");
+    catalogs
+}
+
+// ----- tests that span the workflows -------------------------------------------
 
 /// The command that the README's Set-up calls the whole test suite.
 fn readme_test_command() -> String {
@@ -130,6 +321,16 @@ fn readme_test_command() -> String {
         .find(|line| line.contains("test suite"))
         .expect("Set-up's sh block names the test suite's command");
     line.split('#').next().unwrap_or_default().trim().to_owned()
+}
+
+/// The `node-version` of the job's `actions/setup-node` step, if it has one.
+fn node_version(job: &YamlOwned) -> Option<i64> {
+    steps(job)
+        .iter()
+        .find(|s| text(s, "uses").is_some_and(|u| u.starts_with("actions/setup-node@")))
+        .and_then(|s| s.as_mapping_get("with"))
+        .and_then(|with| with.as_mapping_get("node-version"))
+        .and_then(YamlOwned::as_integer)
 }
 
 #[test]
@@ -157,19 +358,17 @@ fn ci_workflow_runs_the_readme_test_command() {
         );
         assert!(step.as_mapping_get(key).is_none(), "the step has `{key}`");
     }
-    let node = steps(job)
-        .iter()
-        .find(|s| text(s, "uses").is_some_and(|u| u.starts_with("actions/setup-node@")))
-        .and_then(|s| s.as_mapping_get("with"))
-        .and_then(|with| with.as_mapping_get("node-version"))
-        .and_then(YamlOwned::as_integer);
     // The newest LTS line that `cargo xtask ci` tests the package on.
     let newest = crate::ts::node::LTS_LINES
         .iter()
         .max()
         .copied()
         .map(i64::from);
-    assert_eq!(node, newest, "job `{name}` sets up Node {newest:?}");
+    assert_eq!(
+        node_version(job),
+        newest,
+        "job `{name}` sets up Node {newest:?}"
+    );
     let rust = steps(job).iter().filter_map(|s| text(s, "run")).any(|run| {
         run.contains("rustup toolchain install stable") && run.contains("rustfmt,clippy")
     });
@@ -179,274 +378,75 @@ fn ci_workflow_runs_the_readme_test_command() {
     );
 }
 
+/// Node 24 is the active LTS: every job that sets up Node sets up 24, and
+/// every job whose scripts run `node` or `npm` sets it up.
 #[test]
-fn generated_crate_is_tested_on_its_rust_version_and_other_systems() {
-    let ci = workflow("ci.yml");
-    let manifest = read("generated/rust/Cargo.toml");
-    let declared = manifest
-        .lines()
-        .find_map(|line| line.strip_prefix("rust-version = "))
-        .expect("the generated crate declares a rust-version")
-        .trim_matches('"');
-    let msrv_runs: Vec<&str> = steps(job(&ci, "msrv"))
+fn every_job_that_runs_node_sets_up_node_24() {
+    // The newest LTS line that `cargo xtask ci` tests the package on.
+    let newest = crate::ts::node::LTS_LINES
         .iter()
-        .filter_map(|s| text(s, "run"))
-        .collect();
-    let all = msrv_runs.join("\n");
-    assert!(
-        all.contains(".rust_version"),
-        "the MSRV job reads the manifest"
-    );
-    assert!(
-        !all.contains(declared),
-        "the MSRV job hard-codes {declared}"
-    );
-    assert!(all.contains("--features serde"));
-
-    let matrix = job(&ci, "os")
-        .as_mapping_get("strategy")
-        .and_then(|s| s.as_mapping_get("matrix"))
-        .expect("the os job has a matrix");
-    assert_eq!(
-        strings(matrix.as_mapping_get("os")),
-        ["windows-latest", "macos-latest"]
-    );
-    assert_eq!(strings(matrix.as_mapping_get("features")), ["", "serde"]);
-}
-
-#[test]
-fn release_workflow_checks_the_tag_against_the_catalog_version() {
-    let release = workflow("release.yml");
-    let on = release
-        .as_mapping_get("on")
-        .expect("release.yml has triggers");
-    let push = on.as_mapping_get("push").expect("release.yml runs on push");
-    assert_eq!(strings(push.as_mapping_get("tags")), ["v*"]);
-    assert!(
-        on.as_mapping_get("pull_request").is_some(),
-        "dry runs on pull requests"
-    );
-
-    let (name, step) = find_run(&release, |run| run.contains("\"v$crate_version\""))
-        .expect("a step compares the tag with v<version>");
-    assert!(
-        steps(job(&release, name))
-            .iter()
-            .any(|s| text(s, "run") == Some("cargo xtask check")),
-        "job `{name}` checks that generated/ is in sync with spec/"
-    );
-    let env = step.as_mapping_get("env").expect("the step has env");
-    assert_eq!(text(env, "TAG"), Some("${{ github.ref_name }}"));
-    assert_eq!(text(env, "EVENT"), Some("${{ github.event_name }}"));
-
-    let catalogs = crate::sync::workspace_catalogs().expect("the spec loads");
-    let version = catalogs[0].meta.version.clone();
-    let script = text(step, "run").expect("the step runs a script");
-    let root = workspace_root();
-    let good = format!("v{version}");
-    let (ok, out) = run_script(script, &root, &[("TAG", &good), ("EVENT", "push")]);
-    assert!(ok, "tag {good} is refused:\n{out}");
-    assert!(out.contains(&format!("release {good}")), "{out}");
-    for bad in [
-        format!("v{version}.1"),
-        version.clone(),
-        "v0.0.0-wrong".to_owned(),
-    ] {
-        let (ok, out) = run_script(script, &root, &[("TAG", &bad), ("EVENT", "push")]);
-        assert!(!ok, "tag {bad} is accepted for version {version}:\n{out}");
-        assert!(
-            out.contains(&format!("the tag {bad} is not v{version}")),
-            "{out}"
-        );
-    }
-    // A pull request has no tag: the dry run goes on.
-    let (ok, out) = run_script(
-        script,
-        &root,
-        &[("TAG", "7/merge"), ("EVENT", "pull_request")],
-    );
-    assert!(ok, "{out}");
-}
-
-#[cfg(unix)]
-#[test]
-fn release_runs_semver_checks_against_the_previous_release_tag() {
-    let release = workflow("release.yml");
-    let env = release.as_mapping_get("env").expect("release.yml has env");
-    assert_eq!(
-        text(env, "CARGO_SEMVER_CHECKS_VERSION"),
-        Some(crate::semver_suite::checker::VERSION)
-    );
-    let (name, step) = find_run(&release, |run| {
-        run.contains("cargo semver-checks check-release")
-    })
-    .expect("a step runs cargo semver-checks");
-    let installs = steps(job(&release, name)).iter().filter_map(|s| text(s, "run")).any(|run| {
-        run.contains("cargo install cargo-semver-checks --version \"$CARGO_SEMVER_CHECKS_VERSION\" --locked")
-    });
-    assert!(
-        installs,
-        "job `{name}` installs the pinned cargo-semver-checks"
-    );
-    let env = step.as_mapping_get("env").expect("the step has env");
-    assert_eq!(text(env, "TAG"), Some("${{ github.ref_name }}"));
-    let script = text(step, "run").expect("the step runs a script");
-
-    // A repository with release tags, and a `cargo` on PATH that records
-    // its arguments instead of checking anything.
-    let scratch = tempfile::tempdir().expect("a temporary folder");
-    let dir = scratch.path();
-    let bin = dir.join("bin");
-    let repo = dir.join("repo");
-    std::fs::create_dir_all(&bin).unwrap();
-    std::fs::create_dir_all(&repo).unwrap();
-    let calls = dir.join("cargo-calls");
-    let fake_cargo = bin.join("cargo");
-    std::fs::write(&fake_cargo, "#!/bin/sh\necho \"$@\" >> \"$CARGO_CALLS\"\n").unwrap();
-    let mut permissions = std::fs::metadata(&fake_cargo).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-    std::fs::set_permissions(&fake_cargo, permissions).unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .current_dir(&repo)
-            .status()
-            .expect("git runs");
-        assert!(status.success(), "git {args:?}");
-    };
-    let calls_arg = calls.to_string_lossy();
-    let step = |tag: &str| {
-        let _ = std::fs::remove_file(&calls);
-        let env = [
-            ("TAG", tag),
-            ("PATH", path.as_str()),
-            ("CARGO_CALLS", &calls_arg),
-        ];
-        let (ok, out) = run_script(script, &repo, &env);
-        assert!(ok, "{out}");
-        (std::fs::read_to_string(&calls).unwrap_or_default(), out)
-    };
-    git(&["init", "--quiet"]);
-    git(&["commit", "--quiet", "--allow-empty", "-m", "first"]);
-    git(&["tag", "v0.1.0"]);
-    let (called, out) = step("v0.1.0");
-    assert_eq!(called, "", "the first release has no baseline");
-    assert!(out.contains("first release"), "{out}");
-
-    git(&["commit", "--quiet", "--allow-empty", "-m", "second"]);
-    git(&["tag", "not-a-release"]);
-    git(&["tag", "v0.2.0"]);
-    let (called, _) = step("v0.2.0");
-    assert!(
-        called.starts_with("semver-checks check-release "),
-        "{called}"
-    );
-    assert!(called.contains("--baseline-rev v0.1.0\n"), "{called}");
-
-    // A pull request after v0.2.0 is checked against v0.2.0.
-    git(&["commit", "--quiet", "--allow-empty", "-m", "third"]);
-    let (called, _) = step("12/merge");
-    assert!(called.contains("--baseline-rev v0.2.0\n"), "{called}");
-}
-
-#[test]
-fn publishing_waits_for_the_checks() {
-    let release = workflow("release.yml");
-    let gate = |needle: &str| {
-        find_run(&release, |run| run.contains(needle))
-            .unwrap_or_else(|| panic!("no step runs {needle}"))
-            .0
-    };
-    let tag_check = gate("\"v$crate_version\"");
-    let semver = gate("cargo semver-checks check-release");
-    let publishing = ["cargo publish", "npm publish", "gh release create"];
-    let mut publishing_jobs = BTreeSet::new();
-    for (name, job) in jobs(&release) {
-        let publishes = steps(job)
-            .iter()
-            .filter_map(|s| text(s, "run"))
-            .any(|run| publishing.iter().any(|p| run.contains(p)) && !run.contains("--dry-run"));
-        if publishes {
-            publishing_jobs.insert(name);
-            let needs = needs_all(&release, name);
-            assert!(
-                needs.contains(tag_check),
-                "job `{name}` does not wait for `{tag_check}`"
-            );
-            assert!(
-                needs.contains(semver),
-                "job `{name}` does not wait for `{semver}`"
-            );
-            assert_eq!(
-                text(job, "if"),
-                Some("github.event_name == 'push'"),
-                "job `{name}`"
-            );
+        .max()
+        .copied()
+        .map(i64::from);
+    assert_eq!(newest, Some(24));
+    let mut set_up = 0;
+    for name in workflow_names() {
+        let workflow = workflow(&name);
+        for (job_name, job) in jobs(&workflow) {
+            let uses_node = steps(job)
+                .iter()
+                .filter_map(|s| text(s, "run"))
+                .any(|run| run.contains("node ") || run.contains("npm "));
+            let version = node_version(job);
+            if uses_node || version.is_some() {
+                assert_eq!(version, newest, "{name}: job `{job_name}`");
+                set_up += 1;
+            }
         }
     }
-    assert_eq!(
-        publishing_jobs.len(),
-        3,
-        "cargo, npm and the GitHub release: {publishing_jobs:?}"
-    );
+    assert!(set_up >= 5, "only {set_up} jobs set up Node");
 }
 
-/// The `run` of the step of `job` whose `run` contains `needle`.
-fn run_in<'a>(workflow: &'a YamlOwned, job_name: &str, needle: &str) -> &'a str {
-    steps(job(workflow, job_name))
-        .iter()
-        .filter_map(|s| text(s, "run"))
-        .find(|run| run.contains(needle))
-        .unwrap_or_else(|| panic!("no step of job `{job_name}` runs {needle}"))
-}
-
+/// What zizmor checks, also under `cargo test`: no permissions by default,
+/// actions pinned by commit, checkouts that keep no token, and no
+/// `${{ }}` expansion inside a script.
 #[test]
-fn the_dry_run_publishes_what_the_release_publishes() {
-    let release = workflow("release.yml");
-    let dry_cargo = run_in(&release, "dry-run", "cargo publish");
-    let dry_npm = run_in(&release, "dry-run", "npm publish");
-    assert_eq!(
-        run_in(&release, "crate", "cargo publish"),
-        dry_cargo.replace("--dry-run ", "")
-    );
-    assert_eq!(
-        run_in(&release, "npm", "npm publish"),
-        dry_npm.replace("--dry-run", "--provenance")
-    );
-    let name_repository = run_in(&release, "dry-run", "npm pkg set");
-    for job_name in ["npm", "github-release"] {
-        assert_eq!(run_in(&release, job_name, "npm pkg set"), name_repository);
+fn every_workflow_keeps_its_safety_properties() {
+    for name in workflow_names() {
+        let workflow = workflow(&name);
+        let permissions = workflow.as_mapping_get("permissions");
+        assert!(
+            permissions
+                .and_then(YamlOwned::as_mapping)
+                .is_some_and(saphyr::MappingOwned::is_empty),
+            "{name}: `permissions: {{}}` at the top"
+        );
+        for (job_name, job) in jobs(&workflow) {
+            assert!(
+                job.as_mapping_get("permissions").is_some(),
+                "{name}: job `{job_name}` says which permissions it needs"
+            );
+            for step in steps(job) {
+                if let Some(uses) = text(step, "uses") {
+                    let (_, pin) = uses.split_once('@').expect("a versioned action");
+                    assert!(
+                        pin.len() == 40 && pin.bytes().all(|b| b.is_ascii_hexdigit()),
+                        "{name}: {uses} is not pinned by commit"
+                    );
+                    if uses.starts_with("actions/checkout@") {
+                        let persist = step
+                            .as_mapping_get("with")
+                            .and_then(|with| with.as_mapping_get("persist-credentials"))
+                            .and_then(YamlOwned::as_bool);
+                        assert_eq!(persist, Some(false), "{name}: job `{job_name}`'s checkout");
+                    }
+                }
+                if let Some(run) = text(step, "run") {
+                    assert!(!run.contains("${{"), "{name}: `${{{{` in a script:\n{run}");
+                }
+            }
+        }
     }
-
-    // The dry run's npm steps, on a copy of the generated package.
-    let catalog = crate::sync::workspace_catalogs()
-        .expect("the spec loads")
-        .remove(0);
-    let scratch = tempfile::tempdir().expect("a temporary folder");
-    let dir = scratch.path();
-    let package = dir.join("generated/ts");
-    std::fs::create_dir_all(&package).unwrap();
-    for entry in std::fs::read_dir(workspace_root().join("generated/ts")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), package.join(entry.file_name())).unwrap();
-    }
-    let url = "https://github.com/example/error-codes";
-    let (ok, out) = run_script(name_repository, &package, &[("REPOSITORY_URL", url)]);
-    assert!(ok, "{out}");
-    let manifest: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(package.join("package.json")).unwrap())
-            .unwrap();
-    assert_eq!(manifest["repository"]["url"], format!("git+{url}.git"));
-    let (ok, out) = run_script(dry_npm, dir, &[("npm_config_offline", "true")]);
-    assert!(ok, "{out}");
-    let published = format!("+ {}@{}", catalog.meta.npm_name, catalog.meta.version);
-    assert!(out.contains(&published), "{out}");
 }
 
 #[test]
@@ -463,6 +463,21 @@ fn docs_are_built_with_the_mdbook_that_ci_checks_them_with() {
         );
     }
     let docs = workflow("docs.yml");
+    let paths = docs
+        .as_mapping_get("on")
+        .and_then(|on| on.as_mapping_get("push"))
+        .and_then(|push| push.as_mapping_get("paths"));
+    let paths = strings(paths);
+    assert!(paths.contains(&"spec/**"), "{paths:?}");
+    assert!(paths.contains(&"generated/docs/**"), "{paths:?}");
+    let (_, build) =
+        find_run(&docs, |run| run.contains("mdbook\" build")).expect("docs.yml builds the site");
+    assert!(
+        text(build, "run")
+            .unwrap()
+            .ends_with("build generated/docs"),
+        "the one site of every catalog"
+    );
     let concurrency = docs
         .as_mapping_get("concurrency")
         .expect("docs.yml has concurrency");
