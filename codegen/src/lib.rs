@@ -31,6 +31,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod position;
 pub mod validate;
 
 use std::path::Path;
