@@ -24,6 +24,7 @@
 pub mod changes;
 pub mod diagnostic;
 pub mod emit;
+pub mod fields;
 pub mod import;
 pub mod load;
 pub mod mdbook;

@@ -6,62 +6,7 @@
 //! page) has the message first: the first is `error_msg`.
 
 use super::source_table::Cell;
-
-/// A column of the spec's tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    StatusCode,
-    ErrorCode,
-    ErrorMsg,
-    Description,
-    HandlingMeasure,
-    Category,
-    Retryable,
-    Deprecated,
-}
-
-impl Field {
-    /// Every field, in the spec's column order.
-    pub const ALL: [Field; 8] = [
-        Field::StatusCode,
-        Field::ErrorCode,
-        Field::ErrorMsg,
-        Field::Description,
-        Field::HandlingMeasure,
-        Field::Category,
-        Field::Retryable,
-        Field::Deprecated,
-    ];
-
-    /// The five fields every spec table has.
-    pub const REQUIRED: [Field; 5] = [
-        Field::StatusCode,
-        Field::ErrorCode,
-        Field::ErrorMsg,
-        Field::Description,
-        Field::HandlingMeasure,
-    ];
-
-    /// The column's name in a spec table (`status_code`).
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::StatusCode => "status_code",
-            Field::ErrorCode => "error_code",
-            Field::ErrorMsg => "error_msg",
-            Field::Description => "description",
-            Field::HandlingMeasure => "handling_measure",
-            Field::Category => "category",
-            Field::Retryable => "retryable",
-            Field::Deprecated => "deprecated",
-        }
-    }
-
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-}
+pub use crate::fields::Field;
 
 /// `--column 'Header=field'`: a header of the page and the field it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
