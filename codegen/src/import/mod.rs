@@ -27,6 +27,7 @@ mod page;
 mod rows;
 mod rst;
 mod rst_grid;
+mod rst_lines;
 mod rst_list;
 mod rst_text;
 mod source_table;

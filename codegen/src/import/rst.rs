@@ -5,6 +5,7 @@
 
 use super::page::{Page, Pos};
 use super::rst_grid::{self, GridSource};
+use super::rst_lines::{block_end, indent};
 use super::rst_list;
 use super::rst_text::{Note, inline_text};
 use super::source_table::SourceTable;
@@ -24,7 +25,7 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
         let indent = indent(line);
         let trimmed = line.trim();
         if starts_literal_block(trimmed) {
-            i = indented_block_end(&lines, i + 1, indent);
+            i = block_end(&lines, i + 1, indent);
             continue;
         }
         // After the indent (spaces only: other whitespace is text to RST).
@@ -44,7 +45,7 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
             continue;
         }
         if let Some(title) = trimmed.strip_prefix(".. list-table::") {
-            let end = indented_block_end(&lines, i + 1, indent);
+            let end = block_end(&lines, i + 1, indent);
             let at = Pos::new(i + 1, indent + 1);
             let title = Some(inline_text(title.trim(), at, &mut notes)).filter(|t| !t.is_empty());
             match rst_list::read(&lines[i..end], i + 1, title, &mut notes) {
@@ -84,10 +85,6 @@ fn expand_tabs(line: &str) -> String {
         }
     }
     out
-}
-
-fn indent(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// A grid table's top border: `+---+----+` (or `+===+`).
@@ -131,22 +128,6 @@ fn starts_literal_block(trimmed: &str) -> bool {
         };
     }
     trimmed == ".." || (trimmed.ends_with("::") && !trimmed.starts_with(".."))
-}
-
-/// The end of the block indented more than `indent` that starts at `start`
-/// (blank lines inside it included, trailing ones not).
-fn indented_block_end(lines: &[&str], start: usize, indent_of_parent: usize) -> usize {
-    let mut end = start;
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        if line.trim().is_empty() {
-            continue;
-        }
-        if indent(line) <= indent_of_parent {
-            break;
-        }
-        end = i + 1;
-    }
-    end
 }
 
 /// The title of a `.. table:: Title` directive whose body is the table at `start`.
