@@ -93,9 +93,12 @@ pub fn tables(
     }
     let mut grid = vec![header];
     grid.extend(rows);
-    let mut table = SourceTable::from_grid(paragraphs[header_start].at, None, grid, 1);
-    table.number = 1;
-    vec![table]
+    vec![SourceTable::from_grid(
+        paragraphs[header_start].at,
+        None,
+        grid,
+        1,
+    )]
 }
 
 /// The page's paragraphs: runs of non-blank lines, wraps joined.

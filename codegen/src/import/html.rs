@@ -68,12 +68,7 @@ pub fn tables(
     while !reader.open.is_empty() {
         reader.end_table();
     }
-    let mut tables = reader.done;
-    tables.sort_by_key(|t| t.at);
-    for (n, table) in tables.iter_mut().enumerate() {
-        table.number = n + 1;
-    }
-    tables
+    reader.done
 }
 
 /// The tables being read (nested ones on top) and those read.
@@ -432,9 +427,12 @@ mod tests {
         let (tables, _) = read(
             "<table><tr><td>Outer<table><tr><td>Inner</td></tr></table></td><td>Cell</td></tr></table>",
         );
+        // Found as they end (the inner one first); the importer numbers
+        // them in page order, where they start.
         assert_eq!(tables.len(), 2);
-        assert_eq!(texts(&tables[0].header), ["Outer", "Cell"]);
-        assert_eq!(texts(&tables[1].header), ["Inner"]);
+        assert_eq!(texts(&tables[0].header), ["Inner"]);
+        assert_eq!(texts(&tables[1].header), ["Outer", "Cell"]);
+        assert!(tables[1].at < tables[0].at);
     }
 
     #[test]

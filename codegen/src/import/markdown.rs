@@ -99,10 +99,6 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
             _ => {}
         }
     }
-    tables.sort_by_key(|t| t.at);
-    for (n, table) in tables.iter_mut().enumerate() {
-        table.number = n + 1;
-    }
     tables
 }
 
@@ -199,6 +195,6 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(texts(&t[1].header), ["Status Code", "Error Code"]);
         assert_eq!(texts(&t[1].rows[0]), ["400", "A.1"]);
-        assert_eq!((t[1].number, t[1].at), (2, Pos::new(5, 1)));
+        assert_eq!(t[1].at, Pos::new(5, 1));
     }
 }

@@ -155,18 +155,35 @@ pub struct Imported {
 pub fn import(name: &str, text: &str, format: Format, options: &Options) -> Imported {
     let page = Page::new(name, text);
     let mut diagnostics = Vec::new();
-    let tables = match format {
-        Format::Rst => rst::tables(&page, &mut diagnostics),
-        Format::Markdown => markdown::tables(&page, &mut diagnostics),
-        Format::Html => html::tables(&page, page.text, 0, &mut diagnostics),
-        Format::CopiedText => copied_text::tables(&page, &options.columns, &mut diagnostics),
-    };
+    let tables = read_tables(&page, format, options, &mut diagnostics);
     let table = select_table(&page, tables, options, &mut diagnostics)
         .and_then(|source| rows::table(&page, &source, &options.columns, &mut diagnostics));
     let table = table.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
     // In page order (a stable sort: problems of one place keep their order).
     diagnostics.sort_by_key(|d| (d.line, d.column));
     Imported { table, diagnostics }
+}
+
+/// Every table of the page, in page order (where each starts), numbered
+/// from 1 in that order: the numbers of `--table N`, whichever reader
+/// found them (a Markdown page's HTML tables included).
+fn read_tables(
+    page: &Page,
+    format: Format,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<SourceTable> {
+    let mut tables = match format {
+        Format::Rst => rst::tables(page, diagnostics),
+        Format::Markdown => markdown::tables(page, diagnostics),
+        Format::Html => html::tables(page, page.text, 0, diagnostics),
+        Format::CopiedText => copied_text::tables(page, &options.columns, diagnostics),
+    };
+    tables.sort_by_key(|t| t.at);
+    for (n, table) in tables.iter_mut().enumerate() {
+        table.number = n + 1;
+    }
+    tables
 }
 
 /// The diagnostics as `cargo xtask import` prints them, then a count line
@@ -313,5 +330,24 @@ mod tests {
             Format::sniff("Status Code\n\nError Code\n"),
             Format::CopiedText
         );
+    }
+
+    #[test]
+    fn tables_are_numbered_once_in_page_order_whatever_reader_found_them() {
+        // The inner HTML table ends first, the outer one starts first; the
+        // Markdown page's pipe table comes after both.
+        let text = "<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>\n\n| a |\n|---|\n| 1 |\n";
+        let page = Page::new("page.md", text);
+        let tables = read_tables(
+            &page,
+            Format::Markdown,
+            &Options::default(),
+            &mut Vec::new(),
+        );
+        let numbered: Vec<(usize, &str)> = tables
+            .iter()
+            .map(|t| (t.number, t.header[0].text.as_str()))
+            .collect();
+        assert_eq!(numbered, [(1, "outer"), (2, "inner"), (3, "a")]);
     }
 }

@@ -57,9 +57,6 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
         }
         i += 1;
     }
-    for (n, table) in tables.iter_mut().enumerate() {
-        table.number = n + 1;
-    }
     diagnostics.extend(
         notes
             .into_iter()
@@ -163,7 +160,7 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         assert_eq!(tables.len(), 2);
         assert_eq!(tables[0].title.as_deref(), Some("Table 1 V3 codes"));
-        assert_eq!((tables[0].number, tables[0].at), (1, Pos::new(6, 4)));
+        assert_eq!(tables[0].at, Pos::new(6, 4));
         assert_eq!(tables[1].title.as_deref(), Some("Second"));
         assert_eq!(tables[1].rows[0][0].text, "3");
     }
@@ -175,7 +172,6 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].line, 1);
-        assert_eq!(tables[0].number, 1);
     }
 
     #[test]
