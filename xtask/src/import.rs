@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::import::{self, ColumnMapping, Format, Options};
+use codegen::import::{self, Format, Options};
 
 use crate::Failure;
 
@@ -33,14 +33,21 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
         return Err(Failure::SpecErrors);
     };
     let format = Format::from_file_name(&args.page_display).unwrap_or_else(|| Format::sniff(&text));
-    let imported = import::import(&args.page_display, &text, format, &args.options);
-    eprint!("{}", import::render(&imported.diagnostics));
-    let Some(table) = imported.table else {
-        return Err(Failure::SpecErrors);
-    };
-    if args.check {
-        return check(&args, &table);
+    let mut imported = import::import(&args.page_display, &text, format, &args.options);
+    // One file is written: a page of several code tables needs --table N.
+    if !args.check && imported.tables.len() > 1 {
+        let error = import::several_tables_error(&args.page_display, &imported.tables);
+        imported.diagnostics.push(error);
+        imported.tables.clear();
     }
+    eprint!("{}", import::render(&imported.diagnostics));
+    if imported.tables.is_empty() {
+        return Err(Failure::SpecErrors);
+    }
+    if args.check {
+        return check(&args, &imported.tables);
+    }
+    let table = &imported.tables[0];
     let yaml = args.yaml.unwrap_or_else(|| {
         args.out
             .as_ref()
@@ -48,9 +55,9 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             .is_some_and(|e| e == "yaml" || e == "yml")
     });
     let written = if yaml {
-        import::write::yaml(&table)
+        import::write::yaml(table)
     } else {
-        import::write::csv(&table)
+        import::write::csv(table)
     }
     .map_err(Failure::Other)?;
     match &args.out {
@@ -69,7 +76,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
 }
 
 /// `--check`: the page's table against the spec; exit 1 with a diff if they differ.
-fn check(args: &Args, table: &import::Table) -> Result<(), Failure> {
+fn check(args: &Args, tables: &[import::Table]) -> Result<(), Failure> {
     let (spec, spec_display) = match &args.spec {
         Some(value) => (current_dir()?.join(value), value.clone()),
         None => (crate::workspace_root().join("spec"), "spec".to_owned()),
@@ -85,7 +92,7 @@ fn check(args: &Args, table: &import::Table) -> Result<(), Failure> {
         return Err(Failure::SpecErrors);
     };
     let spec_rows = import::check::spec_rows(&catalog);
-    let differences = import::check::compare(table, &spec_rows, &catalog);
+    let differences = import::check::compare(tables, &spec_rows, &catalog);
     if differences.is_empty() {
         println!(
             "{} matches {spec_display}: {} rows",
@@ -155,7 +162,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     other => return Err(format!("`--format {other}`: csv or yaml")),
                 });
             }
-            "--column" => parsed.options.columns.push(ColumnMapping::parse(value()?)?),
+            "--column" => parsed.options.add_column(value()?)?,
             "--check" => parsed.check = true,
             "--spec" => parsed.spec = Some(value()?.clone()),
             flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),

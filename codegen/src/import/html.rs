@@ -80,11 +80,16 @@ struct Reader {
     hidden: Option<String>,
     /// The places of the tables read.
     done_places: usize,
+    /// The last heading (`<h1>` to `<h6>`) outside tables, and the one being read.
+    heading: Option<String>,
+    open_heading: Option<Paragraphs>,
 }
 
 #[derive(Default)]
 struct OpenTable {
     at: Pos,
+    /// The heading before the table.
+    heading: Option<String>,
     caption: Option<Paragraphs>,
     grid: SpanGrid,
     /// Rows that are in `<thead>`, or made of `<th>` only before the first `<td>` row.
@@ -153,6 +158,8 @@ impl Reader {
                     } else if let Some(caption) = &mut table.caption {
                         caption.push_text(&text);
                     }
+                } else if let Some(heading) = &mut self.open_heading {
+                    heading.push_text(&text);
                 }
             }
             _ => {}
@@ -170,9 +177,13 @@ impl Reader {
         if name == "table" {
             self.open.push(OpenTable {
                 at: pos(start),
+                heading: self.heading.clone(),
                 ..OpenTable::default()
             });
             return;
+        }
+        if self.open.is_empty() && is_heading(name) {
+            self.open_heading = Some(Paragraphs::default());
         }
         let Some(table) = self.open.last_mut() else {
             return;
@@ -212,6 +223,11 @@ impl Reader {
     }
 
     fn end_tag(&mut self, name: &str) {
+        if self.open.is_empty() && is_heading(name) {
+            if let Some(heading) = self.open_heading.take() {
+                self.heading = Some(heading.finish()).filter(|h| !h.is_empty());
+            }
+        }
         if name == "table" {
             self.end_table();
             return;
@@ -248,11 +264,17 @@ impl Reader {
             self.done_places += table.grid.places;
             let rows = table.grid.finish();
             if rows.iter().any(|row| !row.is_empty()) {
-                self.done
-                    .push(SourceTable::from_grid(table.at, title, rows, header_rows));
+                let mut read = SourceTable::from_grid(table.at, title, rows, header_rows);
+                read.heading = table.heading;
+                self.done.push(read);
             }
         }
     }
+}
+
+/// `h1` to `h6`.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 impl OpenTable {
@@ -420,6 +442,15 @@ mod tests {
         assert_eq!(texts(&t.rows[1]), ["400", "A.2 and two", "A.2 and two"]);
         assert_eq!(texts(&t.rows[2]), ["400", "A.3", "Three\nlines"]);
         assert_eq!(t.rows[2][1].at, Pos::new(5, 9));
+    }
+
+    #[test]
+    fn a_table_has_the_heading_before_it() {
+        let (tables, _) = read(
+            "<h2>Error <code>codes</code></h2><p>Text</p><table><tr><th>Code</th></tr><tr><td><h3>not a heading</h3></td></tr></table><table><tr><td>x</td></tr></table>",
+        );
+        assert_eq!(tables[0].heading.as_deref(), Some("Error codes"));
+        assert_eq!(tables[1].heading.as_deref(), Some("Error codes"));
     }
 
     #[test]

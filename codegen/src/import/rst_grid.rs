@@ -7,14 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use unicode_width::UnicodeWidthChar;
-
 use super::page::Pos;
+use super::rst_lines::Slots;
 use super::rst_text::{CellLine, Note, cell_text};
 use super::source_table::{Cell, SourceTable};
-
-/// Fills the second column of a wide character.
-const PAD: char = '\u{0}';
 
 /// A table larger than this many places, or whose spanning cells would
 /// copy more text than this, is refused rather than laid out.
@@ -97,59 +93,40 @@ pub fn read(
 /// The table as a rectangle of display slots.
 struct Grid<'a> {
     source: &'a GridSource<'a>,
-    slots: Vec<Vec<char>>,
-    /// For each line, the character column (0-based, after the indent) of each slot.
-    columns: Vec<Vec<usize>>,
+    /// Each line's slots (after the indent), padded with spaces to `width`.
+    lines: Vec<Slots>,
     width: usize,
 }
 
 impl<'a> Grid<'a> {
     fn new(source: &'a GridSource<'a>) -> Self {
-        let mut slots = Vec::new();
-        let mut columns = Vec::new();
-        for line in source.lines {
-            let text = line.get(source.indent..).unwrap_or("").trim_end();
-            let mut row = Vec::new();
-            let mut row_columns = Vec::new();
-            for (column, c) in text.chars().enumerate() {
-                row.push(c);
-                row_columns.push(column);
-                if c.width() == Some(2) {
-                    row.push(PAD);
-                    row_columns.push(column);
-                }
-            }
-            slots.push(row);
-            columns.push(row_columns);
-        }
-        let width = slots.iter().map(Vec::len).max().unwrap_or(0);
-        for row in &mut slots {
-            row.resize(width, ' ');
+        let mut lines: Vec<Slots> = source
+            .lines
+            .iter()
+            .map(|line| Slots::new(line.get(source.indent..).unwrap_or("").trim_end()))
+            .collect();
+        let width = lines.iter().map(|l| l.chars.len()).max().unwrap_or(0);
+        for line in &mut lines {
+            line.chars.resize(width, ' ');
         }
         Self {
             source,
-            slots,
-            columns,
+            lines,
             width,
         }
     }
 
     fn at(&self, line: usize, slot: usize) -> char {
-        self.slots
+        self.lines
             .get(line)
-            .and_then(|row| row.get(slot))
+            .and_then(|l| l.chars.get(slot))
             .copied()
             .unwrap_or(' ')
     }
 
     /// The page position of a slot.
     fn pos(&self, line: usize, slot: usize) -> Pos {
-        let row = self.columns.get(line).map_or(&[][..], Vec::as_slice);
-        // Past the line's end (in the padding), count on from its last character.
-        let column = row
-            .get(slot)
-            .copied()
-            .unwrap_or_else(|| row.last().map_or(0, |c| c + 1) + slot.saturating_sub(row.len()));
+        let column = self.lines.get(line).map_or(slot, |l| l.column(slot));
         Pos::new(
             self.source.first_line + line,
             self.source.indent + column + 1,
@@ -158,12 +135,12 @@ impl<'a> Grid<'a> {
 
     /// Finds the `+===+` line, turns it into a plain border, returns its index.
     fn take_header_separator(&mut self) -> Option<usize> {
-        let index = self.slots.iter().position(|row| {
+        let index = self.lines.iter().map(|l| &l.chars).position(|row| {
             row.first() == Some(&'+')
                 && row.contains(&'=')
                 && row.iter().all(|c| matches!(c, '+' | '='))
         })?;
-        for c in &mut self.slots[index] {
+        for c in &mut self.lines[index].chars {
             if *c == '=' {
                 *c = '-';
             }
@@ -174,7 +151,7 @@ impl<'a> Grid<'a> {
     /// Every cell, scanning from each top-left corner; an error where the
     /// grid does not close.
     fn scan(&self) -> Result<Vec<Rect>, (Pos, String)> {
-        let bottom = self.slots.len().saturating_sub(1);
+        let bottom = self.lines.len().saturating_sub(1);
         let right = self.width.saturating_sub(1);
         if self.at(0, 0) != '+' || bottom == 0 || right == 0 {
             return Err((
@@ -238,7 +215,7 @@ impl<'a> Grid<'a> {
     }
 
     fn scan_down(&self, top: usize, left: usize, right: usize) -> Option<usize> {
-        for bottom in top + 1..self.slots.len() {
+        for bottom in top + 1..self.lines.len() {
             match self.at(bottom, right) {
                 '+' => {
                     if self.closes(top, left, bottom, right) {
@@ -263,10 +240,7 @@ impl<'a> Grid<'a> {
     fn cell_lines(&self, rect: &Rect) -> Vec<CellLine> {
         (rect.top + 1..rect.bottom)
             .map(|line| {
-                let text: String = self.slots[line][rect.left + 1..rect.right]
-                    .iter()
-                    .filter(|&&c| c != PAD)
-                    .collect();
+                let text = self.lines[line].text(rect.left + 1, rect.right);
                 CellLine {
                     text: text.trim_end().to_owned(),
                     at: self.pos(line, rect.left + 1),

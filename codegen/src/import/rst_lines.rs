@@ -1,6 +1,54 @@
 //! What the reStructuredText readers share about lines: indentation (in
-//! spaces only: other whitespace is text to RST), blank lines, and where an
-//! indented block ends.
+//! spaces only: other whitespace is text to RST), blank lines, where an
+//! indented block ends, and a table line's display slots.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Fills the second slot of a wide character.
+pub const PAD: char = '\u{0}';
+
+/// A line of a table as display slots, as docutils measures tables: an East
+/// Asian wide character takes two slots, the second [`PAD`].
+pub struct Slots {
+    pub chars: Vec<char>,
+    /// The character column (0-based) of each slot.
+    pub columns: Vec<usize>,
+}
+
+impl Slots {
+    pub fn new(text: &str) -> Self {
+        let mut chars = Vec::with_capacity(text.len());
+        let mut columns = Vec::with_capacity(text.len());
+        for (column, c) in text.chars().enumerate() {
+            chars.push(c);
+            columns.push(column);
+            if c.width() == Some(2) {
+                chars.push(PAD);
+                columns.push(column);
+            }
+        }
+        Self { chars, columns }
+    }
+
+    /// The character column of a slot; past the line's end, counted on from
+    /// its last character.
+    pub fn column(&self, slot: usize) -> usize {
+        self.columns.get(slot).copied().unwrap_or_else(|| {
+            self.columns.last().map_or(0, |c| c + 1) + slot.saturating_sub(self.columns.len())
+        })
+    }
+
+    /// The text of the slots `range` (clamped to the line), without padding.
+    pub fn text(&self, start: usize, end: usize) -> String {
+        let end = end.min(self.chars.len());
+        self.chars
+            .get(start.min(end)..end)
+            .unwrap_or_default()
+            .iter()
+            .filter(|&&c| c != PAD)
+            .collect()
+    }
+}
 
 /// The spaces before a line's text.
 pub fn indent(line: &str) -> usize {

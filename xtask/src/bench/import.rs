@@ -43,11 +43,10 @@ pub fn run(root: &Path, quick: bool) -> Result<String, String> {
             let started = Instant::now();
             let imported = import::import(name, &text, Format::Rst, &options);
             times.push(started.elapsed());
-            rows = imported
-                .table
-                .ok_or_else(|| format!("{name}: the import failed"))?
-                .rows
-                .len();
+            if imported.tables.is_empty() {
+                return Err(format!("{name}: the import failed"));
+            }
+            rows = imported.tables.iter().map(|t| t.rows.len()).sum();
         }
         let time = super::median(times);
         println!(
