@@ -233,3 +233,27 @@ fn the_written_yaml_loads_as_the_same_rows() {
     };
     assert_eq!(texts(&catalog), texts(&spec));
 }
+
+#[test]
+fn gen_says_that_a_cell_of_several_statuses_gives_several() {
+    let scratch = temp_folder("several");
+    let path = scratch.path().join("several-error-codes.csv");
+    fs::write(
+        &path,
+        "status_code,error_code,error_msg,description,handling_measure\n400/500,A.1,Failed.,,\n",
+    )
+    .expect("write");
+    let loaded = codegen::load_spec(&path, "several.csv");
+    let rendered = render_all(&loaded.diagnostics);
+    assert!(loaded.catalog.is_none());
+    assert!(
+        rendered
+            .contains("several.csv:2:1: error: `400/500` gives several statuses: a row has one"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("write a row for each status"),
+        "{rendered}"
+    );
+    assert!(!rendered.contains("not an HTTP status"), "{rendered}");
+}
