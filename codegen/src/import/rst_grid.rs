@@ -5,7 +5,7 @@
 //! header. Lines are measured in display columns: an East Asian wide
 //! character takes two, as docutils counts them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::page::Pos;
 use super::rst_lines::Slots;
@@ -50,12 +50,11 @@ pub fn read(
     let mut grid = Grid::new(source);
     let header_end = grid.take_header_separator();
     let cells = grid.scan()?;
-    // Row and column boundaries: every line and slot that a cell starts at.
-    let rows: BTreeSet<usize> = cells.iter().map(|c| c.top).collect();
-    let columns: BTreeSet<usize> = cells.iter().map(|c| c.left).collect();
-    let row_index: BTreeMap<usize, usize> = rows.iter().enumerate().map(|(i, &r)| (r, i)).collect();
-    let column_index: BTreeMap<usize, usize> =
-        columns.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    // Row and column boundaries: every line and slot that a cell starts at,
+    // in order; a cell's rows are those from its top to before its bottom
+    // (found by binary search: a table has hundreds of rows).
+    let rows = boundaries(cells.iter().map(|c| c.top));
+    let columns = boundaries(cells.iter().map(|c| c.left));
     if rows.len().saturating_mul(columns.len()) > MAX_PLACES {
         return Err((grid.pos(0, 0), too_large(rows.len(), columns.len())));
     }
@@ -66,10 +65,10 @@ pub fn read(
             text: cell_text(&grid.cell_lines(rect), notes),
             at: grid.cell_start(rect),
         };
-        let first_row = row_index[&rect.top];
-        let first_column = column_index[&rect.left];
-        let last_row = rows.range(..rect.bottom).count();
-        let last_column = columns.range(..rect.right).count();
+        let first_row = rows.partition_point(|&r| r < rect.top);
+        let first_column = columns.partition_point(|&c| c < rect.left);
+        let last_row = rows.partition_point(|&r| r < rect.bottom);
+        let last_column = columns.partition_point(|&c| c < rect.right);
         let places = (last_row - first_row) * (last_column - first_column);
         copied = copied.saturating_add(places.saturating_mul(cell.text.len() + 1));
         if copied > MAX_LAID_OUT_BYTES {
@@ -81,7 +80,7 @@ pub fn read(
             }
         }
     }
-    let header_rows = header_end.map_or(0, |line| rows.range(..line).count());
+    let header_rows = header_end.map_or(0, |line| rows.partition_point(|&r| r < line));
     Ok(SourceTable::from_grid(
         grid.pos(0, 0),
         title,
@@ -90,11 +89,19 @@ pub fn read(
     ))
 }
 
+/// Distinct values, sorted.
+fn boundaries(values: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut sorted: Vec<usize> = values.collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted
+}
+
 /// The table as a rectangle of display slots.
 struct Grid<'a> {
     source: &'a GridSource<'a>,
     /// Each line's slots (after the indent), padded with spaces to `width`.
-    lines: Vec<Slots>,
+    lines: Vec<Slots<'a>>,
     width: usize,
 }
 
@@ -239,12 +246,9 @@ impl<'a> Grid<'a> {
     /// The text lines inside a cell, with where each starts on the page.
     fn cell_lines(&self, rect: &Rect) -> Vec<CellLine> {
         (rect.top + 1..rect.bottom)
-            .map(|line| {
-                let text = self.lines[line].text(rect.left + 1, rect.right);
-                CellLine {
-                    text: text.trim_end().to_owned(),
-                    at: self.pos(line, rect.left + 1),
-                }
+            .map(|line| CellLine {
+                text: self.lines[line].text(rect.left + 1, rect.right),
+                at: self.pos(line, rect.left + 1),
             })
             .collect()
     }

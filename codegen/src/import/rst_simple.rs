@@ -208,7 +208,7 @@ fn slots_blank(line: &[char], (start, end): Span) -> bool {
 
 /// The rows read so far, each with the line it starts at.
 struct Reader<'a> {
-    lines: &'a [Slots],
+    lines: &'a [Slots<'a>],
     pos: &'a dyn Fn(usize, usize) -> Pos,
     rows: Vec<(usize, Vec<Cell>)>,
 }
@@ -250,7 +250,7 @@ impl Reader<'_> {
                 .iter()
                 .enumerate()
                 .map(|(n, line)| CellLine {
-                    text: line.text(start, end).trim_end().to_owned(),
+                    text: line.text(start, end),
                     at: (self.pos)(first + n, start),
                 })
                 .collect();

@@ -415,6 +415,10 @@ fn inline(text: &str, at: Pos, notes: &mut Vec<Note>) -> String {
 
 /// Inline markup starting at `chars[i]`: what it shows and where it ends.
 fn markup_at(chars: &[char], i: usize, at: Pos, notes: &mut Vec<Note>) -> Option<(String, usize)> {
+    // Every kind of markup starts with one of these (most characters are text).
+    if !matches!(chars[i], '`' | '*' | '_' | ':') {
+        return None;
+    }
     let starts = |s: &str| {
         s.chars()
             .enumerate()
