@@ -111,26 +111,103 @@ fn one(text: &str) -> Option<u16> {
 /// What may stand between a status and its reason phrase.
 const SEPARATORS: &[char] = &[' ', '-', '–', '—', ':'];
 
-/// Short words a reason phrase may hold in lower case (`I'm a teapot`).
+/// Short words a reason phrase may hold in lower case (`Request Entity too
+/// Large`).
 const SMALL_WORDS: [&str; 10] = [
     "a", "an", "the", "of", "to", "for", "in", "on", "not", "too",
 ];
 
-/// Text that reads as a reason phrase, not a sentence: words that start
-/// with a capital letter (`Bad Request`, `Request-URI Too Large`,
-/// `ObjectNotAppendable`), short words aside.
+/// The reason phrases of RFC 9110 and common others, in lower case without
+/// spaces or punctuation: a page may write them in any case (`bad request`).
+const KNOWN_PHRASES: [&str; 62] = [
+    "continue",
+    "switchingprotocols",
+    "ok",
+    "created",
+    "accepted",
+    "nonauthoritativeinformation",
+    "nocontent",
+    "resetcontent",
+    "partialcontent",
+    "multiplechoices",
+    "movedpermanently",
+    "found",
+    "movedtemporarily",
+    "seeother",
+    "notmodified",
+    "useproxy",
+    "temporaryredirect",
+    "permanentredirect",
+    "badrequest",
+    "unauthorized",
+    "paymentrequired",
+    "forbidden",
+    "notfound",
+    "methodnotallowed",
+    "notacceptable",
+    "proxyauthenticationrequired",
+    "requesttimeout",
+    "conflict",
+    "gone",
+    "lengthrequired",
+    "preconditionfailed",
+    "contenttoolarge",
+    "payloadtoolarge",
+    "requestentitytoolarge",
+    "uritoolong",
+    "requesturitoolong",
+    "requesturitoolarge",
+    "unsupportedmediatype",
+    "rangenotsatisfiable",
+    "requestedrangenotsatisfiable",
+    "expectationfailed",
+    "imateapot",
+    "misdirectedrequest",
+    "unprocessablecontent",
+    "unprocessableentity",
+    "locked",
+    "faileddependency",
+    "tooearly",
+    "upgraderequired",
+    "preconditionrequired",
+    "toomanyrequests",
+    "requestheaderfieldstoolarge",
+    "unavailableforlegalreasons",
+    "internalservererror",
+    "notimplemented",
+    "badgateway",
+    "serviceunavailable",
+    "gatewaytimeout",
+    "httpversionnotsupported",
+    "insufficientstorage",
+    "loopdetected",
+    "networkauthenticationrequired",
+];
+
+/// Text that reads as a reason phrase, not a sentence: a known phrase in any
+/// case, or words that start with a capital letter (`Bad Request`,
+/// `Client Requested Range Not Satisfiable`, `ObjectNotAppendable`), short
+/// words aside.
 fn is_reason_phrase(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    !words.is_empty()
-        && words
-            .iter()
-            .any(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && words.iter().all(|word| {
-            word.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
-                && (word.starts_with(|c: char| c.is_uppercase())
-                    || SMALL_WORDS.contains(&word.to_lowercase().as_str()))
-        })
+    let is_word = |word: &&str| {
+        word.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+    };
+    if words.is_empty() || !words.iter().all(is_word) {
+        return false;
+    }
+    let letters: String = phrase
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let capitalised = |word: &&str| word.starts_with(char::is_uppercase);
+    KNOWN_PHRASES.contains(&letters.as_str())
+        || (words.iter().any(capitalised)
+            && words.iter().all(|word| {
+                capitalised(word) || SMALL_WORDS.contains(&word.to_lowercase().as_str())
+            }))
 }
 
 #[cfg(test)]
@@ -153,6 +230,9 @@ mod tests {
             ("400 (Bad Request)", 400),
             ("429 - Too Many Requests", 429),
             ("422 Unprocessable Entity", 422),
+            ("418 I'm a teapot", 418),
+            ("400 bad request", 400),
+            ("service unavailable (503)", 503),
             ("414 Request-URI Too Large", 414),
             ("Not Found 404", 404),
         ] {
