@@ -257,3 +257,75 @@ fn gen_says_that_a_cell_of_several_statuses_gives_several() {
     );
     assert!(!rendered.contains("not an HTTP status"), "{rendered}");
 }
+
+#[test]
+fn heading_rows_are_the_group_of_the_rows_under_them_and_no_status_is_said() {
+    let mut options = Options::default();
+    options
+        .add_column("Condition Name=error_msg")
+        .expect("a mapping");
+    let imported = import_page(
+        &Path::new(SYNTHETIC).join("sqlstate.html"),
+        "sqlstate.html",
+        &options,
+    );
+    assert!(imported.has_no_status());
+    let [table] = imported.tables.as_slice() else {
+        panic!("one table: {}", import::render(&imported.diagnostics));
+    };
+    assert!(!table.has_status);
+    assert_eq!(table.heading.as_deref(), Some("Error codes"));
+    let groups: Vec<(&str, Option<&str>)> = table
+        .rows
+        .iter()
+        .map(|r| (r.values[0].as_str(), r.group.as_deref()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("00000", Some("Class 00 — Successful Completion")),
+            ("22000", Some("Class 22 — Data Exception")),
+            ("22012", Some("Class 22 — Data Exception")),
+            ("2202E", Some("Class 22 — Data Exception")),
+        ]
+    );
+    // Written without a status, in YAML as in CSV.
+    let yaml = import::write::yaml(table).expect("YAML");
+    assert!(
+        yaml.starts_with("---\n- error_code: \"00000\"\n  error_msg: successful_completion\n"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains("status_code"), "{yaml}");
+}
+
+#[test]
+fn each_table_of_a_page_has_its_number_caption_and_section() {
+    let imported = import_page(
+        &Path::new(PAGES).join("relational-database-service.rst"),
+        "rds.rst",
+        &Options::default(),
+    );
+    let tables: Vec<(usize, Option<&str>, Option<&str>)> = imported
+        .tables
+        .iter()
+        .map(|t| (t.number, t.caption.as_deref(), t.heading.as_deref()))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            (1, Some("Table 1 V3 error codes"), Some("Error Codes")),
+            (2, Some("Table 2 V1 error codes"), Some("Error Codes")),
+            (3, Some("Table 3 Trove error codes"), Some("Error Codes")),
+        ]
+    );
+    assert!(!imported.has_no_status());
+    // Writing one file, the command line names them.
+    let error = import::several_tables_error("rds.rst", &imported.tables);
+    assert_eq!((error.line, error.column), (12, 4));
+    assert_eq!(
+        error.hint.as_deref(),
+        Some(
+            "table 1 (line 12) \"Table 1 V3 error codes\": 126 rows; table 2 (line 272) \"Table 2 V1 error codes\": 104 rows; table 3 (line 488) \"Table 3 Trove error codes\": 9 rows"
+        )
+    );
+}
