@@ -136,12 +136,27 @@ fn synonym_field(header: &str) -> Option<Field> {
 
 /// Names that hold a field only in a table with no column of that field:
 /// "Error Type" or "Error Name" is the code of a table without an error-code
-/// column; "Error" is its code, or, beside one, its message.
+/// column; "Error" is its code, or, beside one, its message. Longer names
+/// of a status or an error code ("Status Code (HTTP)", "Service Error Code")
+/// are too.
 fn fallback_fields(header: &str) -> &'static [Field] {
     match header {
         "error type" | "error name" | "error id" | "error types" => &[Field::ErrorCode],
         "error" | "errors" => &[Field::ErrorCode, Field::ErrorMsg],
-        _ => &[],
+        _ => {
+            let words: Vec<&str> = header
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let has = |word: &str| words.contains(&word);
+            if has("status") {
+                &[Field::StatusCode]
+            } else if has("error") && (has("code") || has("codes")) {
+                &[Field::ErrorCode]
+            } else {
+                &[]
+            }
+        }
     }
 }
 
@@ -354,6 +369,21 @@ mod tests {
             (m.column_of(Field::ErrorMsg), m.inferred.len()),
             (Some(0), 0)
         );
+        // Longer names of a status or a code, where the table has none.
+        let m = match_columns(
+            &header(&["Service Error Code", "Status Code (HTTP)", "Country Code"]),
+            &[],
+        );
+        assert_eq!(m.column_of(Field::ErrorCode), Some(0));
+        assert_eq!(m.column_of(Field::StatusCode), Some(1));
+        assert_eq!(
+            (m.inferred.as_slice(), m.unknown.as_slice()),
+            (&[0, 1][..], &[2][..])
+        );
+        assert!(!has_code_column(
+            &header(&["Parameter", "Country Code"]),
+            &[]
+        ));
         assert!(!has_code_column(&header(&["Parameter", "Type"]), &[]));
         assert!(has_code_column(&header(&["Error Type", "Type"]), &[]));
     }
