@@ -18,6 +18,9 @@
 //! reads the reference pages as mdBook does, for the link check of CI and
 //! the tests of the pages.
 //!
+//! [`position`] (places in a text, and its line index) and [`fields`] (the
+//! spec's column names) are shared by the loader, the importer and the rest.
+//!
 //! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
 //! writes them or compares them with what is on disk.
 
