@@ -21,12 +21,16 @@
 //! reads the reference pages as mdBook does, for the link check of CI and
 //! the tests of the pages.
 //!
+//! [`position`] (places in a text, and its line index) and [`fields`] (the
+//! spec's column names) are shared by the loader, the importer and the rest.
+//!
 //! Emitters do no I/O: they return [`GeneratedFile`]s, and the caller (xtask)
 //! writes them or compares them with what is on disk.
 
 pub mod changes;
 pub mod diagnostic;
 pub mod emit;
+pub mod fields;
 pub mod import;
 pub mod load;
 pub mod mdbook;
@@ -34,6 +38,7 @@ pub mod model;
 pub mod names;
 pub mod numbers;
 pub mod output;
+pub mod position;
 pub mod repository;
 pub mod validate;
 

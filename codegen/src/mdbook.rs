@@ -18,6 +18,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::position::LineIndex;
+
 /// A parser of `markdown` with mdBook 0.5.4's options (`new_cmark_parser`
 /// in mdbook-markdown) under the generated `book.toml`: tables, footnotes,
 /// strikethrough, task lists, heading attributes and GFM (admonitions); no
@@ -71,15 +73,12 @@ pub struct Page {
 /// Reads a page's headings and links.
 #[must_use]
 pub fn read_page(markdown: &str) -> Page {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&start| start <= offset);
+    let lines = LineIndex::new(markdown);
     let mut page = Page::default();
     let mut used_ids = HashSet::new();
     let mut heading: Option<OpenHeading> = None;
     for (event, range) in parser(markdown).into_offset_iter() {
-        let line = line_of(range.start);
+        let line = lines.line_of(range.start);
         if let Event::Start(
             Tag::Link {
                 link_type,

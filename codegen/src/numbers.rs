@@ -43,6 +43,7 @@ use std::path::{Path, PathBuf};
 use crate::Loaded;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, Code, RemovedCode};
+use crate::position::LineIndex;
 
 /// The lock file's name in a spec folder.
 pub const LOCK_FILE: &str = "codes.lock";
@@ -301,8 +302,8 @@ fn tombstones(lock: &Lock, catalog: &Catalog) -> Vec<RemovedCode> {
 /// there twice.
 #[must_use]
 pub fn parse(text: &str, display: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
-    let lines: Vec<&str> = text.lines().collect();
-    let source = |line: usize| lines.get(line.wrapping_sub(1)).copied();
+    let lines = LineIndex::new(text);
+    let source = |line: usize| lines.line(text, line);
     let error = |line: usize, message: String, hint: &str| {
         Diagnostic::error(display, line, 1, message)
             .with_source_line(source(line))
@@ -415,7 +416,7 @@ pub fn parse(text: &str, display: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
             line,
         });
     }
-    if entries.is_empty() && problems.is_empty() && lines.is_empty() {
+    if entries.is_empty() && problems.is_empty() && text.is_empty() {
         problems.push(error(
             0,
             "the lock file is empty".into(),
@@ -434,12 +435,8 @@ pub fn parse(text: &str, display: &str) -> (Vec<Entry>, Vec<Diagnostic>) {
 pub fn compare_with_committed(lock: &Lock, committed: &str) -> Vec<Diagnostic> {
     let (before, _) = parse(committed, &lock.display);
     let now: HashMap<&str, &Entry> = lock.entries.iter().map(|e| (e.code.as_str(), e)).collect();
-    let lines: Vec<&str> = lock
-        .on_disk
-        .as_deref()
-        .unwrap_or_default()
-        .lines()
-        .collect();
+    let on_disk = lock.on_disk.as_deref().unwrap_or_default();
+    let lines = LineIndex::new(on_disk);
     let restore = |e: &Entry| {
         format!(
             "restore the line `{},{}`: a code keeps its number for the life of the crate (it is \
@@ -482,7 +479,7 @@ pub fn compare_with_committed(lock: &Lock, committed: &str) -> Vec<Diagnostic> {
                         old.code, new.number, old.number, lock.display
                     ),
                 )
-                .with_source_line(lines.get(new.line.wrapping_sub(1)).copied())
+                .with_source_line(lines.line(on_disk, new.line))
                 .with_hint(restore(old)),
             ),
             None => problems.push(

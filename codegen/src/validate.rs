@@ -19,19 +19,14 @@ mod settings;
 
 use crate::Loaded;
 use crate::diagnostic::Diagnostic;
+use crate::fields::Field;
 use crate::load::{Pos, RawSpec};
 use crate::model::Catalog;
 
 /// The columns a table must have.
-pub const REQUIRED_COLUMNS: [&str; 5] = [
-    "status_code",
-    "error_code",
-    "error_msg",
-    "description",
-    "handling_measure",
-];
+pub const REQUIRED_COLUMNS: [&str; 5] = Field::names(Field::REQUIRED);
 /// The editorial columns a table may have.
-pub const OPTIONAL_COLUMNS: [&str; 3] = ["category", "retryable", "deprecated"];
+pub const OPTIONAL_COLUMNS: [&str; 3] = Field::names(Field::OPTIONAL);
 
 /// The category of codes whose row names none.
 pub const UNCLASSIFIED: &str = "unclassified";

@@ -23,10 +23,12 @@ fn spec(path: &str) -> Catalog {
 fn compare(name: &str, page: &str, catalog: &Catalog) -> (Vec<Difference>, String) {
     let format = Format::from_file_name(name).expect("a format");
     let imported = import::import(name, page, format, &Options::default());
-    let table = imported
-        .table
-        .unwrap_or_else(|| panic!("{}", import::render(&imported.diagnostics)));
-    let differences = check::compare(&table, &check::spec_rows(catalog), catalog);
+    assert!(
+        !imported.tables.is_empty(),
+        "{}",
+        import::render(&imported.diagnostics)
+    );
+    let differences = check::compare(&imported.tables, &check::spec_rows(catalog), catalog);
     let rendered = check::render(name, &differences);
     (differences, rendered)
 }
@@ -171,5 +173,80 @@ fn a_status_class_on_the_page_matches_a_status_of_that_class() {
     let (differences, _) = compare("page.md", page, &catalog);
     assert_eq!(differences, []);
     let (differences, _) = compare("page.md", &page.replace("5XX", "4XX"), &catalog);
+    assert_eq!(differences.len(), 1);
+}
+
+/// The spec that `import` writes of a page: its tables' rows, in page
+/// order, in one table file.
+fn spec_of(name: &str, page: &str, dir: &Path) -> Catalog {
+    let format = Format::from_file_name(name).expect("a format");
+    let imported = import::import(name, page, format, &Options::default());
+    let mut csv = String::new();
+    for (i, table) in imported.tables.iter().enumerate() {
+        let written = import::write::csv(table).expect("CSV");
+        // The header once: every table of these pages has the same columns.
+        csv += if i == 0 {
+            &written
+        } else {
+            written.split_once('\n').expect("a header").1
+        };
+    }
+    let path = dir.join(format!("{}.csv", name.replace(['.', '/'], "-")));
+    fs::write(&path, csv).expect("write");
+    spec(path.to_str().expect("UTF-8"))
+}
+
+#[test]
+fn a_page_that_writes_statuses_with_reason_phrases_or_several_matches_what_it_imported() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, path) in [
+        (
+            "common-rest-api-error-codes.md",
+            "tests/data/pages/synthetic/common-rest-api-error-codes.md",
+        ),
+        ("dns.rst", "tests/data/pages/domain-name-service.rst"),
+        (
+            "rds.rst",
+            "tests/data/pages/relational-database-service.rst",
+        ),
+    ] {
+        let page = read(path);
+        let catalog = spec_of(name, &page, dir.path());
+        let (differences, rendered) = compare(name, &page, &catalog);
+        assert_eq!(differences, [], "{name}: {rendered}");
+    }
+    // A status changed on the page is a changed row, read as a number.
+    let page = read("tests/data/pages/synthetic/common-rest-api-error-codes.md");
+    let catalog = spec_of("azure.md", &page, dir.path());
+    let edited = edit(
+        &page,
+        "|StoreExists|Conflict (409)|",
+        "|StoreExists|Gone (410)|",
+    );
+    let (differences, rendered) = compare("azure.md", &edited, &catalog);
+    let [Difference::Changed { code, fields, .. }] = differences.as_slice() else {
+        panic!("one changed row: {rendered}");
+    };
+    assert_eq!(code, "StoreExists");
+    assert_eq!(
+        fields,
+        &[(Field::StatusCode, "409".to_owned(), "410".to_owned())]
+    );
+}
+
+#[test]
+fn a_table_without_a_status_column_is_compared_without_statuses() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let table = dir.path().join("no-status-error-codes.csv");
+    fs::write(
+        &table,
+        "status_code,error_code,error_msg,description,handling_measure\n500,A.1,Down.,Down.,\n",
+    )
+    .expect("write");
+    let catalog = spec(table.to_str().expect("UTF-8"));
+    let page = "| Error Code | Description |\n|---|---|\n| A.1 | Down. |\n";
+    let (differences, rendered) = compare("page.md", page, &catalog);
+    assert_eq!(differences, [], "{rendered}");
+    let (differences, _) = compare("page.md", &page.replace("Down.", "Up."), &catalog);
     assert_eq!(differences.len(), 1);
 }

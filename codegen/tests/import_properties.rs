@@ -46,6 +46,9 @@ const RST: &[&str] = &[
     "\t",
     "+----+---+\n",
     "+====+===+\n",
+    "=== ===\n",
+    "---- --\n",
+    "400 A.1\n",
     "| 400 | A.1 |\n",
     "|    |   |\n",
     "``",
@@ -154,18 +157,18 @@ const COPIED_TEXT: &[&str] = &[
     "Error Codes",
 ];
 
-/// Imports the text; a table it gives must be written and read back intact.
+/// Imports the text; each table it gives must be written and read back intact.
 fn import_and_write(text: &str, format: Format) -> Result<(), TestCaseError> {
     let imported = import::import("page", text, format, &Options::default());
     let _ = import::render(&imported.diagnostics);
-    if let Some(table) = imported.table {
+    for table in &imported.tables {
         prop_assert_eq!(
-            read_csv(&import::write::csv(&table).expect("CSV")),
-            rows(&table)
+            read_csv(&import::write::csv(table).expect("CSV")),
+            rows(table)
         );
         prop_assert_eq!(
-            read_yaml(&import::write::yaml(&table).expect("YAML"), &table),
-            rows(&table)
+            read_yaml(&import::write::yaml(table).expect("YAML"), table),
+            rows(table)
         );
     }
     Ok(())

@@ -26,7 +26,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use codegen::import::{self, ColumnMapping, Format, Options};
+use codegen::import::{self, Format, Options};
 
 use crate::failure::Failure;
 use crate::workspace;
@@ -180,8 +180,8 @@ pub fn run(args: &ArgMatches) -> Result<(), Failure> {
                     .into(),
             ));
         }
-        let table = import_table(&read, &options)?;
-        return check_against(&read.display, &table, &spec.path, &spec.display);
+        let tables = import_tables(&read, &options)?;
+        return check_against(&read.display, &tables, &spec.path, &spec.display);
     }
     match catalogs.as_slice() {
         [] => write_table(&read, &options, args),
@@ -215,7 +215,7 @@ fn options(args: &ArgMatches) -> Result<Options, String> {
         return Err("`--table 0`: a table number, 1 for the page's first table".into());
     }
     for column in args.get_many::<String>("column").into_iter().flatten() {
-        options.columns.push(ColumnMapping::parse(column)?);
+        options.add_column(column)?;
     }
     Ok(options)
 }
@@ -253,14 +253,18 @@ pub fn read_page_at(path: &Path, display: String) -> Result<Page, Failure> {
     })
 }
 
-/// The page's table, its diagnostics printed; an error when it has none.
-pub fn import_table(page: &Page, options: &Options) -> Result<import::Table, Failure> {
-    import_flagged(page, options).map(|(table, _)| table)
+/// The page's code tables (all of them, or the one `--table` picks), its
+/// diagnostics printed; an error when it has none.
+pub fn import_tables(page: &Page, options: &Options) -> Result<Vec<import::Table>, Failure> {
+    import_flagged(page, options).map(|(tables, _)| tables)
 }
 
-/// [`import_table`], with the number of warnings: rows and columns the
+/// [`import_tables`], with the number of warnings: rows and columns the
 /// importer flagged for a person to look at.
-pub fn import_flagged(page: &Page, options: &Options) -> Result<(import::Table, usize), Failure> {
+pub fn import_flagged(
+    page: &Page,
+    options: &Options,
+) -> Result<(Vec<import::Table>, usize), Failure> {
     let imported = import::import(&page.display, &page.text, page.format, options);
     eprint!("{}", import::render(&imported.diagnostics));
     let flagged = imported
@@ -268,15 +272,28 @@ pub fn import_flagged(page: &Page, options: &Options) -> Result<(import::Table, 
         .iter()
         .filter(|d| !d.is_error())
         .count();
-    imported
-        .table
-        .map(|table| (table, flagged))
-        .ok_or(Failure::SpecErrors)
+    if imported.tables.is_empty() {
+        return Err(Failure::SpecErrors);
+    }
+    Ok((imported.tables, flagged))
+}
+
+/// The page's one code table, for a command that writes one file: a page of
+/// several needs `--table N`, and the error lists them.
+fn import_one_table(page: &Page, options: &Options) -> Result<import::Table, Failure> {
+    let mut imported = import::import(&page.display, &page.text, page.format, options);
+    if imported.tables.len() > 1 {
+        let error = import::several_tables_error(&page.display, &imported.tables);
+        imported.diagnostics.push(error);
+        imported.tables.clear();
+    }
+    eprint!("{}", import::render(&imported.diagnostics));
+    imported.tables.pop().ok_or(Failure::SpecErrors)
 }
 
 /// The table alone, to `--out` or standard output.
 fn write_table(page: &Page, options: &Options, args: &ArgMatches) -> Result<(), Failure> {
-    let table = import_table(page, options)?;
+    let table = import_one_table(page, options)?;
     let out = match args.get_one::<String>("out") {
         Some(value) => Some(workspace::from_current_dir(value).map_err(Failure::Other)?),
         None => None,
@@ -309,11 +326,11 @@ fn write_table(page: &Page, options: &Options, args: &ArgMatches) -> Result<(), 
     Ok(())
 }
 
-/// The page's table against the catalog at `spec`; exit 1 with a diff if
-/// they differ.
+/// The page's tables against the catalog at `spec` (its tables in order);
+/// exit 1 with a diff if they differ.
 fn check_against(
     page: &str,
-    table: &import::Table,
+    tables: &[import::Table],
     spec: &Path,
     spec_display: &str,
 ) -> Result<(), Failure> {
@@ -328,7 +345,7 @@ fn check_against(
         return Err(Failure::SpecErrors);
     };
     let spec_rows = import::check::spec_rows(&catalog);
-    let differences = import::check::compare(table, &spec_rows, &catalog);
+    let differences = import::check::compare(tables, &spec_rows, &catalog);
     if differences.is_empty() {
         println!("{page} matches {spec_display}: {} rows", spec_rows.len());
         Ok(())

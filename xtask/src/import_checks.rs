@@ -63,10 +63,10 @@ fn import_page(
         ..Options::default()
     };
     let imported = import::import(page, &text, Format::Rst, &options);
-    let table = imported
-        .table
-        .ok_or_else(|| format!("{page}: {}", import::render(&imported.diagnostics)))?;
-    let written = import::write::csv(&table)?;
+    let [table] = imported.tables.as_slice() else {
+        return Err(format!("{page}: {}", import::render(&imported.diagnostics)));
+    };
+    let written = import::write::csv(table)?;
     if let Some(folder) = csv.parent() {
         std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     }

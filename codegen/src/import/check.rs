@@ -1,12 +1,16 @@
 //! The checker: an imported page against a spec's rows, row by row in
 //! table order (repeated codes included), for `cargo xtask import --check`.
 //!
-//! Rows are aligned by their code and texts (a Myers diff, `similar`);
-//! within a run of differing rows, rows with the same code pair up as
-//! "changed", the others are "added" on the page or "removed" from it. The
-//! status is compared after alignment; a page's status class (`5XX`) matches
-//! any status of its class. The page's "Other" row, if it has one, is
-//! compared with `other` in `catalog.yaml`.
+//! The page's tables are compared in page order, as one run of rows (a
+//! spec's table files in their order). Rows are aligned by their code and
+//! texts (a Myers diff, `similar`); within a run of differing rows, rows
+//! with the same code pair up as "changed", the others are "added" on the
+//! page or "removed" from it. The status is compared after alignment, as
+//! the importer reads it (`400 Bad Request` is 400, and a cell of several
+//! statuses is a row for each); a page's status class (`5XX`) matches any
+//! status of its class, and a table without a status column matches any.
+//! The page's "Other" row, if it has one, is compared with `other` in
+//! `catalog.yaml`.
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -84,13 +88,29 @@ pub enum Difference {
     },
 }
 
-/// Every difference between the page's table and the spec.
+/// One row of the page, as compared.
+struct PageRow {
+    at: Pos,
+    /// status, code, message, description, measure (status empty if its
+    /// table has no status column).
+    values: [String; 5],
+    /// Whether its table has a status column: if not, the status is not compared.
+    has_status: bool,
+}
+
+/// Every difference between the page's tables (in page order, as one run
+/// of rows, the order of a spec's table files) and the spec.
 #[must_use]
-pub fn compare(table: &Table, spec: &[SpecRow], catalog: &Catalog) -> Vec<Difference> {
-    let page: Vec<[String; 5]> = table
-        .rows
+pub fn compare(tables: &[Table], spec: &[SpecRow], catalog: &Catalog) -> Vec<Difference> {
+    let page: Vec<PageRow> = tables
         .iter()
-        .map(|row| Field::REQUIRED.map(|f| row.get(table, f).to_owned()))
+        .flat_map(|table| {
+            table.rows.iter().map(|row| PageRow {
+                at: row.at,
+                values: Field::REQUIRED.map(|f| row.get(table, f).to_owned()),
+                has_status: table.has_status,
+            })
+        })
         .collect();
     let key = |values: &[String; 5]| {
         [
@@ -101,7 +121,7 @@ pub fn compare(table: &Table, spec: &[SpecRow], catalog: &Catalog) -> Vec<Differ
         ]
     };
     let old: Vec<[String; 4]> = spec.iter().map(|r| key(&r.values)).collect();
-    let new: Vec<[String; 4]> = page.iter().map(key).collect();
+    let new: Vec<[String; 4]> = page.iter().map(|r| key(&r.values)).collect();
     let mut differences = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
@@ -110,35 +130,33 @@ pub fn compare(table: &Table, spec: &[SpecRow], catalog: &Catalog) -> Vec<Differ
                 let mut unpaired: Vec<usize> = new_range.clone().collect();
                 for s in old_range {
                     let code = &spec[s].values[1];
-                    match unpaired.iter().position(|&p| page[p][1] == *code) {
+                    match unpaired.iter().position(|&p| page[p].values[1] == *code) {
                         Some(k) => {
                             let p = unpaired.remove(k);
-                            if let Some(d) = changed(&spec[s], &page[p], table.rows[p].at) {
+                            if let Some(d) = changed(&spec[s], &page[p]) {
                                 differences.push(d);
                             }
                         }
                         None => differences.push(removed(&spec[s])),
                     }
                 }
-                differences.extend(
-                    unpaired
-                        .into_iter()
-                        .map(|p| added(&page[p], table.rows[p].at)),
-                );
+                differences.extend(unpaired.into_iter().map(|p| added(&page[p])));
             }
             DiffTag::Delete => differences.extend(old_range.map(|s| removed(&spec[s]))),
-            DiffTag::Insert => {
-                differences.extend(new_range.map(|p| added(&page[p], table.rows[p].at)));
-            }
+            DiffTag::Insert => differences.extend(new_range.map(|p| added(&page[p]))),
         }
     }
-    if let Some(other) = &table.other {
+    if let Some((other, has_status)) = tables
+        .iter()
+        .find_map(|t| t.other.as_ref().map(|other| (other, t.has_status)))
+    {
         let spec_status = catalog
             .meta
             .other
             .http_status
             .map_or_else(String::new, |s| s.to_string());
-        if !status_matches(&spec_status, &other.status) || other.text != catalog.meta.other.text {
+        let status_differs = has_status && !status_matches(&spec_status, &other.status);
+        if status_differs || other.text != catalog.meta.other.text {
             differences.push(Difference::Other {
                 at: other.at,
                 spec: (spec_status, catalog.meta.other.text.clone()),
@@ -153,13 +171,13 @@ fn status_matches(spec: &str, page: &str) -> bool {
     spec == page || status_in_class(spec, page)
 }
 
-fn changed(spec: &SpecRow, page: &[String; 5], at: Pos) -> Option<Difference> {
+fn changed(spec: &SpecRow, page: &PageRow) -> Option<Difference> {
     let fields: Vec<(Field, String, String)> = Field::REQUIRED
         .iter()
-        .zip(spec.values.iter().zip(page))
+        .zip(spec.values.iter().zip(&page.values))
         .filter(|(field, (s, p))| {
             if **field == Field::StatusCode {
-                !status_matches(s, p)
+                page.has_status && !status_matches(s, p)
             } else {
                 s != p
             }
@@ -167,17 +185,17 @@ fn changed(spec: &SpecRow, page: &[String; 5], at: Pos) -> Option<Difference> {
         .map(|(field, (s, p))| (*field, s.clone(), p.clone()))
         .collect();
     (!fields.is_empty()).then(|| Difference::Changed {
-        at,
+        at: page.at,
         spec: spec.origin.clone(),
-        code: page[1].clone(),
+        code: page.values[1].clone(),
         fields,
     })
 }
 
-fn added(values: &[String; 5], at: Pos) -> Difference {
+fn added(page: &PageRow) -> Difference {
     Difference::Added {
-        at,
-        values: values.clone(),
+        at: page.at,
+        values: page.values.clone(),
     }
 }
 

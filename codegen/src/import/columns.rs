@@ -1,67 +1,16 @@
 //! The column matcher: which spec field each header of a page's table is.
 //!
 //! Headers are matched by name, in the variants real pages use (see
-//! [`field_of_header`]); `--column 'Header=field'` maps any other. A page
-//! with two "Description" columns and no message column (the seed's English
-//! page) has the message first: the first is `error_msg`.
+//! [`field_of_header`]); `--column 'Header=field'` maps any other. Some
+//! names are read as a field only by inference, and the importer reports
+//! each time it does: a synonym ("User message", "Response Code"), or a
+//! name that holds a field only when the table has no column of that field
+//! ("Error Type" holds the code of a table without an error-code column).
+//! A page with two "Description" columns and no message column (the seed's
+//! English page) has the message first: the first is `error_msg`.
 
 use super::source_table::Cell;
-
-/// A column of the spec's tables.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    StatusCode,
-    ErrorCode,
-    ErrorMsg,
-    Description,
-    HandlingMeasure,
-    Category,
-    Retryable,
-    Deprecated,
-}
-
-impl Field {
-    /// Every field, in the spec's column order.
-    pub const ALL: [Field; 8] = [
-        Field::StatusCode,
-        Field::ErrorCode,
-        Field::ErrorMsg,
-        Field::Description,
-        Field::HandlingMeasure,
-        Field::Category,
-        Field::Retryable,
-        Field::Deprecated,
-    ];
-
-    /// The five fields every spec table has.
-    pub const REQUIRED: [Field; 5] = [
-        Field::StatusCode,
-        Field::ErrorCode,
-        Field::ErrorMsg,
-        Field::Description,
-        Field::HandlingMeasure,
-    ];
-
-    /// The column's name in a spec table (`status_code`).
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::StatusCode => "status_code",
-            Field::ErrorCode => "error_code",
-            Field::ErrorMsg => "error_msg",
-            Field::Description => "description",
-            Field::HandlingMeasure => "handling_measure",
-            Field::Category => "category",
-            Field::Retryable => "retryable",
-            Field::Deprecated => "deprecated",
-        }
-    }
-
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-}
+pub use crate::fields::Field;
 
 /// `--column 'Header=field'`: a header of the page and the field it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,6 +46,26 @@ impl ColumnMapping {
     }
 }
 
+/// Adds the mapping `text` (`Header=field`) to `mappings`.
+///
+/// # Errors
+/// A message when `text` is no mapping, or when its header (compared as
+/// headers are matched) is mapped already: one header holds one field.
+pub fn add_mapping(mappings: &mut Vec<ColumnMapping>, text: &str) -> Result<(), String> {
+    let mapping = ColumnMapping::parse(text)?;
+    if let Some(earlier) = mappings.iter().find(|m| names_header(m, &mapping.header)) {
+        return Err(format!(
+            "`--column {text}`: the header `{}` is mapped already, to {} (`--column '{}={}'`); give one --column per header",
+            mapping.header.trim(),
+            earlier.field.name(),
+            earlier.header,
+            earlier.field.name()
+        ));
+    }
+    mappings.push(mapping);
+    Ok(())
+}
+
 /// A header as it is compared: lower case, one space between words, no
 /// `(s)`, trailing colon or surrounding spaces.
 fn normalise(header: &str) -> String {
@@ -117,18 +86,23 @@ fn normalise(header: &str) -> String {
 /// message; [`match_columns`] decides that.
 #[must_use]
 pub fn field_of_header(header: &str) -> Option<Field> {
-    let field = match normalise(header).as_str() {
-        "status code" | "http status code" | "http status" | "status" | "response code"
-        | "http response code" | "http code" | "status codes" | "http status codes" | "状态码"
-        | "http状态码" => Field::StatusCode,
+    let normalised = normalise(header);
+    known_field(&normalised).or_else(|| synonym_field(&normalised))
+}
+
+/// The names that say their field plainly.
+fn known_field(header: &str) -> Option<Field> {
+    let field = match header {
+        "status code" | "http status code" | "http status" | "status" | "http response code"
+        | "http code" | "status codes" | "http status codes" | "状态码" | "http状态码" => {
+            Field::StatusCode
+        }
         "error code" | "error codes" | "code" | "codes" | "errorcode" | "错误码" => {
             Field::ErrorCode
         }
         "error message" | "error messages" | "message" | "error msg" | "error information"
         | "error info" | "错误信息" => Field::ErrorMsg,
-        "description" | "error description" | "descriptions" | "描述" | "说明" | "错误描述" => {
-            Field::Description
-        }
+        "description" | "descriptions" | "描述" | "说明" | "错误描述" => Field::Description,
         "handling measure"
         | "handling measures"
         | "measure"
@@ -143,15 +117,51 @@ pub fn field_of_header(header: &str) -> Option<Field> {
         | "resolution"
         | "处理措施"
         | "解决方案" => Field::HandlingMeasure,
-        "category" => Field::Category,
-        "retryable" => Field::Retryable,
-        "deprecated" => Field::Deprecated,
         _ => return None,
     };
     Some(field)
 }
 
-/// The field of a header: the user's mapping first, then the known names.
+/// Names that mean a field in real tables, but less plainly: a table read
+/// through one of them says so.
+fn synonym_field(header: &str) -> Option<Field> {
+    let field = match header {
+        "response code" | "response status" | "http response status" => Field::StatusCode,
+        "user message" | "error text" => Field::ErrorMsg,
+        "error description" | "error code description" | "error descriptions" => Field::Description,
+        _ => return None,
+    };
+    Some(field)
+}
+
+/// Names that hold a field only in a table with no column of that field:
+/// "Error Type" or "Error Name" is the code of a table without an error-code
+/// column; "Error" is its code, or, beside one, its message. Longer names
+/// of a status or an error code ("Status Code (HTTP)", "Service Error Code")
+/// are too.
+fn fallback_fields(header: &str) -> &'static [Field] {
+    match header {
+        "error type" | "error name" | "error id" | "error types" => &[Field::ErrorCode],
+        "error" | "errors" => &[Field::ErrorCode, Field::ErrorMsg],
+        _ => {
+            let words: Vec<&str> = header
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let has = |word: &str| words.contains(&word);
+            if has("status") {
+                &[Field::StatusCode]
+            } else if has("error") && (has("code") || has("codes")) {
+                &[Field::ErrorCode]
+            } else {
+                &[]
+            }
+        }
+    }
+}
+
+/// The field of a header by the user's mapping or a name that says it
+/// plainly or by a synonym (not by a fallback, which depends on the table).
 pub fn field_of_mapped_header(header: &str, mappings: &[ColumnMapping]) -> Option<Field> {
     mappings
         .iter()
@@ -165,11 +175,12 @@ pub fn names_header(mapping: &ColumnMapping, header: &str) -> bool {
     normalise(&mapping.header) == normalise(header)
 }
 
-/// Whether a table's header has an error-code column.
+/// Whether a table's header has an error-code column (by a fallback name
+/// such as "Error Type" included).
 pub fn has_code_column(header: &[Cell], mappings: &[ColumnMapping]) -> bool {
-    header
-        .iter()
-        .any(|cell| field_of_mapped_header(&cell.text, mappings) == Some(Field::ErrorCode))
+    match_columns(header, mappings)
+        .column_of(Field::ErrorCode)
+        .is_some()
 }
 
 /// What each column of a table holds.
@@ -181,6 +192,8 @@ pub struct ColumnMatch {
     pub repeated: Vec<usize>,
     /// Columns whose header is no field.
     pub unknown: Vec<usize>,
+    /// Columns whose field was inferred (a synonym or a fallback), to report.
+    pub inferred: Vec<usize>,
     /// Whether the message is the first of two "Description" columns.
     pub message_from_first_description: bool,
 }
@@ -194,11 +207,36 @@ impl ColumnMatch {
 
 /// Matches every header of a table to a field.
 pub fn match_columns(header: &[Cell], mappings: &[ColumnMapping]) -> ColumnMatch {
-    let mut found: Vec<Option<Field>> = header
-        .iter()
-        .map(|cell| field_of_mapped_header(&cell.text, mappings))
-        .collect();
     let mut result = ColumnMatch::default();
+    let names: Vec<String> = header.iter().map(|cell| normalise(&cell.text)).collect();
+    let mut found: Vec<Option<Field>> = Vec::with_capacity(header.len());
+    for (i, cell) in header.iter().enumerate() {
+        let mapped = mappings.iter().find(|m| names_header(m, &cell.text));
+        let field = match mapped {
+            Some(m) => Some(m.field),
+            None => known_field(&names[i]).or_else(|| {
+                let synonym = synonym_field(&names[i]);
+                if synonym.is_some() {
+                    result.inferred.push(i);
+                }
+                synonym
+            }),
+        };
+        found.push(field);
+    }
+    // A fallback name takes the first field that no column holds.
+    for i in 0..header.len() {
+        if found[i].is_some() || mappings.iter().any(|m| names_header(m, &header[i].text)) {
+            continue;
+        }
+        if let Some(&field) = fallback_fields(&names[i])
+            .iter()
+            .find(|f| !found.contains(&Some(**f)))
+        {
+            found[i] = Some(field);
+            result.inferred.push(i);
+        }
+    }
     let descriptions: Vec<usize> = (0..found.len())
         .filter(|&i| found[i] == Some(Field::Description))
         .collect();
@@ -219,6 +257,9 @@ pub fn match_columns(header: &[Cell], mappings: &[ColumnMapping]) -> ColumnMatch
             }
         }
     }
+    let fields = &result.fields;
+    result.inferred.retain(|&i| fields[i].is_some());
+    result.inferred.sort_unstable();
     result
 }
 
@@ -285,6 +326,80 @@ mod tests {
         let m = match_columns(&cells, &[mapping]);
         assert_eq!(m.column_of(Field::Deprecated), Some(0));
         assert!(m.unknown.is_empty());
+    }
+
+    #[test]
+    fn synonyms_and_fallbacks_are_inferred_and_reported() {
+        let m = match_columns(
+            &header(&["Error code", "HTTP status code", "User message"]),
+            &[],
+        );
+        assert_eq!(m.column_of(Field::ErrorMsg), Some(2));
+        assert_eq!(m.inferred, [2]);
+        // "Error Type" is the code of a table without an error-code column only.
+        let m = match_columns(
+            &header(&["Error Type", "Response Code", "Description"]),
+            &[],
+        );
+        assert_eq!(m.column_of(Field::ErrorCode), Some(0));
+        assert_eq!(m.column_of(Field::StatusCode), Some(1));
+        assert_eq!(m.inferred, [0, 1]);
+        let m = match_columns(&header(&["Error Type", "Error Code"]), &[]);
+        assert_eq!(
+            (m.column_of(Field::ErrorCode), m.unknown.as_slice()),
+            (Some(1), &[0][..])
+        );
+        // "Error" beside a code column is the message.
+        let m = match_columns(
+            &header(&["Error Code", "Status Code", "Error", "Description"]),
+            &[],
+        );
+        assert_eq!(m.column_of(Field::ErrorMsg), Some(2));
+        assert_eq!(m.inferred, [2]);
+        // A synonym that repeats a field is left out, not reported as read.
+        let m = match_columns(&header(&["Status Code", "Response Code", "Code"]), &[]);
+        assert_eq!(
+            (m.repeated.as_slice(), m.inferred.as_slice()),
+            (&[1][..], &[][..])
+        );
+        // A mapped header is the user's choice: not inferred.
+        let mapping = ColumnMapping::parse("Error Type=error_msg").expect("a mapping");
+        let m = match_columns(&header(&["Error Type", "Code"]), &[mapping]);
+        assert_eq!(
+            (m.column_of(Field::ErrorMsg), m.inferred.len()),
+            (Some(0), 0)
+        );
+        // Longer names of a status or a code, where the table has none.
+        let m = match_columns(
+            &header(&["Service Error Code", "Status Code (HTTP)", "Country Code"]),
+            &[],
+        );
+        assert_eq!(m.column_of(Field::ErrorCode), Some(0));
+        assert_eq!(m.column_of(Field::StatusCode), Some(1));
+        assert_eq!(
+            (m.inferred.as_slice(), m.unknown.as_slice()),
+            (&[0, 1][..], &[2][..])
+        );
+        assert!(!has_code_column(
+            &header(&["Parameter", "Country Code"]),
+            &[]
+        ));
+        assert!(!has_code_column(&header(&["Parameter", "Type"]), &[]));
+        assert!(has_code_column(&header(&["Error Type", "Type"]), &[]));
+    }
+
+    #[test]
+    fn a_header_mapped_twice_is_an_error() {
+        let mut mappings = Vec::new();
+        add_mapping(&mut mappings, "Error Type=error_code").expect("a mapping");
+        add_mapping(&mut mappings, "Module=category").expect("another header");
+        let e = add_mapping(&mut mappings, "error  type=error_msg").expect_err("mapped twice");
+        assert!(
+            e.contains("the header `error  type` is mapped already, to error_code"),
+            "{e}"
+        );
+        assert_eq!(mappings.len(), 2);
+        assert!(add_mapping(&mut mappings, "no equals").is_err());
     }
 
     #[test]

@@ -13,7 +13,8 @@
 use super::columns::{ColumnMapping, Field, field_of_mapped_header, match_columns};
 use super::page::{Page, Pos};
 use super::source_table::{Cell, SourceTable};
-use super::text::{is_status, is_status_class, join_wrapped, looks_like_code};
+use super::status::{self, Status};
+use super::text::{is_status_class, join_wrapped, looks_like_code};
 use crate::diagnostic::Diagnostic;
 
 /// Splits with more candidates than this are not searched for a repetition.
@@ -93,9 +94,12 @@ pub fn tables(
     }
     let mut grid = vec![header];
     grid.extend(rows);
-    let mut table = SourceTable::from_grid(paragraphs[header_start].at, None, grid, 1);
-    table.number = 1;
-    vec![table]
+    vec![SourceTable::from_grid(
+        paragraphs[header_start].at,
+        None,
+        grid,
+        1,
+    )]
 }
 
 /// The page's paragraphs: runs of non-blank lines, wraps joined.
@@ -144,7 +148,7 @@ fn find_header(paragraphs: &[Cell], mappings: &[ColumnMapping]) -> Option<(usize
 fn row_starts(body: &[Cell], status: usize, code: usize) -> Vec<usize> {
     let is_start = |i: usize| {
         body.get(i + status)
-            .is_some_and(|c| is_status(&c.text) || is_status_class(&c.text))
+            .is_some_and(|c| status::read(&c.text) != Status::Unread || is_status_class(&c.text))
             && body.get(i + code).is_some_and(|c| looks_like_code(&c.text))
     };
     let min_len = status.max(code) + 1;

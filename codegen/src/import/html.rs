@@ -68,12 +68,7 @@ pub fn tables(
     while !reader.open.is_empty() {
         reader.end_table();
     }
-    let mut tables = reader.done;
-    tables.sort_by_key(|t| t.at);
-    for (n, table) in tables.iter_mut().enumerate() {
-        table.number = n + 1;
-    }
-    tables
+    reader.done
 }
 
 /// The tables being read (nested ones on top) and those read.
@@ -85,11 +80,16 @@ struct Reader {
     hidden: Option<String>,
     /// The places of the tables read.
     done_places: usize,
+    /// The last heading (`<h1>` to `<h6>`) outside tables, and the one being read.
+    heading: Option<String>,
+    open_heading: Option<Paragraphs>,
 }
 
 #[derive(Default)]
 struct OpenTable {
     at: Pos,
+    /// The heading before the table.
+    heading: Option<String>,
     caption: Option<Paragraphs>,
     grid: SpanGrid,
     /// Rows that are in `<thead>`, or made of `<th>` only before the first `<td>` row.
@@ -158,6 +158,8 @@ impl Reader {
                     } else if let Some(caption) = &mut table.caption {
                         caption.push_text(&text);
                     }
+                } else if let Some(heading) = &mut self.open_heading {
+                    heading.push_text(&text);
                 }
             }
             _ => {}
@@ -175,9 +177,13 @@ impl Reader {
         if name == "table" {
             self.open.push(OpenTable {
                 at: pos(start),
+                heading: self.heading.clone(),
                 ..OpenTable::default()
             });
             return;
+        }
+        if self.open.is_empty() && is_heading(name) {
+            self.open_heading = Some(Paragraphs::default());
         }
         let Some(table) = self.open.last_mut() else {
             return;
@@ -217,6 +223,11 @@ impl Reader {
     }
 
     fn end_tag(&mut self, name: &str) {
+        if self.open.is_empty() && is_heading(name) {
+            if let Some(heading) = self.open_heading.take() {
+                self.heading = Some(heading.finish()).filter(|h| !h.is_empty());
+            }
+        }
         if name == "table" {
             self.end_table();
             return;
@@ -253,11 +264,17 @@ impl Reader {
             self.done_places += table.grid.places;
             let rows = table.grid.finish();
             if rows.iter().any(|row| !row.is_empty()) {
-                self.done
-                    .push(SourceTable::from_grid(table.at, title, rows, header_rows));
+                let mut read = SourceTable::from_grid(table.at, title, rows, header_rows);
+                read.heading = table.heading;
+                self.done.push(read);
             }
         }
     }
+}
+
+/// `h1` to `h6`.
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 impl OpenTable {
@@ -428,13 +445,25 @@ mod tests {
     }
 
     #[test]
+    fn a_table_has_the_heading_before_it() {
+        let (tables, _) = read(
+            "<h2>Error <code>codes</code></h2><p>Text</p><table><tr><th>Code</th></tr><tr><td><h3>not a heading</h3></td></tr></table><table><tr><td>x</td></tr></table>",
+        );
+        assert_eq!(tables[0].heading.as_deref(), Some("Error codes"));
+        assert_eq!(tables[1].heading.as_deref(), Some("Error codes"));
+    }
+
+    #[test]
     fn nested_tables_are_tables_of_their_own() {
         let (tables, _) = read(
             "<table><tr><td>Outer<table><tr><td>Inner</td></tr></table></td><td>Cell</td></tr></table>",
         );
+        // Found as they end (the inner one first); the importer numbers
+        // them in page order, where they start.
         assert_eq!(tables.len(), 2);
-        assert_eq!(texts(&tables[0].header), ["Outer", "Cell"]);
-        assert_eq!(texts(&tables[1].header), ["Inner"]);
+        assert_eq!(texts(&tables[0].header), ["Inner"]);
+        assert_eq!(texts(&tables[1].header), ["Outer", "Cell"]);
+        assert!(tables[1].at < tables[0].at);
     }
 
     #[test]

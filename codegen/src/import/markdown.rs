@@ -20,6 +20,9 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
     let mut row: Vec<Cell> = Vec::new();
     let mut cell: Option<(Paragraphs, Pos)> = None;
     let mut image_depth = 0usize;
+    // The last heading's text, and the one being read.
+    let mut heading: Option<String> = None;
+    let mut open_heading: Option<Paragraphs> = None;
     // The end of the last HTML table read, to skip the events inside it.
     let mut html_until = 0;
     let parser = Parser::new_ext(page.text, Options::ENABLE_TABLES).into_offset_iter();
@@ -33,8 +36,14 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
             }
             Event::End(TagEnd::Table) => {
                 if let Some((at, rows)) = table.take() {
-                    tables.push(SourceTable::from_grid(at, None, rows, 1));
+                    let mut read = SourceTable::from_grid(at, None, rows, 1);
+                    read.heading.clone_from(&heading);
+                    tables.push(read);
                 }
+            }
+            Event::Start(Tag::Heading { .. }) => open_heading = Some(Paragraphs::default()),
+            Event::End(TagEnd::Heading(_)) => {
+                heading = open_heading.take().map(Paragraphs::finish);
             }
             Event::Start(Tag::TableHead | Tag::TableRow) => row.clear(),
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
@@ -60,22 +69,27 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
             Event::Start(Tag::HtmlBlock) => {
                 if let Some(end) = html_table_end(page.text, &range) {
-                    tables.extend(html::tables(
-                        page,
-                        &page.text[range.start..end],
-                        range.start,
-                        diagnostics,
-                    ));
+                    let html = &page.text[range.start..end];
+                    for mut read in html::tables(page, html, range.start, diagnostics) {
+                        if read.heading.is_none() {
+                            read.heading.clone_from(&heading);
+                        }
+                        tables.push(read);
+                    }
                     html_until = end;
                 }
             }
             Event::Text(text) if image_depth == 0 => {
                 if let Some((paragraphs, _)) = &mut cell {
                     paragraphs.push_text(&text);
+                } else if let Some(paragraphs) = &mut open_heading {
+                    paragraphs.push_text(&text);
                 }
             }
             Event::Code(code) => {
                 if let Some((paragraphs, _)) = &mut cell {
+                    paragraphs.push_verbatim(&code);
+                } else if let Some(paragraphs) = &mut open_heading {
                     paragraphs.push_verbatim(&code);
                 }
             }
@@ -98,10 +112,6 @@ pub fn tables(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<SourceTable
             }
             _ => {}
         }
-    }
-    tables.sort_by_key(|t| t.at);
-    for (n, table) in tables.iter_mut().enumerate() {
-        table.number = n + 1;
     }
     tables
 }
@@ -188,6 +198,7 @@ mod tests {
             ["401", "A|2", "Uses a | b and & more"]
         );
         assert_eq!(t[0].at, Pos::new(3, 1));
+        assert_eq!(t[0].heading.as_deref(), Some("Errors"));
         assert_eq!(t[0].rows[1][1].at.line, 6);
     }
 
@@ -199,6 +210,6 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(texts(&t[1].header), ["Status Code", "Error Code"]);
         assert_eq!(texts(&t[1].rows[0]), ["400", "A.1"]);
-        assert_eq!((t[1].number, t[1].at), (2, Pos::new(5, 1)));
+        assert_eq!(t[1].at, Pos::new(5, 1));
     }
 }

@@ -1,18 +1,23 @@
-//! Import: a documentation page's error-code table → a spec table.
+//! Import: a documentation page's error-code tables → spec tables.
 //!
-//! Pure: page text in, table and diagnostics out (the command line is
+//! Pure: page text in, tables and diagnostics out (the command line is
 //! `xtask/src/import.rs`).
 //!
 //! ```text
-//! rst, rst_grid, rst_list   reStructuredText grid tables and list-tables
+//! rst, rst_grid,            reStructuredText grid, simple and list tables (rst_lines:
+//!   rst_simple, rst_list    what they share of lines; rst_text: a cell's text)
 //! markdown                  Markdown pipe tables (and HTML tables inside Markdown)
 //! html                      HTML tables, rowspan and colspan honoured
 //! copied_text               the text copied from a rendered page, one paragraph per cell
-//!        ↓  SourceTable: header and rows of plain-text cells, each with its place
+//!        ↓  SourceTable: header and rows of plain-text cells, each with its place,
+//!           numbered once in page order, with its caption and section heading
+//! select                    the tables to import: `--table N`, else every code table
 //! columns                   headers → spec fields (`--column` maps any other header)
 //! rows                      cells → spec rows, flagging what cannot be decided
-//! write                     the table as CSV or YAML
-//! check                     the table against a spec's rows, as a diff
+//!                           (report: what it says of the columns; status: a status
+//!                           cell as pages write it)
+//! write                     a table as CSV or YAML
+//! check                     the tables against a spec's rows, as a diff
 //! ```
 //!
 //! Cell text is the spec's plain text (see `spec/README.md`): inline markup
@@ -24,12 +29,17 @@ mod copied_text;
 mod html;
 mod markdown;
 mod page;
+mod report;
 mod rows;
 mod rst;
 mod rst_grid;
+mod rst_lines;
 mod rst_list;
+mod rst_simple;
 mod rst_text;
+mod select;
 mod source_table;
+mod status;
 mod text;
 pub mod write;
 
@@ -90,18 +100,45 @@ impl Format {
 /// What the user chose on the command line.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// The table to import, 1-based in page order; needed when several
-    /// tables of the page have an error-code column.
+    /// The one table to import, by its 1-based number on the page; without
+    /// it, every table with an error-code column is imported.
     pub table: Option<usize>,
-    /// Headers mapped to fields by the user (`--column 'Header=field'`).
+    /// Headers mapped to fields by the user (`--column 'Header=field'`),
+    /// each header once: add them with [`Options::add_column`].
     pub columns: Vec<ColumnMapping>,
 }
 
-/// The imported table, in the spec's column order.
+impl Options {
+    /// Adds `--column 'Header=field'`.
+    ///
+    /// # Errors
+    /// A message for the command line when `text` is not `Header=field`,
+    /// names no spec column, or maps a header that is mapped already.
+    pub fn add_column(&mut self, text: &str) -> Result<(), String> {
+        columns::add_mapping(&mut self.columns, text)
+    }
+}
+
+/// One imported table, in the spec's column order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
-    /// The spec fields, in spec order: the five required ones, then any
-    /// optional field that a `--column` mapping brought in.
+    /// The table's 1-based number on the page, counting every table of the
+    /// page in page order (the number `--table N` takes).
+    pub number: usize,
+    /// Where the table starts on the page.
+    pub at: Pos,
+    /// Its caption (`.. table:: Title`, `<caption>`), if the page gives one.
+    pub caption: Option<String>,
+    /// The heading of the page's section that holds the table, if any.
+    pub heading: Option<String>,
+    /// Whether the table has a status column. Without one, `fields` has no
+    /// `status_code` and the written table no such column: the catalog must
+    /// say that its codes carry no status (`http_status: none`) or give a
+    /// default one (`default_http_status: N`).
+    pub has_status: bool,
+    /// The spec fields, in spec order: the five required ones (without
+    /// `status_code` if the table has no status column), then any optional
+    /// field that a `--column` mapping brought in.
     pub fields: Vec<Field>,
     pub rows: Vec<Row>,
     /// The page's "Other" row (codes not in the table), if it has one: it is
@@ -112,10 +149,15 @@ pub struct Table {
 /// One row of the imported table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
-    /// Where the row starts on the page.
+    /// Where the row starts on the page (the rows made of one row that
+    /// lists several statuses share it).
     pub at: Pos,
     /// One value per field of [`Table::fields`].
     pub values: Vec<String>,
+    /// The text of the heading row above it that spans the whole table
+    /// ("Class 22 — Data Exception"), if there is one: the group of codes
+    /// it belongs to. Heading rows are not rows of the table.
+    pub group: Option<String>,
 }
 
 impl Row {
@@ -131,7 +173,8 @@ impl Row {
     }
 }
 
-/// The page's "Other" row: its status and text.
+/// The page's "Other" row: its status (a number if the page's can be read as
+/// one, else as written; empty without a status column) and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OtherRow {
     pub at: Pos,
@@ -139,33 +182,95 @@ pub struct OtherRow {
     pub text: String,
 }
 
-/// The result of an import: the table, unless there were errors, and every
+/// The result of an import: every error-code table of the page (or the one
+/// `--table N` chose), in page order, unless there were errors; and every
 /// problem found (warnings included).
 #[derive(Debug)]
 pub struct Imported {
-    pub table: Option<Table>,
+    pub tables: Vec<Table>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Imports the error-code table of a page. `name` is how the page is shown
+impl Imported {
+    /// Whether the tables have no status column (none of them has one): a
+    /// catalog made of them says `http_status: none`.
+    #[must_use]
+    pub fn has_no_status(&self) -> bool {
+        !self.tables.is_empty() && self.tables.iter().all(|t| !t.has_status)
+    }
+}
+
+/// Imports the error-code tables of a page. `name` is how the page is shown
 /// in diagnostics. Never panics: whatever the text, problems become
 /// diagnostics.
 #[must_use]
 pub fn import(name: &str, text: &str, format: Format, options: &Options) -> Imported {
     let page = Page::new(name, text);
     let mut diagnostics = Vec::new();
-    let tables = match format {
-        Format::Rst => rst::tables(&page, &mut diagnostics),
-        Format::Markdown => markdown::tables(&page, &mut diagnostics),
-        Format::Html => html::tables(&page, page.text, 0, &mut diagnostics),
-        Format::CopiedText => copied_text::tables(&page, &options.columns, &mut diagnostics),
-    };
-    let table = select_table(&page, tables, options, &mut diagnostics)
-        .and_then(|source| rows::table(&page, &source, &options.columns, &mut diagnostics));
-    let table = table.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    let tables = read_tables(&page, format, options, &mut diagnostics);
+    let chosen = select::code_tables(&page, &tables, options, &mut diagnostics);
+    let mut tables = rows::tables(&page, &chosen, &options.columns, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        tables.clear();
+    }
     // In page order (a stable sort: problems of one place keep their order).
     diagnostics.sort_by_key(|d| (d.line, d.column));
-    Imported { table, diagnostics }
+    Imported {
+        tables,
+        diagnostics,
+    }
+}
+
+/// Every table of the page, in page order (where each starts), numbered
+/// from 1 in that order: the numbers of `--table N`, whichever reader
+/// found them (a Markdown page's HTML tables included).
+fn read_tables(
+    page: &Page,
+    format: Format,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<SourceTable> {
+    let mut tables = match format {
+        Format::Rst => rst::tables(page, diagnostics),
+        Format::Markdown => markdown::tables(page, diagnostics),
+        Format::Html => html::tables(page, page.text, 0, diagnostics),
+        Format::CopiedText => copied_text::tables(page, &options.columns, diagnostics),
+    };
+    tables.sort_by_key(|t| t.at);
+    for (n, table) in tables.iter_mut().enumerate() {
+        table.number = n + 1;
+    }
+    tables
+}
+
+/// For a caller that writes one table: the error to give when the page has
+/// several, which lists them (`--table N` chooses one).
+#[must_use]
+pub fn several_tables_error(name: &str, tables: &[Table]) -> Diagnostic {
+    let at = tables.first().map_or(Pos::FILE, |t| t.at);
+    let listed: Vec<String> = tables
+        .iter()
+        .map(|t| {
+            let title = t.caption.as_ref().or(t.heading.as_ref());
+            let title = title.map_or_else(String::new, |title| format!(" \"{title}\""));
+            format!(
+                "table {} (line {}){title}: {}",
+                t.number,
+                t.at.line,
+                plural(t.rows.len(), "row")
+            )
+        })
+        .collect();
+    Diagnostic::error(
+        name,
+        at.line,
+        at.column,
+        format!(
+            "the page has {} with an error-code column: choose one with --table N",
+            plural(tables.len(), "table")
+        ),
+    )
+    .with_hint(listed.join("; "))
 }
 
 /// The diagnostics as `cargo xtask import` prints them, then a count line
@@ -198,102 +303,6 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// The table to import: the one `--table` names, or the only one with an
-/// error-code column. Several candidates, or none, is an error that lists
-/// the page's tables.
-fn select_table(
-    page: &Page,
-    mut tables: Vec<SourceTable>,
-    options: &Options,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<SourceTable> {
-    if tables.is_empty() {
-        if !diagnostics.iter().any(Diagnostic::is_error) {
-            diagnostics.push(
-                page.error(Pos::FILE, "no table found on the page")
-                    .with_hint(
-                        "the importer reads reStructuredText grid tables and list-tables, Markdown pipe tables, HTML tables, and the text copied from a rendered page (a header paragraph per column, then a paragraph per cell)",
-                    ),
-            );
-        }
-        return None;
-    }
-    if let Some(n) = options.table {
-        if n == 0 || n > tables.len() {
-            diagnostics.push(
-                page.error(
-                    Pos::FILE,
-                    format!(
-                        "there is no table {n}: the page has {}",
-                        plural(tables.len(), "table")
-                    ),
-                )
-                .with_hint(list_tables(&tables)),
-            );
-            return None;
-        }
-        return Some(tables.swap_remove(n - 1));
-    }
-    let candidates: Vec<usize> = (0..tables.len())
-        .filter(|&i| columns::has_code_column(&tables[i].header, &options.columns))
-        .collect();
-    match candidates.as_slice() {
-        [one] => Some(tables.swap_remove(*one)),
-        [] if tables.len() == 1 => tables.pop(),
-        [] => {
-            diagnostics.push(
-                page.error(
-                    tables[0].at,
-                    format!(
-                        "none of the page's {} has an error-code column",
-                        plural(tables.len(), "table")
-                    ),
-                )
-                .with_hint(format!(
-                    "{}; choose one with --table N and name its code column with --column 'Header=error_code'",
-                    list_tables(&tables)
-                )),
-            );
-            None
-        }
-        several => {
-            diagnostics.push(
-                page.error(
-                    tables[several[0]].at,
-                    format!(
-                        "the page has {} with an error-code column: choose one with --table N",
-                        plural(several.len(), "table")
-                    ),
-                )
-                .with_hint(list_tables(several.iter().map(|&i| &tables[i]))),
-            );
-            None
-        }
-    }
-}
-
-/// One line per table: its number, place, title, headers and row count.
-fn list_tables<'a>(tables: impl IntoIterator<Item = &'a SourceTable>) -> String {
-    tables
-        .into_iter()
-        .map(|t| {
-            let headers: Vec<&str> = t.header.iter().map(|c| c.text.as_str()).collect();
-            let title = t
-                .title
-                .as_ref()
-                .map_or_else(String::new, |title| format!(" \"{title}\""));
-            let rows = plural(t.rows.len(), "row");
-            format!(
-                "table {} (line {}){title}: {}; {rows}",
-                t.number,
-                t.at.line,
-                headers.join(" | ")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +321,24 @@ mod tests {
             Format::sniff("Status Code\n\nError Code\n"),
             Format::CopiedText
         );
+    }
+
+    #[test]
+    fn tables_are_numbered_once_in_page_order_whatever_reader_found_them() {
+        // The inner HTML table ends first, the outer one starts first; the
+        // Markdown page's pipe table comes after both.
+        let text = "<table><tr><td>outer<table><tr><td>inner</td></tr></table></td></tr></table>\n\n| a |\n|---|\n| 1 |\n";
+        let page = Page::new("page.md", text);
+        let tables = read_tables(
+            &page,
+            Format::Markdown,
+            &Options::default(),
+            &mut Vec::new(),
+        );
+        let numbered: Vec<(usize, &str)> = tables
+            .iter()
+            .map(|t| (t.number, t.header[0].text.as_str()))
+            .collect();
+        assert_eq!(numbered, [(1, "outer"), (2, "inner"), (3, "a")]);
     }
 }

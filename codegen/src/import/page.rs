@@ -2,23 +2,8 @@
 
 use crate::diagnostic::Diagnostic;
 
-/// A place on the page: 1-based line and column (in characters). Line 0 is
-/// the page as a whole.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Pos {
-    /// The page as a whole (no line).
-    pub const FILE: Pos = Pos { line: 0, column: 0 };
-
-    #[must_use]
-    pub fn new(line: usize, column: usize) -> Self {
-        Self { line, column }
-    }
-}
+use crate::position::LineIndex;
+pub use crate::position::Pos;
 
 /// Lines longer than this are not shown under a diagnostic (a grid-table
 /// line can be 700 characters wide); the message quotes the cell instead.
@@ -28,50 +13,34 @@ const SHOWN_LINE_LIMIT: usize = 160;
 pub struct Page<'a> {
     pub name: &'a str,
     pub text: &'a str,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl<'a> Page<'a> {
     pub fn new(name: &'a str, text: &'a str) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             name,
             text,
-            line_starts,
+            lines: LineIndex::new(text),
         }
     }
 
     /// Every line, without its line end (`\n` or `\r\n`).
     pub fn lines(&self) -> Vec<&'a str> {
-        (1..=self.line_starts.len())
+        (1..=self.lines.line_count())
             .filter_map(|n| self.line(n))
             .collect()
     }
 
     /// The text of a 1-based line, without its line end.
     pub fn line(&self, line: usize) -> Option<&'a str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |next| next - 1);
-        let text = self.text.get(start..end)?;
-        Some(text.strip_suffix('\r').unwrap_or(text))
+        self.lines.line(self.text, line)
     }
 
     /// The place of a byte offset into the text.
     pub fn pos_of_offset(&self, offset: usize) -> Pos {
-        let offset = offset.min(self.text.len());
-        let index = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[index.saturating_sub(1)];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(1, |before| before.chars().count() + 1);
-        Pos::new(index.max(1), column)
+        self.lines.pos_of(self.text, offset)
     }
 
     pub fn error(&self, at: Pos, message: impl Into<String>) -> Diagnostic {

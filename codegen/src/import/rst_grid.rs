@@ -5,16 +5,12 @@
 //! header. Lines are measured in display columns: an East Asian wide
 //! character takes two, as docutils counts them.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use unicode_width::UnicodeWidthChar;
+use std::collections::BTreeSet;
 
 use super::page::Pos;
+use super::rst_lines::Slots;
 use super::rst_text::{CellLine, Note, cell_text};
 use super::source_table::{Cell, SourceTable};
-
-/// Fills the second column of a wide character.
-const PAD: char = '\u{0}';
 
 /// A table larger than this many places, or whose spanning cells would
 /// copy more text than this, is refused rather than laid out.
@@ -54,12 +50,11 @@ pub fn read(
     let mut grid = Grid::new(source);
     let header_end = grid.take_header_separator();
     let cells = grid.scan()?;
-    // Row and column boundaries: every line and slot that a cell starts at.
-    let rows: BTreeSet<usize> = cells.iter().map(|c| c.top).collect();
-    let columns: BTreeSet<usize> = cells.iter().map(|c| c.left).collect();
-    let row_index: BTreeMap<usize, usize> = rows.iter().enumerate().map(|(i, &r)| (r, i)).collect();
-    let column_index: BTreeMap<usize, usize> =
-        columns.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    // Row and column boundaries: every line and slot that a cell starts at,
+    // in order; a cell's rows are those from its top to before its bottom
+    // (found by binary search: a table has hundreds of rows).
+    let rows = boundaries(cells.iter().map(|c| c.top));
+    let columns = boundaries(cells.iter().map(|c| c.left));
     if rows.len().saturating_mul(columns.len()) > MAX_PLACES {
         return Err((grid.pos(0, 0), too_large(rows.len(), columns.len())));
     }
@@ -70,10 +65,10 @@ pub fn read(
             text: cell_text(&grid.cell_lines(rect), notes),
             at: grid.cell_start(rect),
         };
-        let first_row = row_index[&rect.top];
-        let first_column = column_index[&rect.left];
-        let last_row = rows.range(..rect.bottom).count();
-        let last_column = columns.range(..rect.right).count();
+        let first_row = rows.partition_point(|&r| r < rect.top);
+        let first_column = columns.partition_point(|&c| c < rect.left);
+        let last_row = rows.partition_point(|&r| r < rect.bottom);
+        let last_column = columns.partition_point(|&c| c < rect.right);
         let places = (last_row - first_row) * (last_column - first_column);
         copied = copied.saturating_add(places.saturating_mul(cell.text.len() + 1));
         if copied > MAX_LAID_OUT_BYTES {
@@ -85,7 +80,7 @@ pub fn read(
             }
         }
     }
-    let header_rows = header_end.map_or(0, |line| rows.range(..line).count());
+    let header_rows = header_end.map_or(0, |line| rows.partition_point(|&r| r < line));
     Ok(SourceTable::from_grid(
         grid.pos(0, 0),
         title,
@@ -94,62 +89,51 @@ pub fn read(
     ))
 }
 
+/// Distinct values, sorted.
+fn boundaries(values: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut sorted: Vec<usize> = values.collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted
+}
+
 /// The table as a rectangle of display slots.
 struct Grid<'a> {
     source: &'a GridSource<'a>,
-    slots: Vec<Vec<char>>,
-    /// For each line, the character column (0-based, after the indent) of each slot.
-    columns: Vec<Vec<usize>>,
+    /// Each line's slots (after the indent), padded with spaces to `width`.
+    lines: Vec<Slots<'a>>,
     width: usize,
 }
 
 impl<'a> Grid<'a> {
     fn new(source: &'a GridSource<'a>) -> Self {
-        let mut slots = Vec::new();
-        let mut columns = Vec::new();
-        for line in source.lines {
-            let text = line.get(source.indent..).unwrap_or("").trim_end();
-            let mut row = Vec::new();
-            let mut row_columns = Vec::new();
-            for (column, c) in text.chars().enumerate() {
-                row.push(c);
-                row_columns.push(column);
-                if c.width() == Some(2) {
-                    row.push(PAD);
-                    row_columns.push(column);
-                }
-            }
-            slots.push(row);
-            columns.push(row_columns);
-        }
-        let width = slots.iter().map(Vec::len).max().unwrap_or(0);
-        for row in &mut slots {
-            row.resize(width, ' ');
+        let mut lines: Vec<Slots> = source
+            .lines
+            .iter()
+            .map(|line| Slots::new(line.get(source.indent..).unwrap_or("").trim_end()))
+            .collect();
+        let width = lines.iter().map(|l| l.chars.len()).max().unwrap_or(0);
+        for line in &mut lines {
+            line.chars.resize(width, ' ');
         }
         Self {
             source,
-            slots,
-            columns,
+            lines,
             width,
         }
     }
 
     fn at(&self, line: usize, slot: usize) -> char {
-        self.slots
+        self.lines
             .get(line)
-            .and_then(|row| row.get(slot))
+            .and_then(|l| l.chars.get(slot))
             .copied()
             .unwrap_or(' ')
     }
 
     /// The page position of a slot.
     fn pos(&self, line: usize, slot: usize) -> Pos {
-        let row = self.columns.get(line).map_or(&[][..], Vec::as_slice);
-        // Past the line's end (in the padding), count on from its last character.
-        let column = row
-            .get(slot)
-            .copied()
-            .unwrap_or_else(|| row.last().map_or(0, |c| c + 1) + slot.saturating_sub(row.len()));
+        let column = self.lines.get(line).map_or(slot, |l| l.column(slot));
         Pos::new(
             self.source.first_line + line,
             self.source.indent + column + 1,
@@ -158,12 +142,12 @@ impl<'a> Grid<'a> {
 
     /// Finds the `+===+` line, turns it into a plain border, returns its index.
     fn take_header_separator(&mut self) -> Option<usize> {
-        let index = self.slots.iter().position(|row| {
+        let index = self.lines.iter().map(|l| &l.chars).position(|row| {
             row.first() == Some(&'+')
                 && row.contains(&'=')
                 && row.iter().all(|c| matches!(c, '+' | '='))
         })?;
-        for c in &mut self.slots[index] {
+        for c in &mut self.lines[index].chars {
             if *c == '=' {
                 *c = '-';
             }
@@ -174,7 +158,7 @@ impl<'a> Grid<'a> {
     /// Every cell, scanning from each top-left corner; an error where the
     /// grid does not close.
     fn scan(&self) -> Result<Vec<Rect>, (Pos, String)> {
-        let bottom = self.slots.len().saturating_sub(1);
+        let bottom = self.lines.len().saturating_sub(1);
         let right = self.width.saturating_sub(1);
         if self.at(0, 0) != '+' || bottom == 0 || right == 0 {
             return Err((
@@ -238,7 +222,7 @@ impl<'a> Grid<'a> {
     }
 
     fn scan_down(&self, top: usize, left: usize, right: usize) -> Option<usize> {
-        for bottom in top + 1..self.slots.len() {
+        for bottom in top + 1..self.lines.len() {
             match self.at(bottom, right) {
                 '+' => {
                     if self.closes(top, left, bottom, right) {
@@ -262,15 +246,9 @@ impl<'a> Grid<'a> {
     /// The text lines inside a cell, with where each starts on the page.
     fn cell_lines(&self, rect: &Rect) -> Vec<CellLine> {
         (rect.top + 1..rect.bottom)
-            .map(|line| {
-                let text: String = self.slots[line][rect.left + 1..rect.right]
-                    .iter()
-                    .filter(|&&c| c != PAD)
-                    .collect();
-                CellLine {
-                    text: text.trim_end().to_owned(),
-                    at: self.pos(line, rect.left + 1),
-                }
+            .map(|line| CellLine {
+                text: self.lines[line].text(rect.left + 1, rect.right),
+                at: self.pos(line, rect.left + 1),
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 //! many rows are the header.
 
 use super::page::Pos;
+use super::rst_lines::{indent, min_indent};
 use super::rst_text::{CellLine, Note, cell_text};
 use super::source_table::{Cell, SourceTable};
 
@@ -82,19 +83,10 @@ pub fn read(
     ))
 }
 
-fn indent(text: &str) -> usize {
-    text.len() - text.trim_start_matches(' ').len()
-}
-
 /// The items of a bullet list: each item's marker position and its lines
 /// (the first without its marker), or the position of a line that is no item.
 fn items(lines: &[CellLine]) -> Result<Vec<(Pos, Vec<CellLine>)>, Pos> {
-    let base = lines
-        .iter()
-        .filter(|l| !l.text.trim().is_empty())
-        .map(|l| indent(&l.text))
-        .min()
-        .unwrap_or(0);
+    let base = min_indent(lines);
     let mut items: Vec<(Pos, Vec<CellLine>)> = Vec::new();
     for line in lines {
         let text = line.text.get(base..).unwrap_or("");

@@ -11,6 +11,7 @@
 //! (No Rust crate parses RST tables and cells; `rst_parser` has no tables.)
 
 use super::page::Pos;
+use super::rst_lines::{self, block_end, indent, min_indent};
 use super::text::Paragraphs;
 
 /// One line of a cell, and where its text starts on the page.
@@ -37,12 +38,14 @@ pub fn inline_text(text: &str, at: Pos, notes: &mut Vec<Note>) -> String {
     out.finish()
 }
 
-fn indent(text: &str) -> usize {
-    text.len() - text.trim_start_matches(' ').len()
+impl AsRef<str> for CellLine {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
 }
 
 fn is_blank(line: &CellLine) -> bool {
-    line.text.trim().is_empty()
+    rst_lines::is_blank(&line.text)
 }
 
 /// The lines with `width` leading characters removed (as far as they are spaces).
@@ -59,30 +62,9 @@ fn dedent(lines: &[CellLine], width: usize) -> Vec<CellLine> {
         .collect()
 }
 
-/// Where the indented block that starts after `lines[start - 1]` ends: the
-/// first non-blank line indented `min_indent` or less (trailing blanks excluded).
-fn block_end(lines: &[CellLine], start: usize, min_indent: usize) -> usize {
-    let mut end = start;
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        if is_blank(line) {
-            continue;
-        }
-        if indent(&line.text) <= min_indent {
-            break;
-        }
-        end = i + 1;
-    }
-    end
-}
-
 /// The body elements of `lines`, each paragraph ended.
 fn blocks(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Note>) {
-    let base = lines
-        .iter()
-        .filter(|l| !is_blank(l))
-        .map(|l| indent(&l.text))
-        .min()
-        .unwrap_or(0);
+    let base = min_indent(lines);
     let lines = dedent(lines, base);
     // The number of the enumerated list's last item, for `#.` items.
     let mut ordinal: Option<usize> = None;
@@ -268,12 +250,7 @@ fn explicit_markup(lines: &[CellLine], out: &mut Paragraphs, notes: &mut Vec<Not
         .unwrap_or(body.len());
     body.drain(..options);
     // Text on the directive's line starts its content, as if indented like the body.
-    let body_indent = body
-        .iter()
-        .filter(|l| !is_blank(l))
-        .map(|l| indent(&l.text))
-        .min()
-        .unwrap_or(0);
+    let body_indent = min_indent(&body);
     let argument_line = CellLine {
         text: format!("{}{}", " ".repeat(body_indent), argument.trim()),
         at: first.at,
@@ -438,6 +415,10 @@ fn inline(text: &str, at: Pos, notes: &mut Vec<Note>) -> String {
 
 /// Inline markup starting at `chars[i]`: what it shows and where it ends.
 fn markup_at(chars: &[char], i: usize, at: Pos, notes: &mut Vec<Note>) -> Option<(String, usize)> {
+    // Every kind of markup starts with one of these (most characters are text).
+    if !matches!(chars[i], '`' | '*' | '_' | ':') {
+        return None;
+    }
     let starts = |s: &str| {
         s.chars()
             .enumerate()

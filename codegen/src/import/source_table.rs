@@ -29,6 +29,8 @@ pub struct SourceTable {
     pub at: Pos,
     /// Its caption or title, if the page gives one.
     pub title: Option<String>,
+    /// The heading of the section that holds it, if the page has one.
+    pub heading: Option<String>,
     /// One header cell per column.
     pub header: Vec<Cell>,
     pub rows: Vec<Vec<Cell>>,
@@ -54,6 +56,7 @@ impl SourceTable {
             number: 0,
             at,
             title,
+            heading: None,
             header: merge_header_rows(&grid, width),
             rows: body,
         }

@@ -69,12 +69,18 @@ mod tests {
 
     fn table(values: &[[&str; 5]]) -> Table {
         Table {
+            number: 1,
+            at: Pos::new(1, 1),
+            caption: None,
+            heading: None,
+            has_status: true,
             fields: Field::REQUIRED.to_vec(),
             rows: values
                 .iter()
                 .map(|v| Row {
                     at: Pos::new(1, 1),
                     values: v.iter().map(|s| (*s).to_owned()).collect(),
+                    group: None,
                 })
                 .collect(),
             other: None,

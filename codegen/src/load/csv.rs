@@ -265,7 +265,10 @@ pub(super) fn parse_csv_table(spec: &mut RawSpec, file: usize) -> Option<RawTabl
             file,
             pos,
             "the table is empty",
-            "a CSV table starts with a header line: status_code,error_code,error_msg,description,handling_measure",
+            &format!(
+                "a CSV table starts with a header line: {}",
+                crate::validate::REQUIRED_COLUMNS.join(",")
+            ),
         );
         return None;
     };

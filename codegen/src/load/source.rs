@@ -1,34 +1,7 @@
 //! Spec files as read, and positions in them.
 
-/// A position in a spec file: 1-based line and column (in characters).
-/// Line 0 means "the whole file" (a file with no lines, e.g. an empty one).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Pos {
-    /// The first character of a file.
-    pub const START: Pos = Pos { line: 1, column: 1 };
-
-    /// The position just after `c`, which is at this position. A CR takes
-    /// no column: it is part of a line end, or shown as an escape.
-    #[must_use]
-    pub fn after(self, c: char) -> Pos {
-        match c {
-            '\n' => Pos {
-                line: self.line + 1,
-                column: 1,
-            },
-            '\r' => self,
-            _ => Pos {
-                column: self.column + 1,
-                ..self
-            },
-        }
-    }
-}
+use crate::position::LineIndex;
+pub use crate::position::Pos;
 
 /// A file that was read, kept so that diagnostics can show its lines.
 #[derive(Clone, Debug)]
@@ -37,33 +10,24 @@ pub struct SourceFile {
     pub display: String,
     /// The text, without a BOM.
     pub text: String,
-    /// The byte offset at which each line starts.
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl SourceFile {
     #[must_use]
     pub fn new(display: String, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let lines = LineIndex::new(&text);
         Self {
             display,
             text,
-            line_starts,
+            lines,
         }
     }
 
     /// The text of a 1-based line, without its line end.
     #[must_use]
     pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |next| next - 1);
-        let text = self.text.get(start..end)?;
-        Some(text.strip_suffix('\r').unwrap_or(text))
+        self.lines.line(&self.text, line)
     }
 
     /// Where the file's first line is, or line 0 if the file has no text.

@@ -51,6 +51,15 @@ impl Validator<'_> {
             .flatten();
         match parsed {
             Some(status) if (100..=599).contains(&status) => Some(status),
+            _ if several_statuses(digits).is_some() => {
+                self.error(
+                    file,
+                    pos,
+                    format!("`{text}` gives several statuses: a row has one"),
+                    "write a row for each status (the rows of one code are its cases), each with when the API returns it in its description",
+                );
+                None
+            }
             _ => {
                 let class = digits.chars().next().filter(|c| ('1'..='5').contains(c));
                 let hint = match class {
@@ -85,6 +94,24 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// The statuses of a cell that lists several (`400/500`, `400, 404`,
+/// `400 or 404`), if it is one.
+pub(super) fn several_statuses(text: &str) -> Option<Vec<u16>> {
+    let statuses: Option<Vec<u16>> = text
+        .split(['/', ',', ';'])
+        .flat_map(|part| part.split(" or "))
+        .flat_map(|part| part.split(" and "))
+        .map(|part| {
+            let part = part.trim();
+            (part.len() == 3 && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u16>().ok())
+                .flatten()
+                .filter(|s| (100..=599).contains(s))
+        })
+        .collect();
+    statuses.filter(|s| s.len() >= 2)
 }
 
 /// CRLF and lone CR become LF.
@@ -246,6 +273,20 @@ mod tests {
         assert_eq!(closest("eror_code", &known), Some("error_code"));
         assert_eq!(closest("Status_Code", &known), Some("status_code"));
         assert_eq!(closest("banana", &known), None);
+    }
+
+    #[test]
+    fn several_statuses_in_one_cell() {
+        assert_eq!(several_statuses("400/500"), Some(vec![400, 500]));
+        assert_eq!(several_statuses("400 / 404/500"), Some(vec![400, 404, 500]));
+        assert_eq!(several_statuses("400 or 404"), Some(vec![400, 404]));
+        assert_eq!(
+            several_statuses("400, 409 and 500"),
+            Some(vec![400, 409, 500])
+        );
+        for text in ["400", "5XX", "400/5XX", "400/", "700/800", "a/b", ""] {
+            assert_eq!(several_statuses(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn create(
             spec.display
         )));
     }
-    let (table, flagged) = super::import_flagged(page, options)?;
+    let (tables, flagged) = super::import_flagged(page, options)?;
     let page_name = page
         .path
         .file_name()
@@ -52,8 +52,21 @@ pub fn create(
         .filter(|n| !n.starts_with('.'))
         .ok_or_else(|| Failure::Usage(format!("`{}` is not a page file", page.display)))?;
     let page_path = format!("{SOURCE_FOLDER}/{page_name}");
-    let written = codegen::import::write::csv(&table).map_err(Failure::Other)?;
-    let catalog = catalog_yaml(name, &table, &page_path, options, url);
+    // One table file per code table of the page, in page order.
+    let mut written = Vec::new();
+    for table in &tables {
+        let file = if tables.len() == 1 {
+            TABLE_FILE.to_owned()
+        } else {
+            format!("error-codes-{}.csv", table.number)
+        };
+        written.push((
+            file,
+            codegen::import::write::csv(table).map_err(Failure::Other)?,
+        ));
+    }
+    let files: Vec<&str> = written.iter().map(|(file, _)| file.as_str()).collect();
+    let catalog = catalog_yaml(name, &tables, &files, &page_path, options, url);
 
     // Everything is written beside the folder, then renamed into place.
     let staging = spec.path.join(format!(".{name}.importing"));
@@ -64,13 +77,25 @@ pub fn create(
         let _ = fs::remove_dir_all(&staging);
         return Err(Failure::Other(format!("cannot write {shown}: {e}")));
     }
+    let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
     println!(
-        "created {shown} from {} ({} rows): catalog.yaml, {TABLE_FILE}, {page_path}",
+        "created {shown} from {} ({rows} rows): catalog.yaml, {}, {page_path}",
         page.display,
-        table.rows.len()
+        files.join(", ")
     );
+    if tables.len() > 1 {
+        println!(
+            "- the page has {} code tables: one file each, in page order (`--table N` takes one)",
+            tables.len()
+        );
+    }
     if flagged > 0 {
-        println!("- {flagged} row(s) are flagged above: check them in {shown}/{TABLE_FILE}");
+        println!("- {flagged} row(s) or column(s) are flagged above: check them in {shown}/");
+    }
+    if tables.iter().all(|t| !t.has_status) {
+        println!(
+            "- the page gives no HTTP status: catalog.yaml says `http_status: none`, the codes carry none"
+        );
     }
     println!(
         "- left for you (editorial, see spec/README.md): the codes' categories and whether each \
@@ -89,13 +114,15 @@ pub fn create(
 fn write_folder(
     folder: &Path,
     catalog: &str,
-    table: &str,
+    tables: &[(String, String)],
     page_path: &str,
     page: &str,
 ) -> std::io::Result<()> {
     fs::create_dir_all(folder.join(SOURCE_FOLDER))?;
     fs::write(folder.join(codegen::load::CATALOG_FILE), catalog)?;
-    fs::write(folder.join(TABLE_FILE), table)?;
+    for (file, text) in tables {
+        fs::write(folder.join(file), text)?;
+    }
     fs::write(folder.join(page_path), page)
 }
 
@@ -131,7 +158,8 @@ fn quoted(text: &str) -> String {
 /// The new catalog's `catalog.yaml`.
 fn catalog_yaml(
     name: &str,
-    table: &Table,
+    tables: &[Table],
+    files: &[&str],
     page_path: &str,
     options: &Options,
     url: Option<&str>,
@@ -149,7 +177,11 @@ fn catalog_yaml(
     if let Some(url) = url {
         out += &format!("source_url: {}\n", quoted(url));
     }
-    if let Some(other) = &table.other
+    if tables.iter().all(|t| !t.has_status) {
+        out += "# The page gives no HTTP status for its codes.\n";
+        out += "http_status: none\n";
+    }
+    if let Some(other) = tables.iter().find_map(|t| t.other.as_ref())
         && let Ok(status) = other.status.trim().parse::<u16>()
     {
         out += "other:\n";
@@ -167,7 +199,7 @@ fn catalog_yaml(
         ))
     );
     out += "  license: MIT OR Apache-2.0\n";
-    out += &format!("tables: [{TABLE_FILE}]\n");
+    out += &format!("tables: [{}]\n", files.join(", "));
     out += "# How `cargo xtask import` read the table from its page: `import --check`\n";
     out += "# reads it again the same way.\n";
     out += "import:\n";

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use codegen::import::{self, ColumnMapping, Field, Options, Table};
+use codegen::import::{self, Field, Options, Table};
 use codegen::model::{Catalog, ImportSettings};
 use codegen::repository::Source;
 
@@ -32,49 +32,39 @@ impl Recorded {
         )
     }
 
-    /// The options the page was imported with.
+    /// The options the page was imported with (validated with the catalog).
     fn options(&self) -> Options {
-        Options {
+        let mut options = Options {
             table: self.settings.table,
-            columns: self
-                .settings
-                .columns
-                .iter()
-                .filter_map(|(header, field)| {
-                    Some(ColumnMapping {
-                        header: header.clone(),
-                        field: Field::from_name(field)?,
-                    })
-                })
-                .collect(),
+            ..Options::default()
+        };
+        for (header, field) in &self.settings.columns {
+            let _ = options.add_column(&format!("{header}={field}"));
         }
+        options
     }
 
-    /// The catalog's one table file.
-    fn table_file(&self) -> Result<PathBuf, Failure> {
+    /// The catalog's table files, in the order it lists them: one per code
+    /// table of its page, in page order.
+    fn table_files(&self) -> Result<Vec<PathBuf>, Failure> {
         let prefix = format!("{}/", self.source.display);
-        let tables: Vec<&str> = self
-            .catalog
-            .meta
-            .spec_files
-            .iter()
-            .filter_map(|f| f.strip_prefix(&prefix))
-            .filter(|f| *f != codegen::load::CATALOG_FILE)
-            .collect();
-        match tables.as_slice() {
-            [one] if Path::new(one).extension().is_some_and(|e| e == "csv") => {
-                Ok(self.source.path.join(one))
+        let mut files = Vec::new();
+        for file in &self.catalog.meta.spec_files {
+            let Some(name) = file.strip_prefix(&prefix) else {
+                continue;
+            };
+            if name == codegen::load::CATALOG_FILE {
+                continue;
             }
-            [one] => Err(Failure::Other(format!(
-                "{}: --update writes CSV tables; {one} is not one",
-                self.source.display
-            ))),
-            _ => Err(Failure::Other(format!(
-                "{}: --update reads a page into the catalog's one table, and it has {}",
-                self.source.display,
-                tables.len()
-            ))),
+            if Path::new(name).extension().is_none_or(|e| e != "csv") {
+                return Err(Failure::Other(format!(
+                    "{}: --update writes CSV tables; {name} is not one",
+                    self.source.display
+                )));
+            }
+            files.push(self.source.path.join(name));
         }
+        Ok(files)
     }
 }
 
@@ -116,12 +106,12 @@ pub fn check(spec: &SpecRoot, only: &[String]) -> Result<(), Failure> {
         // The page's warnings were for whoever imported it: shown again
         // only when the page no longer matches.
         let imported = import::import(&page.display, &page.text, page.format, &catalog.options());
-        let Some(table) = imported.table else {
+        if imported.tables.is_empty() {
             eprint!("{}", import::render(&imported.diagnostics));
             return Err(Failure::SpecErrors);
-        };
+        }
         let spec_rows = import::check::spec_rows(&catalog.catalog);
-        let differences = import::check::compare(&table, &spec_rows, &catalog.catalog);
+        let differences = import::check::compare(&imported.tables, &spec_rows, &catalog.catalog);
         if differences.is_empty() {
             println!(
                 "{} matches {}: {} rows",
@@ -161,30 +151,42 @@ pub fn sources(spec: &SpecRoot) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `import --update`: each recorded page read into its catalog's table
-/// again; each code keeps the editorial columns that its rows had.
+/// `import --update`: each recorded page read into its catalog's tables
+/// again (one per code table of the page, in order); each code keeps the
+/// editorial columns that its rows had.
 pub fn update(spec: &SpecRoot, only: &[String]) -> Result<(), Failure> {
     for catalog in recorded(spec, only)? {
         let page = catalog.page()?;
-        let table = super::import_table(&page, &catalog.options())?;
-        let file = catalog.table_file()?;
-        let old = std::fs::read_to_string(&file)
-            .map_err(|e| Failure::Other(format!("cannot read {}: {e}", file.display())))?;
-        let new = with_editorial_columns(&table, &old).map_err(Failure::Other)?;
-        let shown = format!(
-            "{}/{}",
-            catalog.source.display,
-            file.file_name().unwrap_or_default().to_string_lossy()
-        );
-        if new == old.replace("\r\n", "\n") {
-            println!("{shown} is up to date with {}", page.display);
-        } else {
-            super::write_whole(&file, &new)?;
-            println!(
-                "{shown}: read again from {} ({} rows); run `cargo xtask gen`",
+        let tables = super::import_tables(&page, &catalog.options())?;
+        let files = catalog.table_files()?;
+        if files.len() != tables.len() {
+            return Err(Failure::Other(format!(
+                "{} has {} code table(s) now, and the catalog {} table file(s): import the page \
+                 again as a new catalog, or set `import: table:` in its catalog.yaml",
                 page.display,
-                table.rows.len()
+                tables.len(),
+                files.len()
+            )));
+        }
+        for (table, file) in tables.iter().zip(&files) {
+            let old = std::fs::read_to_string(file)
+                .map_err(|e| Failure::Other(format!("cannot read {}: {e}", file.display())))?;
+            let new = with_editorial_columns(table, &old).map_err(Failure::Other)?;
+            let shown = format!(
+                "{}/{}",
+                catalog.source.display,
+                file.file_name().unwrap_or_default().to_string_lossy()
             );
+            if new == old.replace("\r\n", "\n") {
+                println!("{shown} is up to date with {}", page.display);
+            } else {
+                super::write_whole(file, &new)?;
+                println!(
+                    "{shown}: read again from {} ({} rows); run `cargo xtask gen`",
+                    page.display,
+                    table.rows.len()
+                );
+            }
         }
     }
     Ok(())
@@ -257,12 +259,12 @@ mod tests {
                     | 401 | NEW.1 | New. | d | s |\n\
                     | 413 | A.1 | Too big. | d | s |\n";
         let imported = import::import("p.md", page, import::Format::Markdown, &Options::default());
-        let table = imported.table.expect("a table");
+        let table = &imported.tables[0];
         let old = "status_code,error_code,error_msg,description,handling_measure,category,retryable\n\
                    400,A.1,Bad.,d,s,,\n\
                    413,A.1,Too big.,d,s,request,false\n\
                    500,GONE.1,Gone.,d,s,server,true\n";
-        let new = with_editorial_columns(&table, old).expect("written");
+        let new = with_editorial_columns(table, old).expect("written");
         assert_eq!(
             new,
             "status_code,error_code,error_msg,description,handling_measure,category,retryable\n\
