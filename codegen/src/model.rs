@@ -62,6 +62,10 @@ pub struct Metadata {
     pub updated_on: Option<String>,
     /// The rule for codes that are not in the table (the "Other" row).
     pub other: OtherRow,
+    /// Whether the codes carry an HTTP status: `false` when `catalog.yaml`
+    /// says `http_status: none`. Then no case has one, and no output states
+    /// one; else every case has one (from its row, or `default_http_status`).
+    pub has_http_status: bool,
     /// The documented error body: its HTTP status and a JSON example.
     pub error_body: ErrorBody,
     /// The Rust package name (`ais-error-codes`); the lib name replaces `-` by `_`.
@@ -122,6 +126,7 @@ impl Metadata {
             source_url: None,
             updated_on: None,
             other: OtherRow::default(),
+            has_http_status: true,
             error_body: ErrorBody::default(),
             crate_name: package_name.clone(),
             npm_name: package_name,
@@ -254,7 +259,9 @@ impl Code {
 /// One row of the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
-    pub http_status: u16,
+    /// The HTTP status of the response; `None` exactly when the catalog's
+    /// codes carry none ([`Metadata::has_http_status`]).
+    pub http_status: Option<u16>,
     pub error_msg: String,
     pub description: String,
     pub handling_measure: String,

@@ -39,6 +39,7 @@ pub fn validate(raw: &RawSpec) -> Loaded {
         raw,
         diagnostics: raw.diagnostics.clone(),
         errors: raw.diagnostics.iter().filter(|d| d.is_error()).count(),
+        statuses: Statuses::EachRow,
     };
     let meta = v.metadata();
     let mut categories = v.categories();
@@ -79,6 +80,20 @@ struct Validator<'a> {
     diagnostics: Vec<Diagnostic>,
     /// How many of `diagnostics` are errors, kept so that counting is O(1).
     errors: usize,
+    /// Where the rows' statuses come from, as `catalog.yaml` says.
+    statuses: Statuses,
+}
+
+/// Where a row's HTTP status comes from (`http_status:` and
+/// `default_http_status:` in `catalog.yaml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Statuses {
+    /// Every row gives its own: the `status_code` column is required.
+    EachRow,
+    /// Rows that give none have this one.
+    Default(u16),
+    /// The codes carry no status: no row may give one.
+    None { line: usize },
 }
 
 impl Validator<'_> {

@@ -263,7 +263,7 @@ proptest! {
         for (code, row) in catalog.codes.iter().zip(&rows) {
             prop_assert_eq!(&code.code, &row.code);
             let case = code.primary();
-            prop_assert_eq!(case.http_status, row.status);
+            prop_assert_eq!(case.http_status, Some(row.status));
             prop_assert_eq!(&case.error_msg, &normalised(&row.texts[0]));
             prop_assert_eq!(&case.description, &normalised(&row.texts[1]));
             prop_assert_eq!(&case.handling_measure, &normalised(&row.texts[2]));

@@ -314,7 +314,7 @@ fn expected_types(catalog: &Catalog) -> String {
         out += &format!(
             "    readonly {literal}: {{ readonly code: {literal}; readonly httpStatus: {}; \
              readonly category: {}; readonly retryable: {} }};\n",
-            code.primary().http_status,
+            codegen::emit::ts::status_literal(code.primary().http_status),
             js_string(&catalog.categories[code.category].key),
             code.retryable
         );

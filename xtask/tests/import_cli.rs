@@ -61,7 +61,7 @@ fn the_seed_page_imports_into_a_file_and_matches_the_spec() {
             .flat_map(|code| {
                 code.cases.iter().map(|c| {
                     let texts = [&c.error_msg, &c.description, &c.handling_measure];
-                    let mut values = vec![c.http_status.to_string()];
+                    let mut values = vec![c.http_status.map(|s| s.to_string()).unwrap_or_default()];
                     values.extend(texts.iter().map(|t| (*t).clone()));
                     (code.code.clone(), values)
                 })

@@ -330,18 +330,44 @@ impl<'a> Section<'a> {
     }
 }
 
-/// The distinct statuses of a code's cases, in table order: `400, 413`.
+/// The distinct statuses of a code's cases, in table order: `400, 413`;
+/// empty when the catalog's codes carry none.
 fn statuses(code: &Code) -> String {
     let mut seen: Vec<u16> = Vec::new();
-    for case in &code.cases {
-        if !seen.contains(&case.http_status) {
-            seen.push(case.http_status);
+    for status in code.cases.iter().filter_map(|case| case.http_status) {
+        if !seen.contains(&status) {
+            seen.push(status);
         }
     }
     seen.iter()
         .map(u16::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The header and delimiter rows of a table of codes whose columns are
+/// `Code`, then `HTTP` (when the catalog's codes carry a status), then
+/// `rest`.
+fn code_table_header(catalog: &Catalog, rest: &[&str]) -> Vec<String> {
+    let mut columns = vec!["Code"];
+    if catalog.meta.has_http_status {
+        columns.push("HTTP");
+    }
+    columns.extend(rest);
+    vec![
+        format!("| {} |", columns.join(" | ")),
+        format!("|{}", " --- |".repeat(columns.len())),
+    ]
+}
+
+/// The `HTTP` cell of a code's row, with its separator, when the catalog's
+/// codes carry a status: ` 400 |`; else nothing.
+fn status_cell(catalog: &Catalog, code: &Code) -> String {
+    if catalog.meta.has_http_status {
+        format!(" {} |", statuses(code))
+    } else {
+        String::new()
+    }
 }
 
 /// A table cell for a code's error message: the primary case's, with a note

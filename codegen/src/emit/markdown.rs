@@ -239,13 +239,18 @@ pub fn field_lines(label: &str, text: &str, escape: impl Fn(&str) -> String) -> 
     lines
 }
 
-/// A case's documentation as list items: its HTTP status, error message,
-/// description and handling measure, each text escaped with `escape`.
+/// A case's documentation as list items: its HTTP status (if the catalog's
+/// codes carry one), error message, description and handling measure, each
+/// text escaped with `escape`.
 pub fn case_lines(
     case: &crate::model::Case,
     escape: impl Fn(&str) -> String + Copy,
 ) -> Vec<String> {
-    let mut lines = vec![format!("- HTTP status: {}", case.http_status)];
+    let mut lines: Vec<String> = case
+        .http_status
+        .map(|status| format!("- HTTP status: {status}"))
+        .into_iter()
+        .collect();
     lines.extend(field_lines("Error message", &case.error_msg, escape));
     lines.extend(field_lines("Description", &case.description, escape));
     lines.extend(field_lines(

@@ -46,6 +46,7 @@ use crate::model::Catalog;
 use declarations::declarations;
 use readme::readme;
 
+pub use declarations::status_literal;
 pub use runtime::EXPORTS;
 
 /// The Node versions that the package's `engines` accepts: from the oldest

@@ -51,7 +51,7 @@ pub fn spec_rows(catalog: &Catalog) -> Vec<SpecRow> {
                 SpecRow {
                     origin: format!("{shown}:{}", case.origin.line),
                     values: [
-                        case.http_status.to_string(),
+                        case.http_status.map(|s| s.to_string()).unwrap_or_default(),
                         code.code.clone(),
                         case.error_msg.clone(),
                         case.description.clone(),

@@ -1,12 +1,12 @@
 //! `catalog.yaml`: metadata (title, versions, package names, addresses) and
 //! categories. A spec without one gets [`Metadata::for_lone_table`].
 
-use super::Validator;
 use super::rules::{
     closest, is_category_key, is_crates_io_keyword, is_npm_name,
     is_older_than_the_generated_code_needs, is_package_name, is_rust_version, is_semver,
     is_web_address, normalise_line_ends, printable,
 };
+use super::{Statuses, Validator};
 use crate::load::{Pos, YamlNode, YamlValue};
 use crate::model::{Category, ErrorBody, Metadata, OLDEST_RUST, OtherRow, PackageInfo};
 use crate::names::{self, is_reserved_crate_name};
@@ -28,6 +28,8 @@ const CATALOG_KEYS: &[&str] = &[
     "categories",
     "import",
     "moved_pages",
+    "http_status",
+    "default_http_status",
 ];
 
 impl Validator<'_> {
@@ -155,6 +157,7 @@ impl Validator<'_> {
             .get("moved_pages")
             .map(|node| self.moved_pages(file, node))
             .unwrap_or_default();
+        self.statuses = self.statuses(file, root);
         let (title, version, crate_name, npm_name) = (title?, version?, crate_name?, npm_name?);
         let package = package.unwrap_or_else(|| PackageInfo::for_table(&printable(&crate_name)));
         Some(Metadata {
@@ -163,6 +166,7 @@ impl Validator<'_> {
             source_url,
             updated_on,
             other: other.unwrap_or_default(),
+            has_http_status: !matches!(self.statuses, Statuses::None { .. }),
             error_body: error_body.unwrap_or_default(),
             crate_name,
             npm_name,
@@ -173,6 +177,48 @@ impl Validator<'_> {
             import,
             moved_pages,
         })
+    }
+
+    /// `http_status: none` (the codes carry no HTTP status) or
+    /// `default_http_status: N` (rows without one have N); neither: every
+    /// row gives its own.
+    fn statuses(&mut self, file: usize, root: &YamlNode) -> Statuses {
+        let none = root.get("http_status").and_then(|node| {
+            if matches!(&node.value, YamlValue::Scalar(value) if value == "none") {
+                return Some(node.pos.line);
+            }
+            self.error(
+                file,
+                node.pos,
+                "`http_status` takes one value: `none`",
+                "write `http_status: none` when the codes carry no HTTP status; for a status of \
+                 the rows that give none, write `default_http_status: 500`",
+            );
+            None
+        });
+        let default = root.get("default_http_status").and_then(|node| {
+            let text = match &node.value {
+                YamlValue::Scalar(text) => text.clone(),
+                _ => String::new(),
+            };
+            self.status(file, node.pos, &text)
+                .map(|status| (status, node.pos))
+        });
+        match (none, default) {
+            (Some(_), Some((_, pos))) => {
+                self.error(
+                    file,
+                    pos,
+                    "`default_http_status` and `http_status: none` cannot both be given",
+                    "`http_status: none` says the codes carry no status; `default_http_status` \
+                     gives one to the rows that do not: keep the one that is true",
+                );
+                Statuses::EachRow
+            }
+            (Some(line), None) => Statuses::None { line },
+            (None, Some((status, _))) => Statuses::Default(status),
+            (None, None) => Statuses::EachRow,
+        }
     }
 
     /// The `package` mapping: registry metadata, each value checked.

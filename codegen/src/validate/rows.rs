@@ -4,14 +4,18 @@
 use std::collections::HashMap;
 
 use super::rules::{char_index, closest, is_forbidden_char, normalise_line_ends, raw_char_index};
-use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Validator};
+use super::{OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Statuses, Validator};
 use crate::diagnostic::is_invisible;
 use crate::load::{Pos, RawCell, RawRow};
 use crate::model::{Case, Category, Origin};
 
 /// Columns whose value must not be empty. `description` and `handling_measure`
-/// may be empty: some source pages have no such column.
-const NON_EMPTY_COLUMNS: [&str; 3] = ["status_code", "error_code", "error_msg"];
+/// may be empty: some source pages have no such column. (`status_code` must
+/// not be empty either, unless the catalog gives a default status or says
+/// its codes carry none.)
+const NON_EMPTY_COLUMNS: [&str; 2] = ["error_code", "error_msg"];
+/// The column of the HTTP status.
+const STATUS_COLUMN: &str = "status_code";
 
 /// A row whose fields passed their own checks.
 pub(super) struct Row {
@@ -109,7 +113,7 @@ impl Validator<'_> {
             }
         }
         let mut complete = true;
-        for required in REQUIRED_COLUMNS {
+        for required in self.required_columns() {
             if !header.iter().any(|c| c.value == required) {
                 complete = false;
                 self.error(
@@ -161,7 +165,8 @@ impl Validator<'_> {
                 self.error(file, cell.pos, format!("unknown field `{name}`"), hint);
             }
         }
-        let missing: Vec<&str> = REQUIRED_COLUMNS
+        let missing: Vec<&str> = self
+            .required_columns()
             .into_iter()
             .filter(|required| !row.cells.iter().any(|c| c.column == *required))
             .filter(|required| !row.not_text.iter().any(|c| c == required))
@@ -206,10 +211,7 @@ impl Validator<'_> {
             }
         }
         let text = |name: &str| texts.get(name).map(|(t, _)| t.clone()).unwrap_or_default();
-        let status = match texts.get("status_code") {
-            Some((text, cell)) if !text.trim().is_empty() => self.status(file, cell.pos, text),
-            _ => None,
-        };
+        let status = self.row_status(file, raw, texts.get(STATUS_COLUMN));
         let code = text("error_code");
         let code_pos = texts.get("error_code").map_or(raw.pos, |(_, c)| c.pos);
         if clean_code
@@ -253,7 +255,7 @@ impl Validator<'_> {
             code,
             code_pos,
             case: Case {
-                http_status: status?,
+                http_status: status,
                 error_msg: text("error_msg"),
                 description: text("description"),
                 handling_measure: text("handling_measure"),
@@ -266,6 +268,60 @@ impl Validator<'_> {
             retryable,
             deprecated,
         })
+    }
+
+    /// The columns a table must have: the five of the spec, less
+    /// `status_code` when the catalog gives a default status or says its
+    /// codes carry none.
+    fn required_columns(&self) -> Vec<&'static str> {
+        REQUIRED_COLUMNS
+            .into_iter()
+            .filter(|&column| column != STATUS_COLUMN || self.statuses == Statuses::EachRow)
+            .collect()
+    }
+
+    /// A row's HTTP status, by the catalog's rule: its own, the default, or
+    /// none; each missing or unwanted status reported at its cell.
+    fn row_status(
+        &mut self,
+        file: usize,
+        raw: &RawRow,
+        cell: Option<&(String, &RawCell)>,
+    ) -> Option<u16> {
+        let given = cell.filter(|(text, _)| !text.trim().is_empty());
+        match (self.statuses, given) {
+            (Statuses::None { line }, Some((text, cell))) => {
+                self.error(
+                    file,
+                    cell.pos,
+                    format!(
+                        "`{}` is a status, but the catalog's codes carry none",
+                        text.trim()
+                    ),
+                    format!(
+                        "catalog.yaml says `http_status: none` (line {line}): leave `status_code` \
+                         empty, or write `default_http_status` there instead"
+                    ),
+                );
+                None
+            }
+            (Statuses::None { .. }, None) => None,
+            (_, Some((text, cell))) => self.status(file, cell.pos, text),
+            (Statuses::Default(status), None) => Some(status),
+            (Statuses::EachRow, None) => {
+                let pos = cell.map_or(raw.pos, |(_, cell)| cell.pos);
+                self.error(
+                    file,
+                    pos,
+                    format!("`{STATUS_COLUMN}` is empty"),
+                    format!(
+                        "every row needs its `{STATUS_COLUMN}`, unless catalog.yaml gives \
+                         `default_http_status: N` or says `http_status: none`"
+                    ),
+                );
+                None
+            }
+        }
     }
 
     /// Like [`Self::check_text`] for a table cell, pointing at the character,

@@ -54,10 +54,13 @@ export type AnyErrorCode = ErrorCode | (string & {});
 /** What a caller should do about an error; {@link CATEGORIES} describes each. */
 export type Category = "request" | "credentials" | "permission" | "resource" | "throttling" | "server";
 
+/** An HTTP status, as the table gives it for each case. */
+export type HttpStatus = number;
+
 /** One row of the table: the status and texts of one case of a code. */
 export interface ErrorCase {
-  /** The HTTP status of the response. */
-  readonly httpStatus: number;
+  /** The HTTP status of the response ({@link HttpStatus}). */
+  readonly httpStatus: HttpStatus;
   /** The `error_msg` the API returns. */
   readonly errorMsg: string;
   /** What the error means. */
@@ -86,7 +89,7 @@ export interface ErrorEntry extends ErrorCase {
 /** The entry of one code in {@link ERRORS}: an {@link ErrorEntry} with literal types. */
 export interface ErrorEntryOf<
   Code extends ErrorCode,
-  Status extends number,
+  Status extends HttpStatus,
   Kind extends Category,
   Retryable extends boolean,
 > extends ErrorEntry {

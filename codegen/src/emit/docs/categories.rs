@@ -1,7 +1,9 @@
 //! The page by category: what each category means and asks of a caller, and
 //! the codes in it.
 
-use super::{Section, join_blocks, message_cell, statuses, text_blocks, yes_no};
+use super::{
+    Section, code_table_header, join_blocks, message_cell, status_cell, text_blocks, yes_no,
+};
 use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
@@ -49,17 +51,14 @@ pub(super) fn page(section: &Section) -> String {
         if codes.is_empty() {
             continue;
         }
-        let mut table = vec![
-            "| Code | HTTP | Retryable | Error message |".to_owned(),
-            "| --- | --- | --- | --- |".to_owned(),
-        ];
+        let mut table = code_table_header(catalog, &["Retryable", "Error message"]);
         for c in codes {
             let code = &catalog.codes[c];
             table.push(format!(
-                "| [{}]({}) | {} | {} | {} |",
+                "| [{}]({}) |{} {} | {} |",
                 escape_inline(&code.code),
                 section.code_link(c),
-                statuses(code),
+                status_cell(catalog, code),
                 yes_no(code.retryable),
                 message_cell(code),
             ));

@@ -1,7 +1,10 @@
 //! A page of codes: a short introduction, a summary table, then one section
 //! per code whose heading is the code.
 
-use super::{CATEGORIES_FILE, CodePage, Section, join_blocks, message_cell, statuses, yes_no};
+use super::{
+    CATEGORIES_FILE, CodePage, Section, code_table_header, join_blocks, message_cell, status_cell,
+    yes_no,
+};
 use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline, numbered_items, paragraphs};
@@ -33,16 +36,13 @@ pub(super) fn page(section: &Section, page: &CodePage) -> String {
         escape_inline(&catalog.meta.service),
         section.categories_title.markdown,
     ));
-    let mut table = vec![
-        "| Code | HTTP | Category | Error message |".to_owned(),
-        "| --- | --- | --- | --- |".to_owned(),
-    ];
+    let mut table = code_table_header(catalog, &["Category", "Error message"]);
     for code in &page.codes {
         table.push(format!(
-            "| [{}](#{}) | {} | {} | {} |",
+            "| [{}](#{}) |{} {} | {} |",
             escape_inline(&code.code),
             code.anchor,
-            statuses(code),
+            status_cell(catalog, code),
             section.category_link(code),
             message_cell(code),
         ));
@@ -82,7 +82,9 @@ fn code_section(section: &Section, code: &Code) -> Vec<String> {
         fields.extend(field("", "Deprecated", note));
     }
     if let [case] = code.cases.as_slice() {
-        fields.push(format!("- **HTTP status**: {}", case.http_status));
+        if let Some(status) = case.http_status {
+            fields.push(format!("- **HTTP status**: {status}"));
+        }
         fields.extend(case_texts("", case));
     }
     fields.push(format!("- **Category**: {}", section.category_link(code)));
@@ -99,9 +101,24 @@ fn code_section(section: &Section, code: &Code) -> Vec<String> {
         for (i, case) in code.cases.iter().enumerate() {
             let marker = format!("{}. ", i + 1);
             let indent = " ".repeat(marker.len());
-            cases.push(format!("{marker}**HTTP status**: {}", case.http_status));
-            cases.push(String::new());
-            cases.extend(case_texts(&indent, case));
+            match case.http_status {
+                Some(status) => {
+                    cases.push(format!("{marker}**HTTP status**: {status}"));
+                    cases.push(String::new());
+                    cases.extend(case_texts(&indent, case));
+                }
+                // Without a status, the case opens with its message.
+                None => {
+                    let mut texts = case_texts(&indent, case);
+                    if let Some(first) = texts.first_mut() {
+                        *first = format!(
+                            "{marker}{}",
+                            first.trim_start_matches(&indent).trim_start_matches("- ")
+                        );
+                    }
+                    cases.extend(texts);
+                }
+            }
             cases.push(String::new());
         }
         cases.dedup_by(|a, b| a.is_empty() && b.is_empty());

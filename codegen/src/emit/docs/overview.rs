@@ -3,7 +3,7 @@
 //! linked to its section (and every removed code to its tombstone).
 
 use super::anchors::Anchors;
-use super::{Section, join_blocks, message_cell, statuses, text_blocks};
+use super::{Section, code_table_header, join_blocks, message_cell, status_cell, text_blocks};
 use crate::diagnostic::plural;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
@@ -83,16 +83,13 @@ pub(super) fn page(section: &Section) -> String {
 
     blocks.push(format!("## {}", all_heading.markdown));
     blocks.push("Each code links to its section.".to_owned());
-    let mut table = vec![
-        "| Code | HTTP | Category | Error message |".to_owned(),
-        "| --- | --- | --- | --- |".to_owned(),
-    ];
+    let mut table = code_table_header(catalog, &["Category", "Error message"]);
     for (i, code) in catalog.codes.iter().enumerate() {
         table.push(format!(
-            "| [{}]({}) | {} | {} | {} |",
+            "| [{}]({}) |{} {} | {} |",
             escape_inline(&code.code),
             section.code_link(i),
-            statuses(code),
+            status_cell(catalog, code),
             section.category_link(code),
             message_cell(code),
         ));

@@ -105,7 +105,8 @@ fn info(catalog: &Catalog) -> Object {
              `openapi.json#/components/responses/{}` (the README beside this file shows \
              how). `{ERROR_CODE}` lists every documented code, `{ANY_ERROR_CODE}` accepts \
              codes the table does not list, `{ERROR_RESPONSE}` is the error body, each \
-             `ErrorNNN` response carries it with an example per code, and each example is in \
+             response carries it with an example per code (one response per HTTP status of the \
+             table, `ErrorNNN`, or `Error` when its codes carry none), and each example is in \
              `#/components/examples`.",
             responses::response_name(catalog.codes[0].primary().http_status)
         ),

@@ -3,7 +3,7 @@
 //! lints it with Redocly beside the document), a JSON Schema validation in
 //! JavaScript (CI runs it), and type generation.
 
-use super::responses::{example_name, response_name, statuses};
+use super::responses::{example_name, response_name, response_statuses, statuses};
 use super::schemas::{ANY_ERROR_CODE, DEPRECATED_ERROR_CODE, ERROR_CODE, ERROR_RESPONSE};
 use super::{DOCUMENT, JSON_SCHEMA};
 use crate::emit::generated_notice;
@@ -117,15 +117,23 @@ fn components(catalog: &Catalog) -> String {
              descriptions in `{ERROR_CODE}` say so too."
         ));
     }
-    let responses: Vec<String> = statuses(catalog)
+    let responses: Vec<String> = response_statuses(catalog)
         .into_iter()
         .map(|status| format!("`{}`", response_name(status)))
         .collect();
-    items.push(format!(
-        "- `#/components/responses/…`: {}: a response per HTTP status that the table gives, \
-         carrying an `{ERROR_RESPONSE}` body, with an example for each code of that status.",
-        responses.join(", ")
-    ));
+    items.push(if catalog.meta.has_http_status {
+        format!(
+            "- `#/components/responses/…`: {}: a response per HTTP status that the table gives, \
+             carrying an `{ERROR_RESPONSE}` body, with an example for each code of that status.",
+            responses.join(", ")
+        )
+    } else {
+        format!(
+            "- `#/components/responses/Error`: the table gives no HTTP status, so one response \
+             carries an `{ERROR_RESPONSE}` body with an example for each code; an operation \
+             references it under the status the API answers with."
+        )
+    });
     let first = &catalog.codes[0];
     items.push(format!(
         "- `#/components/examples/…`: each case's body (its code and error message), named \
@@ -188,7 +196,7 @@ fn api_example(catalog: &Catalog) -> String {
         lines.push(format!("        \"{status}\":"));
         lines.push(format!(
             "          $ref: ./{document}#/components/responses/{}",
-            response_name(status)
+            response_name(Some(status))
         ));
     }
     lines.extend(

@@ -2,7 +2,9 @@
 //! example per case: `components/responses/Error400` carries an
 //! `ErrorResponse` body, with an example for each case of that status, each a
 //! reference to `components/examples/<variant>` so that an operation can
-//! also use one code's example on its own.
+//! also use one code's example on its own. A catalog whose codes carry no
+//! status has one response, `Error`, with every case: the document states no
+//! status that the table does not.
 
 use std::collections::BTreeSet;
 
@@ -12,19 +14,31 @@ use super::schemas::{ERROR_RESPONSE, case_body};
 
 use crate::model::{Catalog, Code};
 
-/// The distinct statuses of the table's cases, ascending.
+/// The distinct statuses of the table's cases, ascending (none when the
+/// catalog's codes carry none).
 pub(super) fn statuses(catalog: &Catalog) -> Vec<u16> {
     let statuses: BTreeSet<u16> = catalog
         .codes
         .iter()
-        .flat_map(|code| code.cases.iter().map(|case| case.http_status))
+        .flat_map(|code| code.cases.iter().filter_map(|case| case.http_status))
         .collect();
     statuses.into_iter().collect()
 }
 
-/// The name of a status's response: `Error400`.
-pub(super) fn response_name(status: u16) -> String {
-    format!("Error{status}")
+/// The responses, by the status of their cases: one per status, or one for
+/// every case when the catalog's codes carry no status.
+pub(super) fn response_statuses(catalog: &Catalog) -> Vec<Option<u16>> {
+    if catalog.meta.has_http_status {
+        statuses(catalog).into_iter().map(Some).collect()
+    } else {
+        vec![None]
+    }
+}
+
+/// The name of a status's response: `Error400`; `Error` for the response of
+/// codes without a status.
+pub(super) fn response_name(status: Option<u16>) -> String {
+    status.map_or_else(|| "Error".to_owned(), |status| format!("Error{status}"))
 }
 
 /// The name of a case's example: the code's Rust variant (`Ais0014`), with
@@ -51,15 +65,16 @@ fn example_key(code: &Code, case_index: usize) -> String {
 /// `components/responses`: one response per status, ascending.
 pub(super) fn responses(catalog: &Catalog) -> Object {
     let mut responses = Object::new();
-    for status in statuses(catalog) {
+    for status in response_statuses(catalog) {
         responses.insert(response_name(status), response(catalog, status));
     }
     responses
 }
 
-/// The response for one status: its description, the body's schema, and a
-/// reference to the example of every case of this status, in table order.
-fn response(catalog: &Catalog, status: u16) -> Object {
+/// The response for one status (or, `None`, for codes without one): its
+/// description, the body's schema, and a reference to the example of every
+/// case of this status, in table order.
+fn response(catalog: &Catalog, status: Option<u16>) -> Object {
     let mut examples = Object::new();
     let mut codes = 0;
     for code in &catalog.codes {
@@ -73,12 +88,20 @@ fn response(catalog: &Catalog, status: u16) -> Object {
         }
         codes += usize::from(listed);
     }
-    let mut description = format!(
-        "An error response with HTTP status {status}: an `{ERROR_RESPONSE}` body. The table \
-         gives this status for {}; the examples show each of its cases.",
-        crate::diagnostic::plural(codes, "code")
-    );
-    if catalog.meta.other.http_status == Some(status) {
+    let mut description = match status {
+        Some(status) => format!(
+            "An error response with HTTP status {status}: an `{ERROR_RESPONSE}` body. The table \
+             gives this status for {}; the examples show each of its cases.",
+            crate::diagnostic::plural(codes, "code")
+        ),
+        None => format!(
+            "An error response: an `{ERROR_RESPONSE}` body. The table gives its {} no HTTP \
+             status: reference this response under the status the API answers with (or \
+             `default`); the examples show each case.",
+            crate::diagnostic::plural(codes, "code")
+        ),
+    };
+    if status.is_some() && catalog.meta.other.http_status == status {
         description += &format!(
             " A code that the table does not list may come with this status too: {}",
             markdown_text(&catalog.meta.other.text)

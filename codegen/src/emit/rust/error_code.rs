@@ -166,7 +166,10 @@ fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
         ));
         for other in &code.cases[1..] {
             let summary = paragraphs(&other.error_msg).next().unwrap_or_default();
-            lines.push(format!("- {}: {}", other.http_status, escape_line(summary)));
+            lines.push(match other.http_status {
+                Some(status) => format!("- {status}: {}", escape_line(summary)),
+                None => format!("- {}", escape_line(summary)),
+            });
         }
     }
     lines

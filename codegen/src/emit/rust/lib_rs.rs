@@ -11,8 +11,9 @@ use crate::model::{Catalog, Code};
 
 pub(super) fn file(catalog: &Catalog) -> syn::File {
     let docs = crate_docs(catalog);
-    let error_case = error_case();
-    let accessors = accessors();
+    let status = Status::of(catalog);
+    let error_case = error_case(&status);
+    let accessors = accessors(&status);
     let traits = traits();
     let unknown = unknown_error_code(catalog);
     parse(quote! {
@@ -147,7 +148,13 @@ pub(super) fn example(catalog: &Catalog, code: &Code) -> String {
     let krate = format_ident!("{}", lib_name(catalog));
     let variant = format_ident!("{}", code.rust_variant);
     let text = code.code.as_str();
-    let status = Literal::u16_unsuffixed(code.primary().http_status);
+    let status = match code.primary().http_status {
+        Some(status) => {
+            let status = Literal::u16_unsuffixed(status);
+            quote!(#status)
+        }
+        None => quote!(None),
+    };
     let unknown = unknown_code_example(catalog);
     let tokens = quote! {
         use #krate::ErrorCode;
@@ -170,15 +177,44 @@ pub(super) fn example(catalog: &Catalog, code: &Code) -> String {
     render(parse(tokens))
 }
 
-fn error_case() -> TokenStream {
+/// How the crate gives a code's HTTP status: `u16`, or, in a catalog whose
+/// codes carry none, `Option<u16>` (always `None`), so that the types say
+/// what the table does and code written for another catalog still compiles.
+struct Status {
+    ty: TokenStream,
+    field_doc: &'static str,
+    method_doc: &'static str,
+}
+
+impl Status {
+    fn of(catalog: &Catalog) -> Self {
+        if catalog.meta.has_http_status {
+            Self {
+                ty: quote!(u16),
+                field_doc: "The HTTP status of the response.",
+                method_doc: "The HTTP status of the code's first row.",
+            }
+        } else {
+            Self {
+                ty: quote!(Option<u16>),
+                field_doc: "`None`: the table gives its codes no HTTP status.",
+                method_doc: "`None`: the table gives its codes no HTTP status (the API documents \
+                             none; do not assume one).",
+            }
+        }
+    }
+}
+
+fn error_case(status: &Status) -> TokenStream {
+    let (ty, doc) = (&status.ty, status.field_doc);
     quote! {
         /// One row of the table: a code's status and texts. A code that the
         /// table lists several times has several cases; see [`ErrorCode::cases`].
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub struct ErrorCase {
-            /// The HTTP status of the response.
-            pub http_status: u16,
+            #[doc = #doc]
+            pub http_status: #ty,
             /// The `error_msg` the API returns.
             pub error_msg: &'static str,
             /// What the error means.
@@ -190,7 +226,8 @@ fn error_case() -> TokenStream {
 }
 
 /// `ErrorCode`'s methods: each reads the code's entry in `table.rs`.
-fn accessors() -> TokenStream {
+fn accessors(status: &Status) -> TokenStream {
+    let (status_ty, status_doc) = (&status.ty, status.method_doc);
     quote! {
         impl ErrorCode {
             /// The code for `code` (`"AIS.0014"`), or `None` if the table does not list it.
@@ -207,9 +244,9 @@ fn accessors() -> TokenStream {
                 table::entry(self).code
             }
 
-            /// The HTTP status of the code's first row.
+            #[doc = #status_doc]
             #[must_use]
-            pub fn http_status(self) -> u16 {
+            pub fn http_status(self) -> #status_ty {
                 self.cases()[0].http_status
             }
 

@@ -163,12 +163,17 @@ fn cases(code: &Code) -> syn::Expr {
 }
 
 /// One row of the table: `ErrorCase { http_status: 400, error_msg: "…",
-/// description: "…", handling_measure: "…" }`.
+/// description: "…", handling_measure: "…" }`; in a catalog whose codes
+/// carry no status, `http_status: None`.
 fn case(case: &Case) -> syn::Expr {
+    let status = match case.http_status {
+        Some(status) => int(u64::from(status)),
+        None => path(&["None"]),
+    };
     struct_expr(
         "ErrorCase",
         [
-            ("http_status", int(u64::from(case.http_status))),
+            ("http_status", status),
             ("error_msg", string(&case.error_msg)),
             ("description", string(&case.description)),
             ("handling_measure", string(&case.handling_measure)),

@@ -15,7 +15,7 @@ const HOSTILE: &str = "*/ \"quoted\" \\ `tick` ```rust\nfn x() {}\n``` <script>a
 
 fn case(status: u16, text: &str) -> Case {
     Case {
-        http_status: status,
+        http_status: Some(status),
         error_msg: text.to_owned(),
         description: text.to_owned(),
         handling_measure: text.to_owned(),
@@ -48,6 +48,7 @@ fn catalog(codes: Vec<Code>) -> Catalog {
             service: "Test API".into(),
             source_url: None,
             updated_on: None,
+            has_http_status: true,
             other: OtherRow {
                 http_status: None,
                 text: HOSTILE.into(),
@@ -341,7 +342,7 @@ fn catalog_with_codes(codes: &[String], crate_name: &str, first: u32) -> Catalog
     // Texts that repeat across codes and texts of their own, statuses,
     // categories and retryability that vary, and codes with several rows.
     let row = |i: usize, k: usize| Case {
-        http_status: [400, 401, 403, 404, 429, 500][(i + k) % 6],
+        http_status: Some([400, 401, 403, 404, 429, 500][(i + k) % 6]),
         error_msg: format!("Message {}.", (i + k) % 50),
         description: format!("Row {k} of code {i}:\nsecond paragraph, 错误."),
         handling_measure: if i % 2 == 0 {
@@ -405,7 +406,7 @@ fn write_crate_with_test(catalog: &Catalog, dir: &Path, binary_search: bool) {
             for case in &code.cases {
                 out += &format!(
                     "    ({i}, {}, {}, {}, {}),\n",
-                    case.http_status,
+                    case.http_status.unwrap_or_default(),
                     Literal::string(&case.error_msg),
                     Literal::string(&case.description),
                     Literal::string(&case.handling_measure)

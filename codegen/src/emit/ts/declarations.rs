@@ -71,6 +71,20 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
         .map(|c| js_string(&c.key))
         .collect();
     out += &format!("export type Category = {};\n\n", keys.join(" | "));
+    if meta.has_http_status {
+        out += "/** An HTTP status, as the table gives it for each case. */\n";
+        out += "export type HttpStatus = number;\n\n";
+    } else {
+        out += &doc_comment(
+            &[
+                "`null`: the table gives its codes no HTTP status (the API documents none; do \
+                 not assume one)."
+                    .into(),
+            ],
+            "",
+        );
+        out += "export type HttpStatus = null;\n\n";
+    }
 
     out += &fill(ENTRY_TYPES, &[]);
     out += "\n";
@@ -102,7 +116,7 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
         let mut entry_type = format!(
             "ErrorEntryOf<{}, {}, {}, {}>",
             js_string(&code.code),
-            code.primary().http_status,
+            status_literal(code.primary().http_status),
             js_string(&category.key),
             code.retryable
         );
@@ -183,11 +197,11 @@ fn entry_doc_lines(catalog: &Catalog, code: &Code, url: Option<&str>) -> Vec<Str
             code.cases.len()
         ));
         for other in &code.cases[1..] {
-            lines.push(format!(
-                "- {}: {}",
-                other.http_status,
-                doc_text(summary(&other.error_msg))
-            ));
+            let summary = doc_text(summary(&other.error_msg));
+            lines.push(match other.http_status {
+                Some(status) => format!("- {status}: {summary}"),
+                None => format!("- {summary}"),
+            });
         }
     }
     if let Some(note) = &code.deprecated {
@@ -200,4 +214,11 @@ fn entry_doc_lines(catalog: &Catalog, code: &Code, url: Option<&str>) -> Vec<Str
         lines.push(format!("@see {url}"));
     }
     lines
+}
+
+/// A status as a literal type (and value): `400`, or `null` in a catalog
+/// whose codes carry none.
+#[must_use]
+pub fn status_literal(status: Option<u16>) -> String {
+    status.map_or_else(|| "null".to_owned(), |status| status.to_string())
 }

@@ -173,7 +173,12 @@ fn readme_example(catalog: &Catalog) -> String {
     let first = &catalog.codes[0];
     let code = js_string(&first.code);
     let unknown = js_string(&unknown_code_example(catalog));
-    let status = first.primary().http_status;
+    let status = super::declarations::status_literal(first.primary().http_status);
+    let (status_note, with_status) = if catalog.meta.has_http_status {
+        ("not `number`", " (HTTP ${entry.httpStatus})")
+    } else {
+        ("the table gives no status", "")
+    };
     let retryable = catalog
         .codes
         .iter()
@@ -181,7 +186,7 @@ fn readme_example(catalog: &Catalog) -> String {
         .map(|c| js_string(&c.code));
     let mut out = format!(
         "import {{ ERRORS, isErrorCode, lookupError, type ErrorCode }} from {name};\n\n\
-         // Every documented code, with literal types: this status is `{status}`, not `number`.\n\
+         // Every documented code, with literal types: this status is `{status}`, {status_note}.\n\
          const status = ERRORS[{code}].httpStatus;\n\
          console.log(status, ERRORS[{code}].errorMsg);\n\n\
          // A code from an error response body is a string: narrow it.\n\
@@ -190,7 +195,7 @@ fn readme_example(catalog: &Catalog) -> String {
          \x20   return `not documented: ${{errorCode}}`;\n\
          \x20 }}\n\
          \x20 const entry = ERRORS[errorCode];\n\
-         \x20 return `${{entry.code}} (HTTP ${{entry.httpStatus}}): ${{entry.handlingMeasure}}`;\n\
+         \x20 return `${{entry.code}}{with_status}: ${{entry.handlingMeasure}}`;\n\
          }}\n\
          console.log(describe({code}), describe({unknown}));\n\n\
          // lookupError gives `undefined` for codes that the table does not list.\n\

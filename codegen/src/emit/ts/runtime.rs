@@ -203,7 +203,7 @@ fn entry(catalog: &Catalog, code: &Code, indent: &str) -> String {
     for case in &code.cases {
         out += &format!(
             "{indent}  [{}, {}, {}, {}],\n",
-            case.http_status,
+            super::declarations::status_literal(case.http_status),
             js_string(&case.error_msg),
             js_string(&case.description),
             js_string(&case.handling_measure)

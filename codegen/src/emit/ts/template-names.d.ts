@@ -5,3 +5,4 @@
 type ErrorCode = string;
 type AnyErrorCode = string;
 type Category = string;
+type HttpStatus = number;

@@ -10,7 +10,7 @@ const HOSTILE: &str = "Ends */ a comment /* \"quoted\" \\ back\\slash `tick` ${x
 
 fn case(http_status: u16, text: &str) -> Case {
     Case {
-        http_status,
+        http_status: Some(http_status),
         error_msg: format!("msg {text}"),
         description: format!("@returns first\n*/ second\n- third {text}"),
         handling_measure: format!("measure {text}\n\n```js\nalert(1)\n```"),
@@ -43,6 +43,7 @@ fn hostile_catalog() -> Catalog {
             service: format!("Service {HOSTILE}"),
             source_url: Some("https://example.org/a*/b@c<d> e".into()),
             updated_on: Some(format!("today {HOSTILE}")),
+            has_http_status: true,
             other: OtherRow {
                 http_status: Some(400),
                 text: format!("Other {HOSTILE}\n@see second"),
@@ -391,7 +392,7 @@ fn declarations_keep_spec_text_in_strings_and_comments() {
             "{}",
             code.code
         );
-        let status = code.primary().http_status;
+        let status = code.primary().http_status.expect("every case has a status");
         assert!(
             lexed.code.contains(&format!(
                 "\"\": ErrorEntryOf<\"\", {status}, \"\", {}>",

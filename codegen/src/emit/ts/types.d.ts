@@ -4,8 +4,8 @@
 
 /** One row of the table: the status and texts of one case of a code. */
 export interface ErrorCase {
-  /** The HTTP status of the response. */
-  readonly httpStatus: number;
+  /** The HTTP status of the response ({@link HttpStatus}). */
+  readonly httpStatus: HttpStatus;
   /** The `error_msg` the API returns. */
   readonly errorMsg: string;
   /** What the error means. */
@@ -34,7 +34,7 @@ export interface ErrorEntry extends ErrorCase {
 /** The entry of one code in {@link ERRORS}: an {@link ErrorEntry} with literal types. */
 export interface ErrorEntryOf<
   Code extends ErrorCode,
-  Status extends number,
+  Status extends HttpStatus,
   Kind extends Category,
   Retryable extends boolean,
 > extends ErrorEntry {

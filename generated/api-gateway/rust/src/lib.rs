@@ -84,7 +84,7 @@ use core::str::FromStr;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct ErrorCase {
-    /// The HTTP status of the response.
+    ///The HTTP status of the response.
     pub http_status: u16,
     /// The `error_msg` the API returns.
     pub error_msg: &'static str,
@@ -107,7 +107,7 @@ impl ErrorCode {
     pub const fn as_str(self) -> &'static str {
         table::entry(self).code
     }
-    /// The HTTP status of the code's first row.
+    ///The HTTP status of the code's first row.
     #[must_use]
     pub fn http_status(self) -> u16 {
         self.cases()[0].http_status
