@@ -19,7 +19,7 @@
 //! import/recorded.rs      --check, --update, --sources: the pages that catalogs recorded
 //! ```
 
-mod new_catalog;
+pub(crate) mod new_catalog;
 mod recorded;
 
 use std::fs;

@@ -2,9 +2,9 @@
 //! still matches its table (the sync check one step upstream of `check`),
 //! and tables imported from real pages build clean packages.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use codegen::import::{self, Format, Options};
+use codegen::import::Options;
 
 use crate::process::Step;
 
@@ -15,61 +15,46 @@ pub fn steps() -> Vec<Step> {
             run: |_| crate::import::check_recorded().map_err(|f| f.describe("import --check")),
         },
         Step {
-            name: "imported pages (ECS; RDS V3 and V1 tables): generate, test, lint, document",
+            name: "real pages imported as catalogs (ECS; RDS, three tables; OCR, no status; DLI, a simple table): generate, test, lint, document",
             run: imported_pages,
         },
     ]
 }
 
-/// The pages imported and built: the page, its table, the package name.
-const PAGES: [(&str, Option<usize>, &str); 3] = [
-    ("elastic-cloud-server.rst", None, "ecs-imported"),
-    (
-        "relational-database-service.rst",
-        Some(1),
-        "rds-v3-imported",
-    ),
-    (
-        "relational-database-service.rst",
-        Some(2),
-        "rds-v1-imported",
-    ),
+/// The real pages imported as catalogs and built, each a kind of page:
+/// several code tables (RDS: one catalog of three tables), no status column
+/// (OCR: codes without an HTTP status), an RST simple table (DLI), and a
+/// plain grid table with cells of several paragraphs (ECS).
+const PAGES: [(&str, &str); 4] = [
+    ("elastic-cloud-server.rst", "ecs"),
+    ("relational-database-service.rst", "rds"),
+    ("optical-character-recognition.rst", "ocr"),
+    ("data-lake-insight.rst", "dli"),
 ];
 
+/// Imports each of [`PAGES`] with `cargo xtask import PAGE --catalog NAME`
+/// into a scratch spec root, generates it, and checks every catalog's
+/// packages and the site.
 fn imported_pages(root: &Path) -> Result<(), String> {
     crate::spec_checks::in_scratch_folder(|scratch| {
-        for (page, table, name) in PAGES {
-            let spec = import_page(root, page, table, &scratch.join(format!("{name}.csv")))?;
-            let out = scratch.join(name);
-            crate::spec_checks::generate(&spec, &format!("{name}.csv"), &out)
-                .map_err(|e| format!("{e}\n(the table imported from {page})"))?;
-            crate::spec_checks::check_packages(root, &out, name)?;
+        let spec = scratch.join("spec");
+        std::fs::create_dir_all(&spec).map_err(|e| format!("{}: {e}", spec.display()))?;
+        let spec_root = crate::import::SpecRoot {
+            path: spec.clone(),
+            display: "spec".to_owned(),
+        };
+        for (page, name) in PAGES {
+            let path = root.join("codegen/tests/data/pages").join(page);
+            let read = crate::import::read_page_at(&path, page.to_owned())
+                .map_err(|f| f.describe(page))?;
+            crate::import::new_catalog::create(&read, &spec_root, name, &Options::default(), None)
+                .map_err(|f| f.describe(page))?;
         }
-        Ok(())
+        let out = scratch.join("out");
+        crate::spec_checks::generate(&spec, "spec", &out)?;
+        for (_, name) in PAGES {
+            crate::spec_checks::check_catalog_packages(root, &out, name)?;
+        }
+        crate::docs::check_generated_book(root, "imported pages", &out.join("docs"))
     })
-}
-
-/// Imports a page of `codegen/tests/data/pages/` into `csv`.
-fn import_page(
-    root: &Path,
-    page: &str,
-    table: Option<usize>,
-    csv: &Path,
-) -> Result<PathBuf, String> {
-    let path = root.join("codegen/tests/data/pages").join(page);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let options = Options {
-        table,
-        ..Options::default()
-    };
-    let imported = import::import(page, &text, Format::Rst, &options);
-    let [table] = imported.tables.as_slice() else {
-        return Err(format!("{page}: {}", import::render(&imported.diagnostics)));
-    };
-    let written = import::write::csv(table)?;
-    if let Some(folder) = csv.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    }
-    std::fs::write(csv, written).map_err(|e| format!("{}: {e}", csv.display()))?;
-    Ok(csv.to_path_buf())
 }

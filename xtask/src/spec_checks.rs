@@ -115,11 +115,17 @@ pub(crate) fn generate(spec: &Path, spec_display: &str, out: &Path) -> Result<()
 /// `out/<name>/openapi`, the site `out/docs`): the one place that decides
 /// what another spec's packages must pass.
 pub fn check_packages(root: &Path, out: &Path, name: &str) -> Result<(), String> {
+    check_catalog_packages(root, out, name)?;
+    crate::docs::check_generated_book(root, name, &out.join("docs"))
+}
+
+/// The checks of one catalog's output in `out` (its crate and its `OpenAPI`
+/// files), without the site.
+pub fn check_catalog_packages(root: &Path, out: &Path, name: &str) -> Result<(), String> {
     let folder = out.join(name);
     check_rust_crate(root, &folder.join("rust"))?;
     check_rust_docs(root, &folder.join("rust"))?;
-    crate::openapi::check_output(root, name, &folder)?;
-    crate::docs::check_generated_book(root, name, &out.join("docs"))
+    crate::openapi::check_output(root, name, &folder)
 }
 
 /// The crate's tests (doc tests included) pass and clippy (pedantic, set by
