@@ -210,10 +210,15 @@ fn expected_types(catalog: &Value) -> Result<String, String> {
         .collect();
     statuses.sort_unstable();
     statuses.dedup();
-    let responses = statuses
-        .iter()
-        .map(|status| format!("\"Error{status}\""))
-        .collect();
+    // A catalog whose codes carry no status has one response, `Error`.
+    let responses = if statuses.is_empty() {
+        vec!["\"Error\"".to_owned()]
+    } else {
+        statuses
+            .iter()
+            .map(|status| format!("\"Error{status}\""))
+            .collect()
+    };
     Ok(format!(
         "// Written by `cargo xtask ci` from catalog.json: what the OpenAPI document's types must be.\n\
          export type FirstCode = {};\n\
@@ -501,12 +506,10 @@ mod tests {
             types.contains("export type Variant = \"A1\" | \"B2\";\n"),
             "{types}"
         );
-        let none = serde_json::json!({"codes": [{"code": "A", "deprecated": null, "cases": []}]});
-        assert!(
-            expected_types(&none)
-                .expect("types")
-                .contains("DeprecatedCode = never;")
-        );
+        let none = serde_json::json!({"codes": [{"code": "A", "deprecated": null, "cases": [{"http_status": null}]}]});
+        let types = expected_types(&none).expect("types");
+        assert!(types.contains("DeprecatedCode = never;"), "{types}");
+        assert!(types.contains("ResponseName = \"Error\";"), "{types}");
         assert!(expected_types(&serde_json::json!({"codes": []})).is_err());
     }
 

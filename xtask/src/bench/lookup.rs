@@ -16,11 +16,12 @@ const LOOKUPS: [(&str, &str); 3] = [
     ("hashmap", "std `HashMap`"),
 ];
 
-/// Runs the benchmark on the seed spec and on the synthetic spec `large`;
-/// returns the report's section.
+/// Runs the benchmark on the tests' sample catalog (31 real codes, the
+/// benchmark crate's `seed`) and on the synthetic spec `large`; returns the
+/// report's section.
 pub fn run(root: &Path, large: &Path, quick: bool) -> Result<String, String> {
     let bench = root.join("xtask").join("bench").join("lookup");
-    let seed = super::load(&root.join("spec"))?;
+    let seed = super::load(&root.join(crate::semver_suite::prepare::SAMPLE))?;
     write_crate(seed, "seed-codes", &bench.join("crates").join("seed"))?;
     write_crate(
         super::load(large)?,
@@ -120,7 +121,11 @@ fn median_of(output: &str, name: &str) -> Result<f64, String> {
 fn report(output: &str) -> Result<String, String> {
     let per_iteration = labelled(output, "lookups per iteration")?;
     let sets = [
-        ("seed", labelled(output, "seed codes")?, "the seed spec"),
+        (
+            "seed",
+            labelled(output, "seed codes")?,
+            "the sample catalog",
+        ),
         (
             "large",
             labelled(output, "large codes")?,

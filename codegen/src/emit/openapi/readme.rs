@@ -199,6 +199,15 @@ fn api_example(catalog: &Catalog) -> String {
             response_name(Some(status))
         ));
     }
+    if !catalog.meta.has_http_status {
+        // The table gives no status: the API's own reference says which
+        // client errors it answers with; `4XX` stands for them here.
+        lines.push("        \"4XX\":".to_owned());
+        lines.push(format!(
+            "          $ref: ./{document}#/components/responses/{}",
+            response_name(None)
+        ));
+    }
     lines.extend(
         [
             "        default:",
