@@ -238,6 +238,21 @@ fn assign(lock: &mut Lock, codes: &mut [Code]) -> Vec<Diagnostic> {
     Vec::new()
 }
 
+/// Whether the lock has a code that left the table and whose removal is
+/// not recorded yet: only then does [`record_removals`] need the committed
+/// output.
+#[must_use]
+pub fn has_unrecorded_removals(loaded: &Loaded) -> bool {
+    let (Some(catalog), Some(lock)) = (&loaded.catalog, &loaded.lock) else {
+        return false;
+    };
+    let in_table: std::collections::HashSet<&str> =
+        catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    lock.entries
+        .iter()
+        .any(|e| e.removed.is_none() && !in_table.contains(e.code.as_str()))
+}
+
 /// A code as the committed output has it: what a removal records of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommittedCode {

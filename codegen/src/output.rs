@@ -62,15 +62,54 @@ impl Scope {
 /// the site's own pages.
 #[must_use]
 pub fn files(catalogs: &[&Catalog], scope: &Scope) -> Vec<GeneratedFile> {
-    let mut files: Vec<GeneratedFile> = catalogs
-        .iter()
-        .flat_map(|catalog| crate::generate(catalog))
+    let mut files: Vec<GeneratedFile> = in_parallel(catalogs, |catalog| crate::generate(catalog))
+        .into_iter()
+        .flatten()
         .collect();
     if *scope == Scope::All {
         files.extend(crate::emit::docs::site(catalogs));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// `work` of each item, on as many threads as the machine has cores (each
+/// taking the next item), the results in the items' order: the catalogs are
+/// independent, and a repository's largest one need not wait for the
+/// others.
+pub fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(work).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
+                            return done;
+                        };
+                        done.push((i, work(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// What `gen` would write, compared with what is in the output folder.

@@ -259,16 +259,13 @@ pub fn load(spec: &Path, display: &str, only: &[String]) -> Repository {
         }
         sources.retain(|s| only.contains(&s.name));
     }
-    let catalogs: Vec<Loaded> = sources
-        .iter()
-        .map(|source| {
-            let mut loaded = crate::load_spec(&source.path, &source.display);
-            if let Some(catalog) = &mut loaded.catalog {
-                catalog.name.clone_from(&source.name);
-            }
-            loaded
-        })
-        .collect();
+    let catalogs: Vec<Loaded> = crate::output::in_parallel(&sources, |source| {
+        let mut loaded = crate::load_spec(&source.path, &source.display);
+        if let Some(catalog) = &mut loaded.catalog {
+            catalog.name.clone_from(&source.name);
+        }
+        loaded
+    });
     diagnostics.extend(across_catalogs(&sources, &catalogs));
     Repository {
         sources,

@@ -76,15 +76,20 @@ pub fn catalog_of(spec: &Path, display_root: &str) -> Result<Catalog, String> {
 }
 
 /// Loads and validates every catalog that `args` names; prints the
-/// diagnostics of all of them to stderr.
-pub fn load(args: &SpecArgs) -> Result<Loaded, Failure> {
+/// diagnostics of all of them to stderr. `with_history` reads each
+/// catalog's committed output for what changed since (`gen` prints it);
+/// without it, the committed output is read only when a removal must be
+/// recorded.
+pub fn load(args: &SpecArgs, with_history: bool) -> Result<Loaded, Failure> {
     let mut repository = codegen::repository::load(&args.spec, &args.spec_display, &args.catalogs);
     let mut committed = Vec::new();
     for (source, loaded) in repository.sources.iter().zip(&mut repository.catalogs) {
         crate::numbers::check_committed(&source.path, loaded);
+        let wanted = with_history || codegen::numbers::has_unrecorded_removals(loaded);
         let catalog_json = loaded
             .catalog
             .as_ref()
+            .filter(|_| wanted)
             .and_then(|catalog| committed_catalog(&args.out.join(&source.name), catalog));
         codegen::numbers::record_removals(loaded, |code| {
             committed_code(catalog_json.as_ref(), code)
@@ -148,7 +153,7 @@ fn plan(out: &Path, files: Vec<GeneratedFile>, scope: &Scope) -> Plan {
 
 /// `cargo xtask gen`: writes what changed, removes what is no longer produced.
 pub fn generate(args: &SpecArgs) -> Result<(), Failure> {
-    let loaded = load(args)?;
+    let loaded = load(args, true)?;
     let changes: Vec<Option<Changes>> = loaded
         .catalogs
         .iter()
@@ -388,7 +393,7 @@ impl Undo {
 
 /// `cargo xtask check`: generates in memory and prints a diff per file that differs.
 pub fn check(args: &SpecArgs) -> Result<(), Failure> {
-    let loaded = load(args)?;
+    let loaded = load(args, false)?;
     let scope = loaded.scope(args);
     let files = codegen::output::files(&loaded.refs(), &scope);
     let mut report = drift_report(&plan(&args.out, files, &scope), &args.out_display);

@@ -29,11 +29,12 @@ pub(super) fn page(section: &Section, page: &CodePage) -> String {
         )
     };
     blocks.push(format!(
-        "The {} of the {} {which}{removed}. Each section gives a code's HTTP status, error \
-         message, description, handling measure, category and whether it is retryable; \
+        "The {} of the {} {which}{removed}. Each section gives a code's {}error message, \
+         description, handling measure, category and whether it is retryable; \
          [{}]({CATEGORIES_FILE}) says what to do about each category.",
         plural(page.codes.len(), "code"),
         escape_inline(&catalog.meta.service),
+        crate::emit::status_and(catalog),
         section.categories_title.markdown,
     ));
     let mut table = code_table_header(catalog, &["Category", "Error message"]);

@@ -23,11 +23,12 @@ pub(super) fn page(section: &Section) -> String {
         format!("<!-- {} -->", generated_notice(catalog)),
         format!("# {}", title.markdown),
         format!(
-            "The {} of the {}, with each code's HTTP status, error message, description, \
-             handling measure, category and whether a request that failed with it can be \
-             retried. [{}](#{}) links every code to its section.",
+            "The {} of the {}, with each code's {}error message, description, handling \
+             measure, category and whether a request that failed with it can be retried. \
+             [{}](#{}) links every code to its section.",
             plural(catalog.codes.len(), "error code"),
             escape_inline(&meta.service),
+            crate::emit::status_and(catalog),
             all_heading.markdown,
             all_heading.anchor,
         ),
@@ -47,10 +48,15 @@ pub(super) fn page(section: &Section) -> String {
     });
 
     blocks.push(format!("## {}", body_heading.markdown));
+    // A catalog whose codes carry no status states none for its body either.
+    let with_status = if meta.has_http_status {
+        format!(", with HTTP status {}", meta.error_body.status)
+    } else {
+        String::new()
+    };
     blocks.push(format!(
         "When a request fails, the response has a JSON body that names the error code. \
-         The source page gives this example, with HTTP status {}:",
-        meta.error_body.status
+         The catalog gives this example{with_status}:"
     ));
     blocks.push(fenced(&meta.error_body.example));
     if names_code_and_message(&meta.error_body.example) {
@@ -61,7 +67,7 @@ pub(super) fn page(section: &Section) -> String {
     }
     blocks.push(
         "For API toolchains, the generator also writes the table as OpenAPI 3.1 components \
-         (`ErrorCode`, `ErrorResponse`, a response per HTTP status) and this body as a JSON \
+         (`ErrorCode`, `ErrorResponse`, the responses that carry it) and this body as a JSON \
          Schema: `{name}/openapi/openapi.json` and `{name}/openapi/error-response.schema.json` \
          in its output, with a README on referencing them from an API description."
             .replace("{name}", &catalog.name),

@@ -71,9 +71,10 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     lines.push(format!(
         "{source}{updated}. [`ErrorCode`] has one variant per code ([`ErrorCode::ALL`] lists"
     ));
-    lines.push(
-        "them all); each variant's documentation gives its HTTP status, error message,".into(),
-    );
+    lines.push(format!(
+        "them all); each variant's documentation gives its {}error message,",
+        crate::emit::status_and(catalog)
+    ));
     lines.push("description, handling measure, [`Category`] and stable number.".into());
     lines.push(String::new());
     lines.push(format!(

@@ -57,10 +57,11 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     out += &format!("# {}\n\n", escape_line(&meta.crate_name));
     out += &format!("{}\n\n", escape_line(&meta.package.description));
     out += &format!(
-        "The {} codes of the {} as a Rust enum, `ErrorCode`, with each code's HTTP status, \
-         error message, description, handling measure and category.\n\n",
+        "The {} codes of the {} as a Rust enum, `ErrorCode`, with each code's {}error \
+         message, description, handling measure and category.\n\n",
         catalog.codes.len(),
         escape_line(&meta.service),
+        crate::emit::status_and(catalog),
     );
     out += &crate::emit::markdown::source_paragraph(meta);
     out += &format!(

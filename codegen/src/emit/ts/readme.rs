@@ -17,10 +17,11 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     out += &format!("{}\n\n", escape_line(&meta.package.description));
     out += &format!(
         "The {} documented error codes of the {} as TypeScript types and frozen data: each code's \
-         HTTP status, error message, description, handling measure, category and retryability. \
-         ES module and CommonJS, with declarations for both; no dependencies.\n\n",
+         {}error message, description, handling measure, category and retryability. ES module \
+         and CommonJS, with declarations for both; no dependencies.\n\n",
         catalog.codes.len(),
         escape_line(&meta.service),
+        crate::emit::status_and(catalog),
     );
     out += &crate::emit::markdown::source_paragraph(meta);
     let install = format!("npm install {name}@{}", meta.version);
