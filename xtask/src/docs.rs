@@ -65,7 +65,7 @@ pub fn check_generated_book(root: &Path, name: &str, book: &Path) -> Result<(), 
 /// The search box of the workspace's site finds every code of every
 /// catalog, removed ones included (by their tombstones).
 fn searchable(site: &Path) -> Result<(), String> {
-    let catalogs = crate::sync::workspace_catalogs()?;
+    let catalogs = crate::workspace::catalogs()?;
     let codes: Vec<&str> = catalogs
         .iter()
         .flat_map(|catalog| {

@@ -48,18 +48,6 @@ impl Loaded {
     }
 }
 
-/// Every catalog of the workspace's `spec/`, loaded quietly: their
-/// diagnostics are the error.
-pub fn workspace_catalogs() -> Result<Vec<Catalog>, String> {
-    let args = SpecArgs::workspace_default();
-    let repository = codegen::repository::load(&args.spec, &args.spec_display, &[]);
-    let diagnostics: Vec<Diagnostic> = repository.all_diagnostics().into_iter().cloned().collect();
-    match repository.valid_catalogs() {
-        Some(catalogs) => Ok(catalogs.into_iter().cloned().collect()),
-        None => Err(format!("spec/ has errors:\n{}", render_all(&diagnostics))),
-    }
-}
-
 /// The catalog of a spec other than the workspace's (a test spec, a real
 /// table), without printing anything: its diagnostics are the error.
 /// `display_root` names the spec in them and in the `@generated` lines, as
@@ -469,7 +457,7 @@ mod tests {
     #[test]
     fn generated_output_is_in_sync_with_the_spec() {
         let args = SpecArgs::workspace_default();
-        let catalogs = workspace_catalogs().unwrap_or_else(|e| panic!("{e}"));
+        let catalogs = crate::workspace::catalogs().unwrap_or_else(|e| panic!("{e}"));
         let catalogs: Vec<&Catalog> = catalogs.iter().collect();
         let report = drift_report(
             &plan(

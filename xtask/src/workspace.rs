@@ -23,6 +23,22 @@ pub fn output_of(catalog: &str) -> PathBuf {
     root().join("generated").join(catalog)
 }
 
+/// Every catalog of the workspace's `spec/`, loaded quietly: their
+/// diagnostics are the error.
+pub fn catalogs() -> Result<Vec<codegen::Catalog>, String> {
+    let args = SpecArgs::workspace_default();
+    let repository = codegen::repository::load(&args.spec, &args.spec_display, &[]);
+    let diagnostics: Vec<codegen::Diagnostic> =
+        repository.all_diagnostics().into_iter().cloned().collect();
+    match repository.valid_catalogs() {
+        Some(catalogs) => Ok(catalogs.into_iter().cloned().collect()),
+        None => Err(format!(
+            "spec/ has errors:\n{}",
+            codegen::diagnostic::render_all(&diagnostics)
+        )),
+    }
+}
+
 /// Runs `check` on every catalog of the workspace's `spec/`, stopping at the
 /// first failure, which names the catalog.
 ///
@@ -31,7 +47,7 @@ pub fn output_of(catalog: &str) -> PathBuf {
 pub fn for_each_catalog(
     mut check: impl FnMut(&codegen::Catalog) -> Result<(), String>,
 ) -> Result<(), String> {
-    let catalogs = crate::sync::workspace_catalogs()?;
+    let catalogs = catalogs()?;
     if catalogs.is_empty() {
         println!("spec/ holds no catalog");
     }

@@ -55,7 +55,7 @@ fn median_of(exe: &Path, dir: &Path, args: &[&str], runs: usize) -> Result<Durat
 }
 
 fn time_workspace(root: &Path, exe: &Path, runs: usize) -> Result<String, String> {
-    let catalogs = crate::sync::workspace_catalogs()?;
+    let catalogs = crate::workspace::catalogs()?;
     let codes: usize = catalogs.iter().map(|c| c.codes.len()).sum();
     let (_, first) = time(exe, root, &["check"])?;
     if !first.status.success() {

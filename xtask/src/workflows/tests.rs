@@ -297,7 +297,7 @@ impl Scratch {
 
 /// Every catalog of `spec/`, as the workspace loads it.
 fn catalogs() -> Vec<codegen::model::Catalog> {
-    let catalogs = crate::sync::workspace_catalogs().expect("the spec loads");
+    let catalogs = crate::workspace::catalogs().expect("the spec loads");
     assert!(!catalogs.is_empty(), "spec/ holds no catalog");
     catalogs
 }
