@@ -283,7 +283,20 @@ pub fn check(measured: &Measured, catalog: &Catalog) -> Result<(), String> {
         all.dedup();
         all
     };
-    let others: Vec<&str> = all.iter().filter(|f| !first.contains(f)).copied().collect();
+    // Another code's text that the first code's texts hold too (`Try again
+    // later.` in `Internal error. Try again later.`) is its own as well.
+    let first_texts: Vec<&str> = catalog.codes.first().map_or_else(Vec::new, |code| {
+        code.cases
+            .iter()
+            .flat_map(|c| [&c.error_msg, &c.description, &c.handling_measure])
+            .map(String::as_str)
+            .collect()
+    });
+    let others: Vec<&str> = all
+        .iter()
+        .filter(|f| !first.contains(f) && !first_texts.iter().any(|text| text.contains(**f)))
+        .copied()
+        .collect();
     let budget = code_list_budget(measured.code_list);
     let name = &measured.name;
     for export in &measured.exports {

@@ -158,3 +158,24 @@ fn the_report_has_a_row_per_export_and_the_code_list() {
         "{report}"
     );
 }
+
+/// A text of another code that the first code's own texts hold (as real
+/// tables repeat "Try again later." inside longer measures) is not another
+/// code's text in the first code's bundle.
+#[test]
+fn a_text_that_the_first_code_holds_too_is_its_own() {
+    let mut catalog = seed();
+    let shared = "Try again a little later.".to_owned();
+    catalog.codes[1].cases[0]
+        .handling_measure
+        .clone_from(&shared);
+    catalog.codes[0].cases[0].handling_measure = format!("Internal error. {shared}");
+    let good = measured(&catalog);
+    check(&good, &catalog).expect("the first code's bundle holds only its own texts");
+    // The other code's own text elsewhere still counts.
+    let mut two_entries = measured(&catalog);
+    let first = catalog.codes[0].rust_variant.clone();
+    export(&mut two_entries, &first).texts[0] += &catalog.codes[2].cases[0].error_msg;
+    let error = check(&two_entries, &catalog).expect_err("another code's text");
+    assert!(error.contains("holds other codes' texts"), "{error}");
+}
