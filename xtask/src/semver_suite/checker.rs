@@ -140,7 +140,7 @@ mod tests {
 
     /// The shape of cargo-semver-checks 0.51.0's output (its
     /// `check_release.rs`), shortened.
-    const BREAKING: &str = "     Checking ais-error-codes v0.1.0 -> v0.1.0 (assume patch change)
+    const BREAKING: &str = "     Checking sample-error-codes v0.1.0 -> v0.1.0 (assume patch change)
      Checked [   0.050s] 196 checks: 194 pass, 1 fail, 1 warn, 0 skip
 
 --- failure enum_repr_variant_discriminant_changed: variant of an enum with explicit repr changed discriminant ---
