@@ -8,7 +8,7 @@ use super::rules::{
     is_web_address, normalise_line_ends, printable,
 };
 use crate::load::{Pos, YamlNode, YamlValue};
-use crate::model::{Category, ErrorBody, Metadata, OLDEST_RUST, OtherRow, PackageInfo};
+use crate::model::{Category, Metadata, OLDEST_RUST, OtherRow, PackageInfo};
 use crate::names::{self, is_reserved_crate_name};
 
 /// Keys that `catalog.yaml` may have.
@@ -73,20 +73,9 @@ impl Validator<'_> {
                 text: self.required_text(file, node, "text").unwrap_or_default(),
             }
         });
-        let error_body = root.get("error_body").map(|node| {
-            self.check_keys(file, node, &["status", "example"]);
-            let pos = node.get("status").map_or(node.pos, |n| n.pos);
-            let status = self
-                .required_text(file, node, "status")
-                .and_then(|s| self.status(file, pos, &s));
-            let example = self
-                .required_text(file, node, "example")
-                .unwrap_or_default();
-            ErrorBody {
-                status: status.unwrap_or(400),
-                example,
-            }
-        });
+        let error_body = root
+            .get("error_body")
+            .map(|node| self.error_body(file, node));
         let version = self.required_text(file, root, "version");
         if let Some(version) = &version
             && !is_semver(version)

@@ -3,7 +3,9 @@
 use super::declarations::{ENTRY_TYPES, ERROR_RESPONSE_TYPES, declarations};
 use super::*;
 use crate::emit::markdown::paragraph_lines;
-use crate::model::{Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo};
+use crate::model::{
+    BodyShape, Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo,
+};
 
 /// Text that tries to leave a string, a comment, a template or a script.
 const HOSTILE: &str = "Ends */ a comment /* \"quoted\" \\ back\\slash `tick` ${x} </script><!-- \u{2028}LS\u{2029}PS @param x {@link y} \u{e9}\u{1F600}";
@@ -50,6 +52,7 @@ fn hostile_catalog() -> Catalog {
             error_body: ErrorBody {
                 status: 400,
                 example: "{}".into(),
+                shape: BodyShape::Huawei,
             },
             crate_name: "hostile".into(),
             npm_name: "hostile-\"pkg".into(),
