@@ -62,7 +62,7 @@ fn error_response(catalog: &Catalog, domain: &str) -> TokenStream {
     let display = display_optional_code();
     let status_name = status_name(catalog);
     let written = format!(
-        "`{{\"error\": {{\"code\": <status>, \"message\": <message>, \"status\": <name>, \
+        " `{{\"error\": {{\"code\": <status>, \"message\": <message>, \"status\": <name>, \
          \"details\": [{{\"@type\": \"{ERROR_INFO_TYPE}\", \"reason\": <code>, \"domain\": \
          \"{domain}\"}}]}}}}`."
     );

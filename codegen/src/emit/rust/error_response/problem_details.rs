@@ -65,10 +65,11 @@ fn error_response(catalog: &Catalog, code_member: &str) -> TokenStream {
     let display = display_optional_code();
     let title = title(catalog);
     let written = format!(
-        "`{{\"type\": \"{ABOUT_BLANK}\", \"title\": <the status's reason phrase, or the message>, \
+        " `{{\"type\": \"{ABOUT_BLANK}\", \"title\": <the status's reason phrase, or the message>, \
          \"status\": <status>, \"detail\": <message>, \"{code_member}\": <code>}}`."
     );
-    let code_field = format!("The code: the extension member `{code_member}`, if the body has it.");
+    let code_field =
+        format!(" The code: the extension member `{code_member}`, if the body has it.");
     quote! {
         /// An error response body in the shape of RFC 9457's problem details
         /// (<https://www.rfc-editor.org/rfc/rfc9457>), whose media type is
