@@ -12,6 +12,9 @@
 //!   `ErrorCode` is `#[non_exhaustive]`, its representation is `u32` for
 //!   every size of table and the new code takes a number of its own, so no
 //!   existing code changes (cargo-semver-checks finds nothing to flag);
+//! - another shape of error body (`error_body.shape`): the crate's
+//!   `ErrorResponse` has other fields (`constructible_struct_adds_field`,
+//!   `struct_pub_field_missing`): major;
 //! - a changed status, text, category or retryability, or rows in another
 //!   order (the order of the TypeScript package's lists and of the reference
 //!   pages; the Rust crate lists codes by number): a patch.
@@ -60,6 +63,8 @@ pub struct Changes {
     pub changed: Vec<(String, Vec<&'static str>)>,
     /// Whether the codes that both have are in another order.
     pub reordered: bool,
+    /// The shape of error body before and after, if it changed.
+    pub shape: Option<(String, String)>,
 }
 
 impl Changes {
@@ -70,6 +75,7 @@ impl Changes {
             && self.newly_deprecated.is_empty()
             && self.changed.is_empty()
             && !self.reordered
+            && self.shape.is_none()
     }
 
     /// The smallest bump, under semver, that these changes need: the part
@@ -81,7 +87,7 @@ impl Changes {
             .changed
             .iter()
             .any(|(_, what)| what.contains(&"number"));
-        let bump = if !self.removed.is_empty() || renumbered {
+        let bump = if !self.removed.is_empty() || renumbered || self.shape.is_some() {
             Bump::Major
         } else if !self.added.is_empty() || !self.newly_deprecated.is_empty() {
             Bump::Minor
@@ -155,6 +161,12 @@ impl Changes {
         if self.reordered {
             out += "  reordered: the TypeScript package and the reference pages list the codes in the table's new order\n";
         }
+        if let Some((old, new)) = &self.shape {
+            out += &format!(
+                "  error body shape: {old} -> {new}: the crate's ErrorResponse and the package's \
+                 ErrorResponse type change\n"
+            );
+        }
         let required = self.required_bump();
         out += &format!(
             "  smallest version bump under semver: {required} (version {} -> {}: {})",
@@ -199,9 +211,18 @@ fn compare_json(old: &Value, new_json: &Value, new_version: &str) -> Changes {
     let new_codes = new_json["codes"].as_array().unwrap_or(&no_codes);
     let code_of = |v: &Value| v["code"].as_str().unwrap_or_default().to_owned();
 
+    // A catalog.json without `error_body` is older than the shapes: huawei's.
+    let shape_of = |catalog: &Value| {
+        catalog["error_body"]["shape"]
+            .as_str()
+            .unwrap_or("huawei")
+            .to_owned()
+    };
+    let (old_shape, new_shape) = (shape_of(old), shape_of(new_json));
     let mut changes = Changes {
         old_version: old["version"].as_str().unwrap_or("0.0.0").to_owned(),
         new_version: new_version.to_owned(),
+        shape: (old_shape != new_shape).then_some((old_shape, new_shape)),
         ..Changes::default()
     };
     let old_index: std::collections::HashMap<String, &Value> =
@@ -305,6 +326,22 @@ mod tests {
             new_version: new.into(),
             ..Changes::default()
         }
+    }
+
+    #[test]
+    fn another_shape_of_error_body_is_breaking() {
+        let old = serde_json::json!({"version": "1.2.3", "codes": []});
+        let new = serde_json::json!({"codes": [], "error_body": {"shape": "google"}});
+        let c = compare_json(&old, &new, "1.2.3");
+        assert_eq!(c.shape, Some(("huawei".into(), "google".into())));
+        assert_eq!(c.required_bump(), Bump::Major);
+        assert!(
+            c.summary().contains("error body shape: huawei -> google"),
+            "{}",
+            c.summary()
+        );
+        let same = serde_json::json!({"codes": [], "error_body": {"shape": "huawei"}});
+        assert!(compare_json(&old, &same, "1.2.3").is_empty());
     }
 
     #[test]

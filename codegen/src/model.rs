@@ -159,20 +159,72 @@ impl Default for OtherRow {
     }
 }
 
-/// The format of an error response body, as the source page documents it.
+/// The format of an error response body, as the catalog documents it.
 #[derive(Clone, Debug)]
 pub struct ErrorBody {
     pub status: u16,
     /// A JSON example body, verbatim.
     pub example: String,
+    /// The shape of the API's error bodies: what the packages read and
+    /// write, and what the JSON Schema describes.
+    pub shape: BodyShape,
 }
 
 impl Default for ErrorBody {
-    /// Status 400, with a body of `error_code` and `error_msg`.
+    /// Status 400, with a body of `error_code` and `error_msg`, in the
+    /// [`BodyShape::Huawei`] shape.
     fn default() -> Self {
         Self {
             status: 400,
             example: "{\n    \"error_code\": \"...\",\n    \"error_msg\": \"...\"\n}".into(),
+            shape: BodyShape::Huawei,
+        }
+    }
+}
+
+/// A family of error bodies, each with a published definition
+/// (`error_body.shape` in `catalog.yaml`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum BodyShape {
+    /// Huawei Cloud's (`huawei`, the default): top-level `error_code` and
+    /// `error_msg`, else `code` and `message`, else an `error` object
+    /// holding either pair, as the official SDKs read them.
+    #[default]
+    Huawei,
+    /// The Microsoft REST API Guidelines' (and `OData`'s) error object
+    /// (`error-object`): `{"error": {"code", "message", "target",
+    /// "details", "innererror"}}`.
+    ErrorObject,
+    /// Google's AIP-193 (`google`): `{"error": {"code": <HTTP status>,
+    /// "message", "status", "details"}}`, the code being the `reason` of the
+    /// `google.rpc.ErrorInfo` entry of `details`.
+    Google {
+        /// The `ErrorInfo.domain` of every code (`error_body.domain`),
+        /// e.g. `pubsub.googleapis.com`.
+        domain: String,
+    },
+    /// RFC 9457's problem details (`problem-details`,
+    /// `application/problem+json`): `type`, `title`, `status`, `detail`,
+    /// `instance`, and the code in an extension member.
+    ProblemDetails {
+        /// The extension member that holds the code (`error_body.code_member`,
+        /// default `code`).
+        code_member: String,
+    },
+}
+
+impl BodyShape {
+    /// The names `catalog.yaml` gives the shapes, in documentation order.
+    pub const NAMES: [&'static str; 4] = ["huawei", "error-object", "google", "problem-details"];
+
+    /// The shape's name in `catalog.yaml` (`problem-details`).
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            BodyShape::Huawei => Self::NAMES[0],
+            BodyShape::ErrorObject => Self::NAMES[1],
+            BodyShape::Google { .. } => Self::NAMES[2],
+            BodyShape::ProblemDetails { .. } => Self::NAMES[3],
         }
     }
 }

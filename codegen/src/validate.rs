@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! validate/catalog  catalog.yaml: metadata and categories
+//! validate/error_body catalog.yaml's `error_body`: the body's status, example and shape
 //! validate/rows     the CSV header, and each row's fields on their own
 //! validate/codes    rows grouped into codes, and what must hold across rows
 //! validate/rules    the rules of single values: text, status, names, versions
@@ -13,6 +14,7 @@
 
 mod catalog;
 mod codes;
+mod error_body;
 mod rows;
 mod rules;
 mod settings;

@@ -62,6 +62,7 @@ fn steps() -> Vec<Step> {
     steps.extend(crate::workflows::steps());
     // Last: other specs' packages get the checks above, with their tools installed.
     steps.extend(crate::spec_checks::steps());
+    steps.extend(crate::body_shapes::steps());
     steps.extend(crate::import_checks::steps());
     steps.extend(crate::bench::steps());
     steps
@@ -154,8 +155,8 @@ const CONSUMER: &str = "xtask/fixtures/consumer";
 /// A crate outside the workspace that depends on each catalog's crate by
 /// path (`xtask/fixtures/consumer`, a copy per catalog) is formatted,
 /// clippy-clean, passes its tests, finds in the crate what the catalog's
-/// `catalog.json` says of every code, and parses every fixture body as the
-/// fixture expects.
+/// `catalog.json` says of every code, writes each code's documented body,
+/// and parses every body of its shape's fixture as the fixture expects.
 fn consumer(root: &Path) -> Result<(), String> {
     run_command(
         root,
@@ -171,68 +172,94 @@ fn consumer(root: &Path) -> Result<(), String> {
     let target = root.join("target/consumer");
     for_each_catalog(|catalog| {
         let output = crate::workspace::output_of(&catalog.name);
-        let dir = target.join(&catalog.name);
-        let manifest = consumer_copy(root, &dir, &catalog.meta.crate_name, &output.join("rust"))?;
-        let shared_target = target.join("target");
-        let shared_target = shared_target
-            .to_str()
-            .ok_or("the target path is not UTF-8")?;
-        let env = [("CARGO_TARGET_DIR", shared_target)];
-        let manifest = manifest.to_str().ok_or("the target path is not UTF-8")?;
-        // The copy's lockfile gains the catalog's crate, nothing else.
-        run_command(
-            root,
-            "cargo",
-            &[
-                "update",
-                "--offline",
-                "--workspace",
-                "--quiet",
-                "--manifest-path",
-                manifest,
-            ],
-            &env,
-        )?;
-        run_command(
-            root,
-            "cargo",
-            &[
-                "clippy",
-                "--locked",
-                "--all-targets",
-                "--manifest-path",
-                manifest,
-                "--",
-                "-D",
-                "warnings",
-            ],
-            &env,
-        )?;
-        run_command(
-            root,
-            "cargo",
-            &["test", "--locked", "--manifest-path", manifest],
-            &env,
-        )?;
-        let catalog_json = output.join(codegen::emit::json::PATH);
-        run_command(
-            root,
-            "cargo",
-            &[
-                "run",
-                "--quiet",
-                "--locked",
-                "--manifest-path",
-                manifest,
-                "--",
-                catalog_json
-                    .to_str()
-                    .ok_or("the output path is not UTF-8")?,
-                "xtask/fixtures/error-bodies.json",
-            ],
-            &env,
-        )
+        consumer_of(root, &target, &output, catalog)
     })
+}
+
+/// A copy of the consumer in `target/<name>`, depending on the crate of the
+/// catalog's output folder `output`, is clippy-clean, passes its tests, and
+/// runs ([`run_consumer`]). The copies share `target/target`.
+pub fn consumer_of(
+    root: &Path,
+    target: &Path,
+    output: &Path,
+    catalog: &codegen::Catalog,
+) -> Result<(), String> {
+    let dir = target.join(&catalog.name);
+    let manifest = consumer_copy(root, &dir, &catalog.meta.crate_name, &output.join("rust"))?;
+    let shared_target = target.join("target");
+    let shared_target = shared_target
+        .to_str()
+        .ok_or("the target path is not UTF-8")?;
+    let env = [("CARGO_TARGET_DIR", shared_target)];
+    let manifest = manifest.to_str().ok_or("the target path is not UTF-8")?;
+    // The copy's lockfile gains the catalog's crate, nothing else.
+    run_command(
+        root,
+        "cargo",
+        &[
+            "update",
+            "--offline",
+            "--workspace",
+            "--quiet",
+            "--manifest-path",
+            manifest,
+        ],
+        &env,
+    )?;
+    run_command(
+        root,
+        "cargo",
+        &[
+            "clippy",
+            "--locked",
+            "--all-targets",
+            "--manifest-path",
+            manifest,
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &env,
+    )?;
+    run_command(
+        root,
+        "cargo",
+        &["test", "--locked", "--manifest-path", manifest],
+        &env,
+    )?;
+    run_consumer(root, manifest, output, catalog, &env)
+}
+
+/// Runs a copy of the consumer (its manifest) on the output folder of a
+/// catalog (`generated/<name>/` or another spec's): its `catalog.json` and
+/// the fixture of its shape's error bodies.
+pub fn run_consumer(
+    root: &Path,
+    manifest: &str,
+    output: &Path,
+    catalog: &codegen::Catalog,
+    env: &[(&str, &str)],
+) -> Result<(), String> {
+    let catalog_json = output.join(codegen::emit::json::PATH);
+    let fixture = crate::workspace::error_bodies(catalog.meta.error_body.shape.name());
+    run_command(
+        root,
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--locked",
+            "--manifest-path",
+            manifest,
+            "--",
+            catalog_json
+                .to_str()
+                .ok_or("the output path is not UTF-8")?,
+            fixture.to_str().ok_or("the fixture's path is not UTF-8")?,
+        ],
+        env,
+    )
 }
 
 /// A copy of the consumer in `dir` that depends on the crate `name` at

@@ -15,6 +15,7 @@
 //! step). Every module does one job; this file only reads the command line.
 
 mod bench;
+mod body_shapes;
 mod ci;
 mod docs;
 mod exhaustive_match;

@@ -10,8 +10,11 @@
 //!              tsc on types/checks.ts: the document's ErrorCode is the npm
 //!              package's, the enum's members the Rust variants; a document one
 //!              code short fails
-//! JSON Schema  Ajv, draft 2020-12, strict: the schema compiles, the bodies of the
-//!              documented shape validate and no others; the README's example runs
+//! JSON Schema  Ajv, draft 2020-12, strict: the schema compiles; of the fixture of the
+//!              catalog's shape (xtask/fixtures/error-bodies/<shape>.json), the bodies
+//!              it marks `validates` validate and no others; the npm package's
+//!              errorBody of every code validates and is the code's example; the
+//!              README's example runs
 //! ```
 //!
 //! The checks of one catalog's output folder write into
@@ -32,8 +35,6 @@ use crate::process::{Step, npm_ci, run_command};
 
 /// The tools' folder, relative to the workspace root.
 const TOOLS: &str = "xtask/openapi";
-/// The error bodies that the Rust and TypeScript parsers are tested on.
-const ERROR_BODIES: &str = "xtask/fixtures/error-bodies.json";
 /// The assertion that the two `ErrorCode`s are one type, as `types/checks.ts` writes it.
 const EQUALITY: &str = "export const sameCodes: Same<Schemas[\"ErrorCode\"], ErrorCode> = true;";
 /// Redocly CLI: no telemetry, no update check (CI runs offline from npm's point of view).
@@ -55,7 +56,6 @@ pub fn steps() -> Vec<Step> {
                     let checked = Checked {
                         name: catalog.name.clone(),
                         out: crate::workspace::output_of(&catalog.name),
-                        example_body: Some(catalog.meta.error_body.example.clone()),
                     };
                     check(root, &checked)?;
                     one_code_short_fails(root, &checked)
@@ -75,7 +75,6 @@ pub fn check_output(root: &Path, name: &str, out: &Path) -> Result<(), String> {
         &Checked {
             name: name.to_owned(),
             out: out.to_path_buf(),
-            example_body: None,
         },
     )
 }
@@ -93,9 +92,6 @@ struct Checked {
     name: String,
     /// The catalog's output folder (`generated/<name>/`).
     out: PathBuf,
-    /// The spec's example error body, which `prepare` writes into the
-    /// work folder for the JSON Schema's tests, when the spec is at hand.
-    example_body: Option<String>,
 }
 
 impl Checked {
@@ -156,9 +152,13 @@ fn prepare(root: &Path, checked: &Checked) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", checked.out.join(CATALOG_JSON).display()))?;
     write(&work.join("expected.ts"), &expected_types(&catalog)?)?;
     write(&work.join("tsconfig.json"), &tsconfig(root, checked)?)?;
-    if let Some(body) = &checked.example_body {
+    // The catalog's example body, for the JSON Schema's tests (if it is JSON).
+    if let Some(body) = catalog["error_body"]["example"].as_str()
+        && serde_json::from_str::<Value>(body).is_ok()
+    {
         write(&work.join("example-body.json"), body)?;
     }
+
     println!("wrote {}", work.display());
     Ok(())
 }
@@ -221,14 +221,81 @@ fn expected_types(catalog: &Value) -> Result<String, String> {
     };
     Ok(format!(
         "// Written by `cargo xtask ci` from catalog.json: what the OpenAPI document's types must be.\n\
+         import type {{ components }} from \"#openapi\";\n\n\
+         type Schemas = components[\"schemas\"];\n\
          export type FirstCode = {};\n\
          export type DeprecatedCode = {};\n\
          export type Variant = {};\n\
-         export type ResponseName = {};\n",
+         export type ResponseName = {};\n{}",
         literal(&codes[0]),
         union(deprecated),
         union(variants),
-        union(responses)
+        union(responses),
+        body_types(&catalog["error_body"])?
+    ))
+}
+
+/// `Body` (the `ErrorResponse` schema), `Parts` (the schemas it refers
+/// to, by name) and `MediaType` (of the responses), as openapi-typescript
+/// must write them for the catalog's shape: the fields of the shape's
+/// definition, a code wherever it appears an `AnyErrorCode`.
+fn body_types(error_body: &Value) -> Result<String, String> {
+    let shape = error_body["shape"]
+        .as_str()
+        .ok_or("catalog.json has no error_body.shape")?;
+    let code = "Schemas[\"AnyErrorCode\"]";
+    let (body, parts, media_type) = match shape {
+        "huawei" => (
+            format!(
+                "{{ error_code: {code}; error_msg: string; request_id?: string; \
+                 encoded_authorization_message?: string; details?: Schemas[\"ErrorResponse\"][] }}"
+            ),
+            "{}".to_owned(),
+            "application/json",
+        ),
+        "error-object" => (
+            "{ error: Schemas[\"ErrorDetail\"] }".to_owned(),
+            format!(
+                "{{ ErrorDetail: {{ code: {code}; message: string; target?: string; \
+                 details?: Schemas[\"ErrorDetail\"][]; innererror?: Schemas[\"InnerError\"] }}; \
+                 InnerError: {{ code?: string; innererror?: Schemas[\"InnerError\"] }} }}"
+            ),
+            "application/json",
+        ),
+        "google" => {
+            let names: Vec<String> = codegen::emit::body::CANONICAL_NAMES
+                .iter()
+                .map(|name| format!("\"{name}\""))
+                .collect();
+            (
+                "{ error: Schemas[\"Status\"] }".to_owned(),
+                format!(
+                    "{{ Status: {{ code: number; message: string; status?: {}; \
+                     details?: Schemas[\"Detail\"][] }}; Detail: {{ \"@type\": string; \
+                     reason?: {code}; domain?: string; metadata?: {{ [key: string]: string }} }} }}",
+                    names.join(" | ")
+                ),
+                "application/json",
+            )
+        }
+        "problem-details" => {
+            let member = error_body["code_member"]
+                .as_str()
+                .ok_or("catalog.json has no error_body.code_member")?;
+            (
+                format!(
+                    "{{ type?: string; title?: string; status?: number; detail?: string; \
+                     instance?: string; {}?: {code} }}",
+                    serde_json::to_string(member).unwrap_or_default()
+                ),
+                "{}".to_owned(),
+                "application/problem+json",
+            )
+        }
+        other => return Err(format!("catalog.json: an unknown shape, {other}")),
+    };
+    Ok(format!(
+        "export type Body = {body};\nexport type Parts = {parts};\nexport type MediaType = \"{media_type}\";\n"
     ))
 }
 
@@ -422,12 +489,19 @@ fn json_schema(root: &Path, checked: &Checked) -> Result<(), String> {
     let work = checked.work(root);
     let schema = utf8(&work.join(file_name(JSON_SCHEMA)))?;
     let document = utf8(&work.join(file_name(DOCUMENT)))?;
-    let bodies = utf8(&root.join(ERROR_BODIES))?;
+    let catalog: Value = serde_json::from_str(&read(&checked.out.join(CATALOG_JSON))?)
+        .map_err(|e| format!("{}: {e}", checked.out.join(CATALOG_JSON).display()))?;
+    let shape = catalog["error_body"]["shape"]
+        .as_str()
+        .ok_or("catalog.json has no error_body.shape")?;
+    let bodies = utf8(&crate::workspace::error_bodies(shape))?;
     let example = utf8(&work.join("example-body.json"))?;
+    let package = utf8(&checked.out.join("ts"))?;
     let mut env = vec![
         ("SCHEMA", schema.as_str()),
         ("OPENAPI", document.as_str()),
         ("ERROR_BODIES", bodies.as_str()),
+        ("PACKAGE_DIR", package.as_str()),
     ];
     if work.join("example-body.json").is_file() {
         env.push(("EXAMPLE_BODY", example.as_str()));
@@ -488,7 +562,7 @@ mod tests {
         let catalog = serde_json::json!({"codes": [
             {"code": "A.\"1\"", "rust_variant": "A1", "deprecated": null, "cases": [{"http_status": 429}, {"http_status": 400}]},
             {"code": "B.2", "rust_variant": "B2", "deprecated": "use A", "cases": [{"http_status": 400}]},
-        ]});
+        ], "error_body": {"shape": "problem-details", "code_member": "error_code"}});
         let types = expected_types(&catalog).expect("types");
         assert!(
             types.contains("export type FirstCode = \"A.\\\"1\\\"\";\n"),
@@ -506,7 +580,16 @@ mod tests {
             types.contains("export type Variant = \"A1\" | \"B2\";\n"),
             "{types}"
         );
-        let none = serde_json::json!({"codes": [{"code": "A", "deprecated": null, "cases": [{"http_status": null}]}]});
+        assert!(
+            types.contains("instance?: string; \"error_code\"?: Schemas[\"AnyErrorCode\"] };\n"),
+            "{types}"
+        );
+        assert!(
+            types.contains("export type MediaType = \"application/problem+json\";\n"),
+            "{types}"
+        );
+        let none = serde_json::json!({"codes": [{"code": "A", "deprecated": null, "cases": [{"http_status": null}]}],
+            "error_body": {"shape": "huawei"}});
         let types = expected_types(&none).expect("types");
         assert!(types.contains("DeprecatedCode = never;"), "{types}");
         assert!(types.contains("ResponseName = \"Error\";"), "{types}");

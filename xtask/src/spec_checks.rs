@@ -130,7 +130,7 @@ pub fn check_catalog_packages(root: &Path, out: &Path, name: &str) -> Result<(),
 
 /// The crate's tests (doc tests included) pass and clippy (pedantic, set by
 /// the crate's own `[lints]`) finds nothing.
-fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
+pub(crate) fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
     let manifest = crate_dir.join("Cargo.toml");
     let manifest = manifest
         .to_str()
@@ -161,7 +161,7 @@ fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
 }
 
 /// The crate's documentation builds without a warning.
-fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
+pub(crate) fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
     let manifest = crate_dir.join("Cargo.toml");
     let manifest = manifest
         .to_str()

@@ -21,6 +21,7 @@ use std::process::Command;
 
 use codegen::Catalog;
 use codegen::emit::ts::{js_string, model_json};
+use codegen::model::BodyShape;
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use crate::process::{Step, run_command};
@@ -43,8 +44,6 @@ const CONSUMERS: [&str; 4] = ["esm", "cjs", "bundler", "node16"];
 /// tools folder: `typescript` is 7, `typescript-5` the 5.9 that the `OpenAPI`
 /// checks also run. (Both have a `tsc` in `node_modules/.bin`: never use it.)
 const COMPILERS: [&str; 2] = ["typescript", "typescript-5"];
-/// The error bodies that the Rust and the TypeScript parsers are both tested on.
-const ERROR_BODIES: &str = "xtask/fixtures/error-bodies.json";
 
 /// What `npm pack` must put in a package: exactly these files, sorted.
 fn packed_files() -> Vec<String> {
@@ -147,6 +146,7 @@ pub fn check_catalog_package(
     write_expectations(&expectations, catalog, LINKED)?;
     link(&tools(root).join("node_modules").join(LINKED), package)?;
     compile_consumers(root, &CONSUMERS)?;
+    let error_bodies = crate::workspace::error_bodies(catalog.meta.error_body.shape.name());
     for node in nodes {
         println!("\n{} {}", node.label, node.version);
         node::runtime_tests(
@@ -154,6 +154,7 @@ pub fn check_catalog_package(
             &node.program,
             LINKED,
             &expectations.join("model.json"),
+            &error_bodies,
         )?;
     }
     bundle::check_side_effects(root, package)?;
@@ -185,9 +186,16 @@ fn check_hostile_package(root: &Path) -> Result<(), String> {
         &package,
     )?;
     compile_consumers(root, &["hostile"])?;
+    let error_bodies = crate::workspace::error_bodies(hostile.meta.error_body.shape.name());
     for node in node::versions(root)? {
         println!("\n{} {}", node.label, node.version);
-        node::runtime_tests(root, &node.program, LINKED_HOSTILE, &dir.join("model.json"))?;
+        node::runtime_tests(
+            root,
+            &node.program,
+            LINKED_HOSTILE,
+            &dir.join("model.json"),
+            &error_bodies,
+        )?;
     }
     bundle::check_side_effects(root, &package)?;
     let measured = bundle::measure(root, "hostile", &package, &hostile)?;
@@ -314,6 +322,7 @@ fn expected_types(catalog: &Catalog) -> String {
         "  type FirstCode = {};\n",
         js_string(&catalog.codes[0].code)
     );
+    out += &body_types(&catalog.meta.error_body.shape);
     out += "  type Entries = {\n";
     for code in &catalog.codes {
         let literal = js_string(&code.code);
@@ -327,6 +336,48 @@ fn expected_types(catalog: &Catalog) -> String {
     }
     out += "  };\n}\n";
     out
+}
+
+/// `Expected.ErrorResponse` and `Expected.ErrorBody`: the parsed form of a
+/// body of the catalog's shape, and the body that `errorBody` writes, as the
+/// shape's definition and the Rust crate have them.
+fn body_types(shape: &BodyShape) -> String {
+    let (response, body) = match shape {
+        BodyShape::Huawei => (
+            "{ errorCode: AnyCode; errorMsg: string; requestId?: string; \
+             encodedAuthorizationMessage?: string; details: ErrorResponse[] }"
+                .to_owned(),
+            "{ error_code: C; error_msg: string }".to_owned(),
+        ),
+        BodyShape::ErrorObject => (
+            "{ errorCode: AnyCode; errorMsg: string; target?: string; details: ErrorResponse[]; \
+             innererror?: Record<string, unknown> }"
+                .to_owned(),
+            "{ error: { code: C; message: string } }".to_owned(),
+        ),
+        BodyShape::Google { .. } => (
+            "{ errorCode?: AnyCode; errorMsg: string; statusCode: number; status?: string; \
+             domain?: string; metadata?: Record<string, string>; details: Record<string, unknown>[] }"
+                .to_owned(),
+            "{ error: { code: number; message: string; status: string; details: [{ \
+             \"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\"; reason: C; domain: string }] } }"
+                .to_owned(),
+        ),
+        BodyShape::ProblemDetails { code_member } => (
+            "{ errorCode?: AnyCode; errorMsg: string; type?: string; title?: string; \
+             status?: number; detail?: string; instance?: string; extensions: Record<string, unknown> }"
+                .to_owned(),
+            format!(
+                "{{ type: \"about:blank\"; title: string; status: number; detail: string }} \
+                 & {{ [M in {}]: C }}",
+                js_string(code_member)
+            ),
+        ),
+    };
+    format!(
+        "  type AnyCode = Code | (string & {{}});\n  type ErrorResponse = {response};\n  \
+         type ErrorBody<C extends Code> = {body};\n"
+    )
 }
 
 /// The README's TypeScript examples (its ```` ```ts ```` blocks), each
@@ -377,11 +428,15 @@ fn readme_examples(readme: &str, npm_name: &str, linked_as: &str) -> Result<Vec<
 fn check_templates(root: &Path) -> Result<(), String> {
     const TEMPLATES: &str = "codegen/src/emit/ts";
     let runtime = root.join(TEMPLATES).join("runtime");
-    let mut scripts: Vec<PathBuf> = fs::read_dir(&runtime)
-        .map_err(|e| format!("{}: {e}", runtime.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "js"))
-        .collect();
+    let mut scripts: Vec<PathBuf> = Vec::new();
+    for folder in [runtime.clone(), runtime.join("shapes")] {
+        scripts.extend(
+            fs::read_dir(&folder)
+                .map_err(|e| format!("{}: {e}", folder.display()))?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|path| path.extension().is_some_and(|e| e == "js")),
+        );
+    }
     scripts.sort();
     if scripts.is_empty() {
         return Err(format!("no templates in {}", runtime.display()));

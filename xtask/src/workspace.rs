@@ -17,6 +17,16 @@ pub fn spec_root() -> PathBuf {
     root().join("spec")
 }
 
+/// The error bodies that the Rust and the TypeScript readers of a shape
+/// (`error_body.shape`, e.g. `google`) are tested on, and its JSON Schema:
+/// `xtask/fixtures/error-bodies/<shape>.json`.
+#[must_use]
+pub fn error_bodies(shape: &str) -> PathBuf {
+    root()
+        .join("xtask/fixtures/error-bodies")
+        .join(format!("{shape}.json"))
+}
+
 /// A catalog's folder in the workspace's output: `generated/<name>/`.
 #[must_use]
 pub fn output_of(catalog: &str) -> PathBuf {

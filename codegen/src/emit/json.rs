@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::{GeneratedFile, generated_notice};
-use crate::model::Catalog;
+use crate::model::{BodyShape, Catalog, ErrorBody};
 
 /// The file's path in the output folder.
 pub const PATH: &str = "catalog.json";
@@ -68,7 +68,24 @@ pub fn to_json(catalog: &Catalog) -> Value {
         "source_url": meta.source_url,
         "updated_on": meta.updated_on,
         "other": {"http_status": meta.other.http_status, "text": meta.other.text},
+        "error_body": error_body(&meta.error_body),
         "categories": categories,
         "codes": codes,
     })
+}
+
+/// `error_body`: the shape of the error bodies and its settings, the
+/// documented status and the example.
+fn error_body(body: &ErrorBody) -> Value {
+    let mut value = json!({
+        "shape": body.shape.name(),
+        "status": body.status,
+        "example": body.example,
+    });
+    match &body.shape {
+        BodyShape::Google { domain } => value["domain"] = json!(domain),
+        BodyShape::ProblemDetails { code_member } => value["code_member"] = json!(code_member),
+        BodyShape::Huawei | BodyShape::ErrorObject => {}
+    }
+    value
 }

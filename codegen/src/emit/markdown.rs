@@ -69,6 +69,29 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Borrowed(text)
 }
 
+/// A paragraph of this emitter's own text (no line breaks) as lines of at
+/// most `width` characters, broken at spaces (a longer word has a line of its
+/// own). In Markdown the breaks change nothing: a code span may span lines,
+/// and an autolink holds no space.
+#[must_use]
+pub fn wrap(paragraph: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// An address as a Markdown autolink, `<url>`: the characters that would
 /// end it early (`<`, `>`, a space) are dropped.
 #[must_use]

@@ -1,5 +1,6 @@
 //! Emitters: one module per output. Each turns a [`Catalog`] into files.
 
+pub mod body;
 pub mod docs;
 pub mod json;
 pub mod markdown;

@@ -55,7 +55,7 @@ pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
         source("table.rs", table::file(catalog)),
         source("lookup.rs", lookup::file(catalog)),
         source("category.rs", category::file(catalog)),
-        source("error_response.rs", error_response::file()),
+        source("error_response.rs", error_response::file(catalog)),
     ]
 }
 

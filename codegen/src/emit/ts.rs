@@ -8,7 +8,7 @@
 //! ts/runtime/*.js         templates of the modules: data helpers, codes, categories, entries, parseErrorResponse
 //! ts/declarations.rs      index.d.ts and index.d.cts, around the templates
 //! ts/types.d.ts           template: ErrorCase, ErrorEntry, ErrorEntryOf, CategoryInfo
-//! ts/error-response.d.ts  template: ErrorResponse and parseErrorResponse
+//! ts/shapes/<shape>.d.ts  templates: ErrorResponse, ErrorBody, readErrorResponse, parseErrorResponse, errorBody
 //! ts/readme.rs            README.md
 //! ```
 //!
@@ -17,10 +17,13 @@
 //! what they are and is not emitted; [`fill`] writes the catalog's data at
 //! their `@slot(...)` marks.
 //!
-//! Besides the catalog's data, the package exports `parseErrorResponse`,
-//! which reads an error response body by the same rules as the Rust crate's
-//! `ErrorResponse` (`emit/rust/error_response.rs`, `read_body`); the shared fixture
-//! `xtask/fixtures/error-bodies.json` checks both.
+//! Besides the catalog's data, the package exports `readErrorResponse` and
+//! `parseErrorResponse`, which read an error response body in the catalog's
+//! shape by the same rules, with the same error messages, as the Rust crate's
+//! `ErrorResponse` (`emit/rust/error_response/<shape>.rs`, `read_body`), and
+//! `errorBody`, which writes a code's body as the crate's
+//! `ErrorCode::response()` does ([`super::body::written`]); the shape's fixture,
+//! `xtask/fixtures/error-bodies/<shape>.json`, checks both.
 //!
 //! The declarations are one text, written twice (`index.d.ts`, `index.d.cts`:
 //! one per module format, so that no type checker sees a declaration file
@@ -106,12 +109,29 @@ pub fn model_json(catalog: &Catalog) -> String {
             })
         })
         .collect();
+    let written: serde_json::Map<String, serde_json::Value> = catalog
+        .codes
+        .iter()
+        .map(|code| {
+            let body = super::body::written(catalog, code, code.primary());
+            (
+                code.code.clone(),
+                serde_json::to_value(body).unwrap_or_default(),
+            )
+        })
+        .collect();
     let model = json!({
         "name": catalog.meta.npm_name,
         "version": catalog.meta.version,
         "categories": categories,
         "codes": codes,
-        "errorBody": { "status": catalog.meta.error_body.status, "example": catalog.meta.error_body.example },
+        "errorBody": {
+            "shape": catalog.meta.error_body.shape.name(),
+            "status": catalog.meta.error_body.status,
+            "example": catalog.meta.error_body.example,
+        },
+        // What `errorBody(code)` must give: the body of each code's first case.
+        "writtenBodies": written,
     });
     super::pretty_json(&model)
 }

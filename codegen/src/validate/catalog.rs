@@ -8,7 +8,7 @@ use super::rules::{
 };
 use super::{Statuses, Validator};
 use crate::load::{Pos, YamlNode, YamlValue};
-use crate::model::{Category, ErrorBody, Metadata, OLDEST_RUST, OtherRow, PackageInfo};
+use crate::model::{BodyShape, Category, Metadata, OLDEST_RUST, OtherRow, PackageInfo};
 use crate::names::{self, is_reserved_crate_name};
 
 /// Keys that `catalog.yaml` may have.
@@ -75,20 +75,9 @@ impl Validator<'_> {
                 text: self.required_text(file, node, "text").unwrap_or_default(),
             }
         });
-        let error_body = root.get("error_body").map(|node| {
-            self.check_keys(file, node, &["status", "example"]);
-            let pos = node.get("status").map_or(node.pos, |n| n.pos);
-            let status = self
-                .required_text(file, node, "status")
-                .and_then(|s| self.status(file, pos, &s));
-            let example = self
-                .required_text(file, node, "example")
-                .unwrap_or_default();
-            ErrorBody {
-                status: status.unwrap_or(400),
-                example,
-            }
-        });
+        let error_body = root
+            .get("error_body")
+            .map(|node| self.error_body(file, node));
         let version = self.required_text(file, root, "version");
         if let Some(version) = &version
             && !is_semver(version)
@@ -158,6 +147,9 @@ impl Validator<'_> {
             .map(|node| self.moved_pages(file, node))
             .unwrap_or_default();
         self.statuses = self.statuses(file, root);
+        if let (Statuses::None { line }, Some(body)) = (&self.statuses, &error_body) {
+            self.shape_needs_status(file, *line, &body.shape);
+        }
         let (title, version, crate_name, npm_name) = (title?, version?, crate_name?, npm_name?);
         let package = package.unwrap_or_else(|| PackageInfo::for_table(&printable(&crate_name)));
         Some(Metadata {
@@ -219,6 +211,28 @@ impl Validator<'_> {
             (None, Some((status, _))) => Statuses::Default(status),
             (None, None) => Statuses::EachRow,
         }
+    }
+
+    /// The `google` and `problem-details` bodies carry the HTTP status
+    /// (AIP-193's `error.code`; RFC 9457's `status`, and the reason phrase
+    /// that is an `about:blank` problem's `title`), which a catalog whose
+    /// codes have none cannot write.
+    fn shape_needs_status(&mut self, file: usize, line: usize, shape: &BodyShape) {
+        let member = match shape {
+            BodyShape::Google { .. } => "`error.code`, the HTTP status (AIP-193)",
+            BodyShape::ProblemDetails { .. } => "`status` and a `title` of the status (RFC 9457)",
+            BodyShape::Huawei | BodyShape::ErrorObject => return,
+        };
+        self.error(
+            file,
+            Pos { line, column: 1 },
+            format!(
+                "`http_status: none`, but the `{}` bodies carry {member}",
+                shape.name()
+            ),
+            "give the status the API answers with as `default_http_status: N`, or use a shape \
+             without one (`huawei`, `error-object`)",
+        );
     }
 
     /// The `package` mapping: registry metadata, each value checked.

@@ -3,20 +3,42 @@
 /** The most arrays and objects a body may nest, as the Rust crate's parser (serde_json) allows. */
 const MAX_NESTING = 127;
 
-/** The keys of a code and its message, in the SDKs' order of precedence. */
-const CODE_AND_MESSAGE_KEYS = [
-  ["error_code", "error_msg"],
-  ["code", "message"],
-];
-
 /** The value of an own property (never an inherited one such as `__proto__`), or undefined. */
 function ownValue(object, key) {
   return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
 }
 
+/** An own property's value, with `null` (and `undefined`) as absent. */
+function member(object, key) {
+  const value = ownValue(object, key);
+  return value === null ? undefined : value;
+}
+
 /** A JSON object: not null, not an array. */
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** What a JSON value is, for messages, as the Rust crate names it: `a number`. */
+function kindOf(value) {
+  if (value === null) {
+    return "null";
+  }
+  if (Array.isArray(value)) {
+    return "an array";
+  }
+  switch (typeof value) {
+    case "boolean":
+      return "a boolean";
+    case "number":
+      return "a number";
+    case "string":
+      return "a string";
+    case "object":
+      return "an object";
+    default:
+      return "a value that JSON does not have";
+  }
 }
 
 /**
@@ -69,20 +91,86 @@ function numberText(number) {
   return sign + digits + "0".repeat(point - digits.length);
 }
 
-/** A non-empty string or a finite number under an own key, as text; else undefined. */
-function textAt(object, key) {
-  const value = ownValue(object, key);
+/** A non-empty string, or a finite number as its text; else undefined. */
+function codeText(value) {
   if (typeof value === "string") {
     return value === "" ? undefined : value;
   }
   return typeof value === "number" ? numberText(value) : undefined;
 }
 
+/**
+ * A copy of a JSON value: new arrays and objects (own properties only), which the caller may
+ * change. An array or object that the value holds several times is copied once (`copies` maps
+ * each to its copy): a value of shared objects nested 100 deep is not copied 2^100 times.
+ */
+function copyJson(value, copies = new Map()) {
+  if (typeof value !== "object" || value === null) {
+    return value;
+  }
+  const done = copies.get(value);
+  if (done !== undefined) {
+    return done;
+  }
+  let copy;
+  if (Array.isArray(value)) {
+    copy = [];
+    copies.set(value, copy);
+    for (const item of value) {
+      copy.push(copyJson(item, copies));
+    }
+  } else {
+    copy = {};
+    copies.set(value, copy);
+    for (const key of Object.keys(value)) {
+      Object.defineProperty(copy, key, {
+        value: copyJson(value[key], copies),
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  return copy;
+}
+
+/** The error of a body that is not one: its message says what was expected. */
+function refused(message) {
+  return new TypeError(message);
+}
+
+function readErrorResponse(body) {
+  // JSON.parse throws a SyntaxError for text that is not JSON.
+  const value = typeof body === "string" ? JSON.parse(body) : body;
+  if (!nestsWithin(value, MAX_NESTING, new Map())) {
+    throw refused("the body nests deeper than " + MAX_NESTING + " levels of arrays and objects");
+  }
+  return readShape(value);
+}
+
+function parseErrorResponse(body) {
+  try {
+    return readErrorResponse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a Huawei Cloud body must have. */
+const HUAWEI_EXPECTED =
+  "expected `error_code` and `error_msg`, `code` and `message`, or an `error` object holding one of these pairs";
+
+/** The keys of a code and its message, in the SDKs' order of precedence. */
+const HUAWEI_PAIRS = [
+  ["error_code", "error_msg"],
+  ["code", "message"],
+];
+
 /** The code and message of one level: `error_code` + `error_msg`, else `code` + `message`. */
-function codeAndMessage(level) {
-  for (const [codeKey, messageKey] of CODE_AND_MESSAGE_KEYS) {
-    const code = textAt(level, codeKey);
-    const message = textAt(level, messageKey);
+function huaweiPair(level) {
+  for (const [codeKey, messageKey] of HUAWEI_PAIRS) {
+    const code = codeText(ownValue(level, codeKey));
+    const message = codeText(ownValue(level, messageKey));
     if (code !== undefined && message !== undefined) {
       return [code, message];
     }
@@ -90,39 +178,37 @@ function codeAndMessage(level) {
   return undefined;
 }
 
-/** One body or `details` entry, by the SDKs' precedence; undefined if it is not one. */
-function readBody(body) {
+/** One body or `details` entry, by the SDKs' precedence; throws if it is not one. */
+function readHuaweiBody(body) {
   if (!isObject(body)) {
-    return undefined;
+    throw refused("an error response body must be an object; " + HUAWEI_EXPECTED);
   }
   let level = body;
-  let found = codeAndMessage(body);
+  let found = huaweiPair(body);
   if (found === undefined) {
     const nested = ownValue(body, "error");
-    if (!isObject(nested)) {
-      return undefined;
+    found = isObject(nested) ? huaweiPair(nested) : undefined;
+    if (found === undefined) {
+      throw refused("unknown error body shape: " + HUAWEI_EXPECTED);
     }
     level = nested;
-    found = codeAndMessage(nested);
-    if (found === undefined) {
-      return undefined;
-    }
   }
   // `details` from the level of the code if it has the key (even if it is not a list), else the top level.
   const listed = Object.prototype.hasOwnProperty.call(level, "details") ? level.details : ownValue(body, "details");
   const details = [];
   if (Array.isArray(listed)) {
     for (let i = 0; i < listed.length; i++) {
-      const detail = readBody(listed[i]);
-      if (detail === undefined) {
-        return undefined;
+      try {
+        details.push(readHuaweiBody(listed[i]));
+      } catch (error) {
+        throw refused("details[" + i + "]: " + (error instanceof Error ? error.message : String(error)));
       }
-      details.push(detail);
     }
   }
-  const requestId = textAt(level, "request_id") ?? textAt(body, "request_id");
+  const requestId = codeText(ownValue(level, "request_id")) ?? codeText(ownValue(body, "request_id"));
   const encodedAuthorizationMessage =
-    textAt(level, "encoded_authorization_message") ?? textAt(body, "encoded_authorization_message");
+    codeText(ownValue(level, "encoded_authorization_message")) ??
+    codeText(ownValue(body, "encoded_authorization_message"));
   // Spread defines own properties (no setter on Object.prototype runs), and absent ones stay absent.
   return {
     errorCode: found[0],
@@ -133,16 +219,13 @@ function readBody(body) {
   };
 }
 
-function parseErrorResponse(body) {
-  let value = body;
-  if (typeof body === "string") {
-    try {
-      value = JSON.parse(body);
-    } catch {
-      return undefined;
-    }
-  }
-  return nestsWithin(value, MAX_NESTING, new Map()) ? readBody(value) : undefined;
+/** The documented body of a code's entry: `{"error_code", "error_msg"}`. */
+function writeHuaweiBody(entry) {
+  return { error_code: entry.code, error_msg: entry.errorMsg };
 }
 
-export { parseErrorResponse };
+/** The reader and the writer of this package's shape of error body. */
+const readShape = readHuaweiBody;
+const writeBody = writeHuaweiBody;
+
+export { parseErrorResponse, readErrorResponse, writeBody };

@@ -6,4 +6,5 @@
 export { CATEGORIES } from "./categories.js";
 export { ERROR_CODES, isErrorCode } from "./codes.js";
 export * from "./errors.js";
-export { parseErrorResponse } from "./error-response.js";
+export { parseErrorResponse, readErrorResponse } from "./error-response.js";
+export { errorBody } from "./error-body.js";

@@ -7,7 +7,7 @@ import { expectTypeOf } from "expect-type";
 import type { components } from "#openapi";
 import type { ErrorCode as ErrorCodeEnum } from "#openapi-enum";
 import type { AnyErrorCode, ErrorCode } from "#package";
-import type { DeprecatedCode, FirstCode, ResponseName, Variant } from "#expected";
+import type { Body, DeprecatedCode, FirstCode, MediaType, Parts, ResponseName, Variant } from "#expected";
 
 type Schemas = components["schemas"];
 
@@ -39,21 +39,18 @@ expectTypeOf<string>().toExtend<Schemas["AnyErrorCode"]>();
 expectTypeOf<string>().toExtend<AnyErrorCode>();
 expectTypeOf<ErrorCode>().toExtend<Schemas["AnyErrorCode"]>();
 
-// The body has the fields of the Rust crate's ErrorResponse, the first two required.
-expectTypeOf<Schemas["ErrorResponse"]>().toEqualTypeOf<{
-  error_code: Schemas["AnyErrorCode"];
-  error_msg: string;
-  request_id?: string;
-  encoded_authorization_message?: string;
-  details?: Schemas["ErrorResponse"][];
-}>();
+// The body has the fields of the catalog's shape (its definition's, a code an
+// AnyErrorCode), and so have the schemas it refers to.
+expectTypeOf<Schemas["ErrorResponse"]>().toEqualTypeOf<Body>();
+expectTypeOf<Pick<Schemas, keyof Parts>>().toEqualTypeOf<Parts>();
 
 // DeprecatedErrorCode lists the deprecated codes (it is absent when there are none).
 type Deprecated = Schemas extends { DeprecatedErrorCode: infer Codes } ? Codes : never;
 export const sameDeprecated: Same<Deprecated, DeprecatedCode> = true;
 
-// A response per documented status, each with an ErrorResponse body.
+// A response per documented status, each with an ErrorResponse body of the
+// shape's media type (application/problem+json for problem details).
 export const sameResponses: Same<keyof components["responses"], ResponseName> = true;
 expectTypeOf<
-  components["responses"][ResponseName]["content"]["application/json"]
+  components["responses"][ResponseName]["content"][MediaType]
 >().toEqualTypeOf<Schemas["ErrorResponse"]>();

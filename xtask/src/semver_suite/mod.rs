@@ -17,6 +17,8 @@
 pub(crate) mod checker;
 pub mod discriminants;
 pub mod prepare;
+#[cfg(test)]
+mod public_api;
 mod report;
 pub mod scenarios;
 mod table;

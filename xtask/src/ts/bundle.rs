@@ -11,10 +11,11 @@
 //!   (the codes as a minified array literal), or the list and [`FIXED_ROOM`]
 //!   bytes for a table so small that the function outweighs half its codes;
 //!   and none of the table's texts;
-//! - `parseErrorResponse` alone, and `CATEGORIES` alone: none of the table's texts;
+//! - `parseErrorResponse` alone, `readErrorResponse` alone, and `CATEGORIES` alone: none
+//!   of the table's texts;
 //! - one code's entry, imported by its name: its own texts, no other code's;
-//! - `ERRORS` and `lookupError`: every text (which also shows that the search
-//!   finds texts in that bundler's output).
+//! - `ERRORS`, `lookupError` and `errorBody` (which looks the code up): every text
+//!   (which also shows that the search finds texts in that bundler's output).
 //!
 //! Besides, every ES module of the package only declares: Rollup, ignoring
 //! `sideEffects`, keeps nothing of `import "<file>"` ([`check_side_effects`]).
@@ -53,14 +54,16 @@ enum Holds {
 
 /// The exports bundled, each alone, in the order reported; `None` is the
 /// first code's constant (its name depends on the catalog).
-const EXPORTS: [(Option<&str>, Holds); 7] = [
+const EXPORTS: [(Option<&str>, Holds); 9] = [
     (Some("isErrorCode"), Holds::CodeList),
     (Some("ERROR_CODES"), Holds::CodeList),
     (Some("parseErrorResponse"), Holds::NoText),
+    (Some("readErrorResponse"), Holds::NoText),
     (Some("CATEGORIES"), Holds::NoText),
     (None, Holds::FirstEntry),
     (Some("lookupError"), Holds::Everything),
     (Some("ERRORS"), Holds::Everything),
+    (Some("errorBody"), Holds::Everything),
 ];
 
 /// A bundle's size in bytes.

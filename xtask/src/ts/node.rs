@@ -82,14 +82,15 @@ fn platform(os: &str, arch: &str) -> Result<(), String> {
 
 /// `node --test` of the runtime and error-body tests on the package linked
 /// as `specifier` in the tools' `node_modules`, against the model dump at
-/// `model`, with the Node `program`.
+/// `model` and the error bodies of its shape (`error_bodies`, see
+/// [`crate::workspace::error_bodies`]), with the Node `program`.
 pub fn runtime_tests(
     root: &Path,
     program: &str,
     specifier: &str,
     model: &Path,
+    error_bodies: &Path,
 ) -> Result<(), String> {
-    let error_bodies = root.join(super::ERROR_BODIES);
     run_command(
         &super::tools(root),
         program,
@@ -102,7 +103,7 @@ pub fn runtime_tests(
         &[
             ("PACKAGE", specifier),
             ("MODEL_JSON", super::utf8(model)?),
-            ("ERROR_BODIES", super::utf8(&error_bodies)?),
+            ("ERROR_BODIES", super::utf8(error_bodies)?),
         ],
     )
 }

@@ -18,7 +18,16 @@ const model = JSON.parse(readFileSync(MODEL_JSON, "utf8"));
 const require = createRequire(import.meta.url);
 
 /** The API: the names that the package exports besides each code's entry (`model.codes[i].exportName`). */
-const API = ["CATEGORIES", "ERRORS", "ERROR_CODES", "isErrorCode", "lookupError", "parseErrorResponse"];
+const API = [
+  "CATEGORIES",
+  "ERRORS",
+  "ERROR_CODES",
+  "errorBody",
+  "isErrorCode",
+  "lookupError",
+  "parseErrorResponse",
+  "readErrorResponse",
+];
 
 /** Names that an object with a prototype would "have": lookups must not see them. */
 const INHERITED = ["__proto__", "toString", "constructor", "hasOwnProperty", "valueOf", "__defineGetter__"];

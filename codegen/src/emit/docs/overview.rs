@@ -5,8 +5,9 @@
 use super::anchors::Anchors;
 use super::{Section, code_table_header, join_blocks, message_cell, status_cell, text_blocks};
 use crate::diagnostic::plural;
-use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
+use crate::emit::{body, generated_notice};
+use crate::model::BodyShape;
 
 pub(super) fn page(section: &Section) -> String {
     let catalog = section.catalog;
@@ -59,12 +60,32 @@ pub(super) fn page(section: &Section) -> String {
          The catalog gives this example{with_status}:"
     ));
     blocks.push(fenced(&meta.error_body.example));
-    if names_code_and_message(&meta.error_body.example) {
+    let shape = &meta.error_body.shape;
+    if *shape == BodyShape::Huawei && names_code_and_message(&meta.error_body.example) {
         blocks.push(format!(
             "`error_code` is the code (see [{}](#{})) and `error_msg` its error message.",
             all_heading.markdown, all_heading.anchor
         ));
     }
+    blocks.push(body::description(shape));
+    let first = &catalog.codes[0];
+    blocks.push(format!(
+        "A server answers a failed request with the documented status and body of its code, \
+         which the Rust crate's `ErrorCode::response()` and the npm package's `errorBody(code)` \
+         write{}. For {}{}:",
+        match shape {
+            BodyShape::ProblemDetails { .. } => ", with the media type `application/problem+json`",
+            _ => "",
+        },
+        code_span(&first.code),
+        first
+            .primary()
+            .http_status
+            .map_or_else(String::new, |status| format!(" (HTTP status {status})"))
+    ));
+    blocks.push(fenced(
+        &body::written(catalog, first, first.primary()).pretty(),
+    ));
     blocks.push(
         "For API toolchains, the generator also writes the table as OpenAPI 3.1 components \
          (`ErrorCode`, `ErrorResponse`, the responses that carry it) and this body as a JSON \

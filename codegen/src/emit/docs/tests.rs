@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::site::{site_path, toml_string};
 use super::{RESERVED_STEMS, code_url, page_for, section, site};
 use crate::emit::GeneratedFile;
+use crate::emit::body::{definition_url, written};
 use crate::emit::markdown::escape_inline;
 use crate::mdbook;
 use crate::model::Catalog;
@@ -277,8 +278,11 @@ fn spec_text_cannot_become_html_or_markup() {
                 ),
                 Event::InlineHtml(html) => assert_eq!(&*html, "<br>", "{name}: HTML in {at}"),
                 Event::Start(Tag::Image { .. }) => panic!("{name}: an image: {at}"),
+                // The source page's address, and the definition of the shape of the bodies.
                 Event::Start(Tag::Link { dest_url, .. }) => assert!(
-                    !mdbook::has_scheme(&dest_url) || Some(&*dest_url) == source_url,
+                    !mdbook::has_scheme(&dest_url)
+                        || Some(&*dest_url) == source_url
+                        || *dest_url == *definition_url(&catalog.meta.error_body.shape),
                     "{name}: a link to {dest_url}"
                 ),
                 Event::Start(Tag::Heading {
@@ -287,17 +291,23 @@ fn spec_text_cannot_become_html_or_markup() {
                     id.is_none() && classes.is_empty() && attrs.is_empty(),
                     "{name}: heading attribute in {at}"
                 ),
-                // The one code block is the error body example of the overview.
+                // The code blocks are the overview's error body example and written body.
                 Event::Start(Tag::CodeBlock(_)) => {
                     code_blocks += 1;
                     code_block = Some(String::new());
                 }
                 Event::End(TagEnd::CodeBlock) => {
                     let block = code_block.take().unwrap_or_default();
+                    // The second is the body written for the first code.
+                    let first = &catalog.codes[0];
+                    let expected = match code_blocks {
+                        1 => catalog.meta.error_body.example.clone(),
+                        _ => written(&catalog, first, first.primary()).pretty(),
+                    };
                     assert!(
                         *name == in_section(&catalog, "index.md")
-                            && code_blocks == 1
-                            && block.trim_end() == catalog.meta.error_body.example.trim_end(),
+                            && code_blocks <= 2
+                            && block.trim_end() == expected.trim_end(),
                         "{name}: a code block that is not the error body example: {block:?}"
                     );
                 }

@@ -13,7 +13,8 @@
 //! the `@generated` key first, and every code in table order.
 //!
 //! ```text
-//! schemas       ErrorCode, AnyErrorCode, ErrorResponse, DeprecatedErrorCode (both documents)
+//! schemas       ErrorCode, AnyErrorCode, DeprecatedErrorCode (both documents)
+//! shapes        ErrorResponse and the schemas it refers to, in the catalog's shape; each case's body
 //! responses     a response per HTTP status, an example per case (OpenAPI only)
 //! descriptions  each code's and case's texts: one plain line, or Markdown
 //! json_schema   the JSON Schema document
@@ -22,10 +23,11 @@
 
 mod descriptions;
 mod json_schema;
-mod ordered;
+pub(crate) mod ordered;
 mod readme;
 mod responses;
 mod schemas;
+mod shapes;
 #[cfg(test)]
 mod tests;
 
@@ -136,7 +138,10 @@ fn components(catalog: &Catalog) -> Object {
     let mut schemas = Object::new()
         .with(ERROR_CODE, schemas::error_code(catalog, target))
         .with(ANY_ERROR_CODE, schemas::any_error_code(catalog, target))
-        .with(ERROR_RESPONSE, schemas::error_response(catalog, target));
+        .with(ERROR_RESPONSE, shapes::error_response(catalog, target));
+    for (name, schema) in shapes::parts(catalog, target) {
+        schemas.insert(name, schema);
+    }
     if let Some(deprecated) = schemas::deprecated_error_code(catalog, target) {
         schemas.insert(DEPRECATED_ERROR_CODE, deprecated);
     }

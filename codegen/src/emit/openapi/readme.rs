@@ -8,7 +8,7 @@ use super::schemas::{ANY_ERROR_CODE, DEPRECATED_ERROR_CODE, ERROR_CODE, ERROR_RE
 use super::{DOCUMENT, JSON_SCHEMA};
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
-use crate::model::Catalog;
+use crate::model::{BodyShape, Catalog};
 
 pub(super) fn page(catalog: &Catalog) -> String {
     let meta = &catalog.meta;
@@ -58,16 +58,8 @@ pub(super) fn page(catalog: &Catalog) -> String {
              self-contained file."
         ),
         "## Validating an error body".to_owned(),
-        format!(
-            "`{schema}` describes the body that the service's documentation gives: \
-             `error_code` and `error_msg`, both non-empty, with `request_id`, \
-             `encoded_authorization_message` and `details` when present, and other keys \
-             allowed. The official SDKs also read a top-level `code` and `message`, and an \
-             `error` object holding either pair; the schema does not describe those shapes, so \
-             such a body does not validate. To read every shape, use the Rust crate's \
-             `ErrorResponse` or the npm package's `parseErrorResponse`. With Ajv:"
-        ),
-        fenced("js", &validation_example(&schema)),
+        validating(catalog, &schema),
+        fenced("js", &validation_example(catalog, &schema)),
         "## Generating types".to_owned(),
         format!(
             "`npx openapi-typescript {document} -o error-codes.ts` writes the types; \
@@ -121,22 +113,41 @@ fn components(catalog: &Catalog) -> String {
         .into_iter()
         .map(|status| format!("`{}`", response_name(status)))
         .collect();
+    let parts = match &catalog.meta.error_body.shape {
+        BodyShape::ErrorObject => Some(
+            "`ErrorDetail` (an error object: `code`, `message`, `target`, `details`, \
+             `innererror`) and `InnerError`",
+        ),
+        BodyShape::Google { .. } => Some(
+            "`Status` (the `google.rpc.Status` of `error`) and `Detail` (a detail, such as the `ErrorInfo` that holds the code)",
+        ),
+        BodyShape::Huawei | BodyShape::ProblemDetails { .. } => None,
+    };
+    if let Some(parts) = parts {
+        items.push(format!(
+            "- `{schemas}/…`: {parts}, the parts of `{ERROR_RESPONSE}`."
+        ));
+    }
+    let media_type = code_span(crate::emit::body::media_type(
+        &catalog.meta.error_body.shape,
+    ));
     items.push(if catalog.meta.has_http_status {
         format!(
             "- `#/components/responses/…`: {}: a response per HTTP status that the table gives, \
-             carrying an `{ERROR_RESPONSE}` body, with an example for each code of that status.",
+             carrying an `{ERROR_RESPONSE}` body ({media_type}), with an example for each code of \
+             that status.",
             responses.join(", ")
         )
     } else {
         format!(
             "- `#/components/responses/Error`: the table gives no HTTP status, so one response \
-             carries an `{ERROR_RESPONSE}` body with an example for each code; an operation \
-             references it under the status the API answers with."
+             carries an `{ERROR_RESPONSE}` body ({media_type}) with an example for each code; an \
+             operation references it under the status the API answers with."
         )
     });
     let first = &catalog.codes[0];
     items.push(format!(
-        "- `#/components/examples/…`: each case's body (its code and error message), named \
+        "- `#/components/examples/…`: each case's body, as the packages write it, named \
          after the code's Rust variant, such as `{}` for {}; a code that the table lists \
          several times has an example per case (`_case2`, …).",
         example_name(first, 0),
@@ -213,11 +224,14 @@ fn api_example(catalog: &Catalog) -> String {
             "        default:",
             "          description: An error that the table does not document.",
             "          content:",
-            "            application/json:",
-            "              schema:",
         ]
         .map(str::to_owned),
     );
+    lines.push(format!(
+        "            {}:",
+        crate::emit::body::media_type(&catalog.meta.error_body.shape)
+    ));
+    lines.push("              schema:".to_owned());
     lines.push(format!(
         "                $ref: ./{document}#/components/schemas/{ERROR_RESPONSE}"
     ));
@@ -235,19 +249,86 @@ fn api_example(catalog: &Catalog) -> String {
     lines.join("\n")
 }
 
-/// Validation with Ajv, run from this folder: it prints `true`, then
-/// `false` (CI runs it and compares).
-fn validation_example(schema: &str) -> String {
+/// What the JSON Schema describes, in the catalog's shape.
+fn validating(catalog: &Catalog, schema: &str) -> String {
+    let readers = "To read a body, use the Rust crate's `ErrorResponse` or the npm package's \
+                   `readErrorResponse`; to write one, `ErrorCode::response()` or `errorBody(code)`.";
+    let what = match &catalog.meta.error_body.shape {
+        BodyShape::Huawei => format!(
+            "`{schema}` describes the body that the service's documentation gives: \
+             `error_code` and `error_msg`, both non-empty, with `request_id`, \
+             `encoded_authorization_message` and `details` when present, and other keys \
+             allowed. The official SDKs also read a top-level `code` and `message`, and an \
+             `error` object holding either pair; the schema does not describe those shapes, so \
+             such a body does not validate, but the packages read it."
+        ),
+        BodyShape::ErrorObject => format!(
+            "`{schema}` describes the error object of the Microsoft REST API Guidelines \
+             (<https://github.com/microsoft/api-guidelines/blob/vNext/azure/Guidelines.md#handling-errors>), \
+             OData's JSON error format: `error` holds `code` (the code, non-empty) and \
+             `message`, with `target`, `details` (error objects) and `innererror` (an object \
+             whose `code` and nested `innererror` hold more specific codes) when present; other \
+             members are allowed. A `null` member does not validate, though the packages read it \
+             as absent."
+        ),
+        BodyShape::Google { domain } => format!(
+            "`{schema}` describes a `google.rpc.Status` as AIP-193 gives it for HTTP/JSON APIs \
+             (<https://google.aip.dev/193>): `error` holds `code` (the HTTP status), `message`, \
+             `status` (a `google.rpc.Code` name) and `details`, whose \
+             `type.googleapis.com/google.rpc.ErrorInfo` detail holds the code in `reason`, and \
+             this service's domain, {}, in `domain`. AIP-193 requires that detail; the schema \
+             and the packages accept a body without it, which has no code.",
+            code_span(domain)
+        ),
+        BodyShape::ProblemDetails { code_member } => format!(
+            "`{schema}` describes a problem details object of RFC 9457 \
+             (<https://www.rfc-editor.org/rfc/rfc9457>), media type `application/problem+json`, \
+             which the responses declare: `type`, `title`, `status`, `detail` and `instance`, \
+             with the code in the extension member {}; each is optional, and other members are \
+             allowed, as the RFC has it, so that a body of another shape validates too (the \
+             packages refuse a body with none of these members). A member of the wrong type does \
+             not validate, though the packages ignore it, as the RFC asks.",
+            code_span(code_member)
+        ),
+    };
+    format!("{what} {readers} With Ajv:")
+}
+
+/// Validation with Ajv, run from this folder: it prints `true` (the first
+/// code's body), then `false` (a body of another shape); CI runs it and
+/// compares.
+fn validation_example(catalog: &Catalog, schema: &str) -> String {
+    let (valid, invalid) = match &catalog.meta.error_body.shape {
+        BodyShape::Huawei => (
+            "{ error_code: \"ANY.0001\", error_msg: \"Some message.\" }".to_owned(),
+            "{ code: \"ANY.0001\", message: \"Some message.\" }",
+        ),
+        shape => {
+            let code = &catalog.codes[0];
+            // One line of JSON, which is JavaScript: no line of it can end the fence.
+            let body =
+                serde_json::to_string(&crate::emit::body::written(catalog, code, code.primary()))
+                    .unwrap_or_default()
+                    .replace('\u{2028}', "\\u2028")
+                    .replace('\u{2029}', "\\u2029");
+            let other = match shape {
+                BodyShape::ErrorObject => {
+                    "{ error_code: \"ANY.0001\", error_msg: \"Some message.\" }"
+                }
+                BodyShape::ProblemDetails { .. } => "{ status: \"404\", title: \"Not Found\" }",
+                _ => "{ error: { code: \"ANY.0001\", message: \"Some message.\" } }",
+            };
+            (body, other)
+        }
+    };
     [
         "import { readFileSync } from \"node:fs\";".to_owned(),
         "import Ajv2020 from \"ajv/dist/2020.js\";".to_owned(),
         String::new(),
         format!("const schema = JSON.parse(readFileSync(\"{schema}\", \"utf8\"));"),
         "const isErrorBody = new Ajv2020().compile(schema);".to_owned(),
-        "console.log(isErrorBody({ error_code: \"ANY.0001\", error_msg: \"Some message.\" })); // true"
-            .to_owned(),
-        "console.log(isErrorBody({ code: \"ANY.0001\", message: \"Some message.\" })); // false"
-            .to_owned(),
+        format!("console.log(isErrorBody({valid})); // true"),
+        format!("console.log(isErrorBody({invalid})); // false"),
     ]
     .join("\n")
 }

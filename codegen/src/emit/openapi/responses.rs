@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 
 use super::descriptions::{case_markdown, case_summary, markdown_text};
 use super::ordered::Object;
-use super::schemas::{ERROR_RESPONSE, case_body};
+use super::schemas::ERROR_RESPONSE;
+use super::shapes::case_body;
 
 use crate::model::{Catalog, Code};
 
@@ -115,7 +116,10 @@ fn response(catalog: &Catalog, status: Option<u16>) -> Object {
         .with("examples", examples);
     Object::new().with("description", description).with(
         "content",
-        Object::new().with("application/json", media_type),
+        Object::new().with(
+            crate::emit::body::media_type(&catalog.meta.error_body.shape),
+            media_type,
+        ),
     )
 }
 
@@ -129,7 +133,7 @@ pub(super) fn examples(catalog: &Catalog) -> Object {
                 Object::new()
                     .with("summary", case_summary(code, i))
                     .with("description", case_markdown(catalog, code, case))
-                    .with("value", case_body(code, case)),
+                    .with("value", case_body(catalog, code, case)),
             );
         }
     }

@@ -1,6 +1,6 @@
 //! The schemas, built once for both documents: `ErrorCode`, `AnyErrorCode`,
-//! `ErrorResponse` and, when the table deprecates codes,
-//! `DeprecatedErrorCode`.
+//! and, when the table deprecates codes, `DeprecatedErrorCode`; the error
+//! body, `ErrorResponse`, and the schemas it refers to are in [`super::shapes`].
 //!
 //! The `OpenAPI` document keeps them under `components/schemas`, with the enum
 //! extensions that code generators and renderers read, and Markdown
@@ -8,13 +8,11 @@
 //! `$defs` (its root is `ErrorResponse`), with plain-text descriptions and
 //! no `x-` keys: validators in strict mode reject keywords they do not know.
 
-use serde_json::Value;
-
 use super::descriptions::{code_line, code_markdown, markdown_text};
 use super::ordered::{Json, Object};
 use crate::emit::docs::code_urls;
 use crate::emit::markdown::one_line;
-use crate::model::{Case, Catalog, Code};
+use crate::model::{Catalog, Code};
 
 pub(super) const ERROR_CODE: &str = "ErrorCode";
 pub(super) const ANY_ERROR_CODE: &str = "AnyErrorCode";
@@ -30,7 +28,7 @@ pub(super) enum Target {
 
 impl Target {
     /// The reference to the schema named `name`.
-    fn ref_path(self, name: &str) -> String {
+    pub(super) fn ref_path(self, name: &str) -> String {
         match (self, name) {
             (Target::OpenApi, _) => format!("#/components/schemas/{name}"),
             (Target::JsonSchema, ERROR_RESPONSE) => "#".to_owned(),
@@ -39,13 +37,13 @@ impl Target {
     }
 
     /// `{"$ref": …}` to the schema named `name`.
-    fn reference(self, name: &str) -> Json {
+    pub(super) fn reference(self, name: &str) -> Json {
         Object::new().with("$ref", self.ref_path(name)).into()
     }
 
     /// Spec text inside a description, on one line: escaped Markdown for
     /// `OpenAPI`, plain text for JSON Schema.
-    fn text(self, text: &str) -> String {
+    pub(super) fn text(self, text: &str) -> String {
         match self {
             Target::OpenApi => markdown_text(text),
             Target::JsonSchema => one_line(text).into_owned(),
@@ -113,63 +111,6 @@ pub(super) fn any_error_code(catalog: &Catalog, target: Target) -> Json {
         .into()
 }
 
-/// The documented error body, as the Rust crate's `ErrorResponse` has it:
-/// `error_code` and `error_msg` required, `request_id`,
-/// `encoded_authorization_message` and `details` optional, other keys
-/// allowed; with the catalog's example.
-pub(super) fn error_response(catalog: &Catalog, target: Target) -> Object {
-    let string = |description: &str| {
-        Object::new()
-            .with("type", "string")
-            .with("description", description)
-    };
-    let properties = Object::new()
-        .with(
-            "error_code",
-            Object::new()
-                .with("$ref", target.ref_path(ANY_ERROR_CODE))
-                .with("description", "The error code."),
-        )
-        .with(
-            "error_msg",
-            string("The error message.").with("minLength", 1u16),
-        )
-        .with(
-            "request_id",
-            string("The request's id, when the body carries one."),
-        )
-        .with(
-            "encoded_authorization_message",
-            string("The encoded reason for an authorization failure, when present."),
-        )
-        .with(
-            "details",
-            Object::new()
-                .with("type", "array")
-                .with("description", "Further errors, each a body of this shape.")
-                .with("items", target.reference(ERROR_RESPONSE)),
-        );
-    Object::new()
-        .with("type", "object")
-        .with(
-            "description",
-            format!(
-                "An error response body of the {}, in the shape its documentation gives: \
-                 `error_code` and `error_msg`, with `request_id`, \
-                 `encoded_authorization_message` and `details` when the service sends them; \
-                 other keys are allowed. As in the official SDKs, an empty code or message \
-                 counts as absent, so both must be non-empty. The SDKs also read two other \
-                 shapes, a top-level `code` and `message`, and an `error` object holding \
-                 either pair: this schema describes the documented shape only, and a body \
-                 of another shape does not validate.",
-                target.text(&catalog.meta.service)
-            ),
-        )
-        .with("required", strings(["error_code", "error_msg"]))
-        .with("properties", properties)
-        .with("examples", vec![Json::Value(example_body(catalog))])
-}
-
 /// The deprecated codes, as a deprecated schema (`OpenAPI` has no way to mark
 /// one value of an enum deprecated); `None` if no code is.
 pub(super) fn deprecated_error_code(catalog: &Catalog, target: Target) -> Option<Json> {
@@ -205,28 +146,6 @@ pub(super) fn deprecated_error_code(catalog: &Catalog, target: Target) -> Option
     Some(schema.into())
 }
 
-/// The body a case's response carries: its code and its error message.
-pub(super) fn case_body(code: &Code, case: &Case) -> Json {
-    Object::new()
-        .with("error_code", code.code.as_str())
-        .with("error_msg", case.error_msg.as_str())
-        .into()
-}
-
-/// The catalog's example body, when it is a body of the documented shape
-/// (an object with a non-empty `error_code` and `error_msg`); otherwise
-/// the first code's body, which always is.
-fn example_body(catalog: &Catalog) -> Value {
-    let non_empty = |body: &Value, key: &str| body[key].as_str().is_some_and(|s| !s.is_empty());
-    match serde_json::from_str::<Value>(&catalog.meta.error_body.example) {
-        Ok(body) if non_empty(&body, "error_code") && non_empty(&body, "error_msg") => body,
-        _ => {
-            let code = &catalog.codes[0];
-            serde_json::to_value(case_body(code, code.primary())).unwrap_or_default()
-        }
-    }
-}
-
-fn strings(items: impl IntoIterator<Item = impl Into<Json>>) -> Json {
+pub(super) fn strings(items: impl IntoIterator<Item = impl Into<Json>>) -> Json {
     Json::Array(items.into_iter().map(Into::into).collect())
 }

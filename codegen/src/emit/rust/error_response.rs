@@ -1,271 +1,192 @@
-//! `error_response.rs`: the crate's error-body support, `ErrorResponse`, and serde impls
-//! behind the crate's `serde` feature (off by default, so that the default
-//! build has no dependencies).
+//! `error_response.rs`: the crate's error body, `ErrorResponse`, in the
+//! catalog's shape (`error_body.shape`), with `ErrorCode::response()` (the
+//! documented body of a code, for servers), and serde impls behind the
+//! crate's `serde` feature (off by default, so that the default build has no
+//! dependencies).
 //!
-//! The body shapes are those that Huawei Cloud's official SDKs accept, with
-//! the Go SDK's precedence: top-level `error_code` + `error_msg`, else
-//! top-level `code` + `message`, else the same keys inside a nested `error`
-//! object. None of this depends on the catalog: it is the same for every
-//! table, and is built as tokens like the rest of the crate.
+//! ```text
+//! error_response.rs                  what every shape has: the accessors' contract, Display, From<ErrorCode>, ErrorCode's serde impls
+//! error_response/huawei.rs           Huawei Cloud's bodies, as the official SDKs read them (the default)
+//! error_response/error_object.rs     the Microsoft REST API Guidelines' (OData's) error object
+//! error_response/google.rs           AIP-193: google.rpc.Status as JSON, the code in its ErrorInfo
+//! error_response/problem_details.rs  RFC 9457's problem details, the code in an extension member
+//! error_response/json_value.rs       JsonValue: the open parts of a body (innererror, details, extensions)
+//! ```
+//!
+//! Every shape's `ErrorResponse` has the same core, so that code written
+//! against one catalog's crate reads another's: `code()` (the documented
+//! `ErrorCode`), `code_str()` (the code as written), `message()`,
+//! `http_status()`, `Display` as `code: message`, `std::error::Error`, and
+//! `ErrorCode::response()` / `From<ErrorCode>`. Its fields are the shape's:
+//! the seed's (`huawei`) are those it always had, and the other shapes'
+//! structs are `#[non_exhaustive]`. None of this depends on the table but
+//! the shape's settings (the google `domain`, the problem details code
+//! member) and, for writing, the names and phrases of the table's statuses.
 
-use proc_macro2::TokenStream;
+mod error_object;
+mod google;
+mod huawei;
+mod json_value;
+mod problem_details;
+
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::source_file;
+use crate::model::{BodyShape, Catalog};
+
+/// What a shape puts into the file.
+struct Shape {
+    /// The summary of the file's docs (`//!`).
+    docs: [&'static str; 2],
+    /// `ErrorResponse`, its methods, `ErrorCode::response` and `Display`.
+    items: TokenStream,
+    /// Inside the `serde` module: `Serialize` and `Deserialize` of
+    /// `ErrorResponse`, and how a body is read.
+    serde: TokenStream,
+    /// The `serde::ser` traits that `serde` uses.
+    ser_traits: &'static [&'static str],
+    /// Whether the shape keeps open parts of a body as `JsonValue`.
+    json_value: bool,
+    /// Whether its reader names the kind of a value in its messages
+    /// (`kind(&value)`: `a number`).
+    kind: bool,
+}
 
 /// `ErrorResponse` (always), and the serde impls for it and `ErrorCode`.
-pub(super) fn file() -> syn::File {
-    let response = error_response();
-    let serde_impls = serde_impls();
+pub(super) fn file(catalog: &Catalog) -> syn::File {
+    let shape = match &catalog.meta.error_body.shape {
+        BodyShape::Huawei => huawei::shape(catalog),
+        BodyShape::ErrorObject => error_object::shape(catalog),
+        BodyShape::Google { domain } => google::shape(catalog, domain),
+        BodyShape::ProblemDetails { code_member } => problem_details::shape(catalog, code_member),
+    };
+    let Shape {
+        docs,
+        items,
+        serde,
+        ser_traits,
+        json_value,
+        kind,
+    } = shape;
+    let mut traits: Vec<&str> = ser_traits.to_vec();
+    let (json_type, json_serde, json_import) = if json_value {
+        traits.extend(json_value::SER_TRAITS);
+        (
+            json_value::public_type(),
+            json_value::serde_impls(kind),
+            quote!(, JsonValue),
+        )
+    } else {
+        (quote!(), quote!(), quote!())
+    };
+    traits.sort_unstable();
+    traits.dedup();
+    let traits = traits.iter().map(|t| Ident::new(t, Span::call_site()));
+    let from_code = from_code();
+    let code_serde = code_serde_impls();
     let items = quote! {
         use core::fmt;
 
         use crate::ErrorCode;
 
-        #response
-        #serde_impls
-    };
-    source_file(
-        &[
-            "[`ErrorResponse`], an error response body; with the `serde` feature, the serde",
-            "impls of it and of [`ErrorCode`].",
-        ],
-        items,
-    )
-}
-
-fn error_response() -> TokenStream {
-    quote! {
-        /// An error response body, as Huawei Cloud APIs return it.
-        ///
-        /// With the `serde` feature, it deserializes from every body shape
-        /// that the official SDKs accept, in their order of precedence:
-        ///
-        /// 1. top-level `error_code` and `error_msg` (with `request_id`,
-        ///    `encoded_authorization_message` and `details` beside them);
-        /// 2. else top-level `code` and `message`;
-        /// 3. else an `error` object holding either pair.
-        ///
-        /// A numeric code becomes its decimal text (`404` → `"404"`); an
-        /// empty code or message counts as absent, as in the SDKs. Each entry
-        /// of `details` is read by the same rules, and one that is not an
-        /// error body makes the whole body an error. Any other shape is an
-        /// error that names the keys it expected. It serializes in the first
-        /// shape, and displays as `code: message`.
-        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-        pub struct ErrorResponse {
-            /// The error code, as the body writes it.
-            pub error_code: String,
-            /// The error message.
-            pub error_msg: String,
-            /// The request's id, when the body carries one.
-            pub request_id: Option<String>,
-            /// The encoded reason for an authorization failure, when present.
-            pub encoded_authorization_message: Option<String>,
-            /// Further errors, each read by the same rules.
-            pub details: Vec<ErrorResponse>,
-        }
-
-        impl ErrorResponse {
-            /// The documented code, or `None` if the table does not list it.
-            #[must_use]
-            pub fn code(&self) -> Option<ErrorCode> {
-                ErrorCode::from_code(&self.error_code)
-            }
-        }
-
-        impl fmt::Display for ErrorResponse {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}: {}", self.error_code, self.error_msg)
-            }
-        }
+        #items
+        #from_code
 
         impl std::error::Error for ErrorResponse {}
+
+        #json_type
+
+        #[cfg(feature = "serde")]
+        mod serde_impls {
+            use super::{ErrorCode, ErrorResponse #json_import};
+            use core::fmt;
+            use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+            use serde::ser::{Serialize, #(#traits,)* Serializer};
+
+            #code_serde
+            #serde
+            #json_serde
+        }
+    };
+    source_file(&docs, items)
+}
+
+/// `ErrorResponse::http_status` of a shape whose bodies carry no status:
+/// the code's documented one, which a catalog whose codes have none does
+/// not give.
+fn status_of_code(catalog: &Catalog) -> TokenStream {
+    if catalog.meta.has_http_status {
+        quote! {
+            /// The HTTP status to answer with. The body does not carry one: it is
+            /// the documented status of the code, or `None` for a code that the
+            /// table does not list.
+            #[must_use]
+            pub fn http_status(&self) -> Option<u16> {
+                self.code().map(ErrorCode::http_status)
+            }
+        }
+    } else {
+        quote! {
+            /// The HTTP status to answer with: `None`, as neither the body nor the
+            /// table gives one (the API documents no status for its codes).
+            #[must_use]
+            pub fn http_status(&self) -> Option<u16> {
+                self.code().and_then(ErrorCode::http_status)
+            }
+        }
     }
 }
 
-fn serde_impls() -> TokenStream {
+fn from_code() -> TokenStream {
     quote! {
-        #[cfg(feature = "serde")]
-        mod serde_impls {
-            use super::{ErrorCode, ErrorResponse};
-            use core::fmt;
-            use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-            use serde::ser::{Serialize, SerializeStruct, Serializer};
-
-            impl Serialize for ErrorCode {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
+        /// [`ErrorCode::response`]: the documented error response of a code.
+        impl From<ErrorCode> for ErrorResponse {
+            fn from(code: ErrorCode) -> Self {
+                code.response()
             }
+        }
+    }
+}
 
-            impl<'de> Deserialize<'de> for ErrorCode {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    struct CodeVisitor;
-                    impl Visitor<'_> for CodeVisitor {
-                        type Value = ErrorCode;
-                        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                            f.write_str("a documented error code")
-                        }
-                        fn visit_str<E: de::Error>(self, code: &str) -> Result<ErrorCode, E> {
-                            ErrorCode::from_code(code)
-                                .ok_or_else(|| E::invalid_value(de::Unexpected::Str(code), &self))
-                        }
+fn code_serde_impls() -> TokenStream {
+    quote! {
+        impl Serialize for ErrorCode {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for ErrorCode {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct CodeVisitor;
+                impl Visitor<'_> for CodeVisitor {
+                    type Value = ErrorCode;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a documented error code")
                     }
-                    deserializer.deserialize_str(CodeVisitor)
-                }
-            }
-
-            impl Serialize for ErrorResponse {
-                fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    let fields = 2
-                        + usize::from(self.request_id.is_some())
-                        + usize::from(self.encoded_authorization_message.is_some())
-                        + usize::from(!self.details.is_empty());
-                    let mut body = serializer.serialize_struct("ErrorResponse", fields)?;
-                    body.serialize_field("error_code", &self.error_code)?;
-                    body.serialize_field("error_msg", &self.error_msg)?;
-                    if let Some(id) = &self.request_id {
-                        body.serialize_field("request_id", id)?;
-                    }
-                    if let Some(message) = &self.encoded_authorization_message {
-                        body.serialize_field("encoded_authorization_message", message)?;
-                    }
-                    if !self.details.is_empty() {
-                        body.serialize_field("details", &self.details)?;
-                    }
-                    body.end()
-                }
-            }
-
-            impl<'de> Deserialize<'de> for ErrorResponse {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    let body = Raw::deserialize(deserializer)?;
-                    read_body(&body).map_err(de::Error::custom)
-                }
-            }
-
-            /// A body as read, before its shape is known.
-            enum Raw {
-                Text(String),
-                Number(String),
-                Object(Vec<(String, Raw)>),
-                List(Vec<Raw>),
-                Other,
-            }
-
-            impl Raw {
-                fn get(&self, key: &str) -> Option<&Raw> {
-                    match self {
-                        // The last of repeated keys wins, as in `JSON.parse` and serde_json.
-                        Raw::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-                        _ => None,
+                    fn visit_str<E: de::Error>(self, code: &str) -> Result<ErrorCode, E> {
+                        ErrorCode::from_code(code)
+                            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(code), &self))
                     }
                 }
-
-                /// A text or number under `key`, as text; empty text counts as absent.
-                fn text(&self, key: &str) -> Option<String> {
-                    match self.get(key)? {
-                        Raw::Text(text) | Raw::Number(text) if !text.is_empty() => Some(text.clone()),
-                        _ => None,
-                    }
-                }
+                deserializer.deserialize_str(CodeVisitor)
             }
+        }
+    }
+}
 
-            impl<'de> Deserialize<'de> for Raw {
-                fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    deserializer.deserialize_any(RawVisitor)
+/// `ErrorResponse`'s `Display` for a shape whose code may be absent:
+/// `code: message`, or the message alone.
+fn display_optional_code() -> TokenStream {
+    quote! {
+        /// `code: message`, or the message alone when the body has no code.
+        impl fmt::Display for ErrorResponse {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.code_str() {
+                    Some(code) => write!(f, "{code}: {}", self.message()),
+                    None => f.write_str(self.message()),
                 }
-            }
-
-            struct RawVisitor;
-
-            impl<'de> Visitor<'de> for RawVisitor {
-                type Value = Raw;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("an error response body")
-                }
-                fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
-                    Ok(Raw::Text(v.to_owned()))
-                }
-                fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
-                    Ok(Raw::Text(v))
-                }
-                fn visit_u64<E: de::Error>(self, v: u64) -> Result<Raw, E> {
-                    Ok(Raw::Number(v.to_string()))
-                }
-                fn visit_i64<E: de::Error>(self, v: i64) -> Result<Raw, E> {
-                    Ok(Raw::Number(v.to_string()))
-                }
-                fn visit_f64<E: de::Error>(self, v: f64) -> Result<Raw, E> {
-                    Ok(Raw::Number(v.to_string()))
-                }
-                fn visit_bool<E: de::Error>(self, _: bool) -> Result<Raw, E> {
-                    Ok(Raw::Other)
-                }
-                fn visit_unit<E: de::Error>(self) -> Result<Raw, E> {
-                    Ok(Raw::Other)
-                }
-                fn visit_none<E: de::Error>(self) -> Result<Raw, E> {
-                    Ok(Raw::Other)
-                }
-                fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-                    d.deserialize_any(self)
-                }
-                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
-                    let mut items = Vec::new();
-                    while let Some(item) = seq.next_element()? {
-                        items.push(item);
-                    }
-                    Ok(Raw::List(items))
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
-                    let mut entries = Vec::new();
-                    while let Some((key, value)) = map.next_entry::<String, Raw>()? {
-                        entries.push((key, value));
-                    }
-                    Ok(Raw::Object(entries))
-                }
-            }
-
-            const EXPECTED: &str = "expected `error_code` and `error_msg`, `code` and `message`, \
-                 or an `error` object holding one of these pairs";
-
-            /// Applies the SDKs' precedence to one body (or `details` entry).
-            fn read_body(body: &Raw) -> Result<ErrorResponse, String> {
-                if !matches!(body, Raw::Object(_)) {
-                    return Err(format!("an error response body must be an object; {EXPECTED}"));
-                }
-                let pair = |level: &Raw| {
-                    [("error_code", "error_msg"), ("code", "message")]
-                        .iter()
-                        .find_map(|(code, msg)| Some((level.text(code)?, level.text(msg)?)))
-                };
-                let nested = body.get("error").filter(|e| matches!(e, Raw::Object(_)));
-                let (level, (error_code, error_msg)) = match pair(body) {
-                    Some(found) => (body, found),
-                    None => match nested.and_then(|n| Some((n, pair(n)?))) {
-                        Some(found) => found,
-                        None => return Err(format!("unknown error body shape: {EXPECTED}")),
-                    },
-                };
-                let details = match level.get("details").or_else(|| body.get("details")) {
-                    Some(Raw::List(items)) => items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, item)| read_body(item).map_err(|e| format!("details[{i}]: {e}")))
-                        .collect::<Result<Vec<_>, _>>()?,
-                    _ => Vec::new(),
-                };
-                Ok(ErrorResponse {
-                    error_code,
-                    error_msg,
-                    request_id: level.text("request_id").or_else(|| body.text("request_id")),
-                    encoded_authorization_message: level
-                        .text("encoded_authorization_message")
-                        .or_else(|| body.text("encoded_authorization_message")),
-                    details,
-                })
             }
         }
     }

@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{doc_attrs, lib_name, parse, render};
-use crate::emit::markdown::{escape_line, fence_for, paragraph_lines};
+use crate::emit::markdown::{escape_line, fence_for, paragraph_lines, wrap};
 use crate::emit::unknown_code_example;
 use crate::model::{Catalog, Code};
 
@@ -100,17 +100,7 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     lines.push("Such a code parses to an [`UnknownErrorCode`], which keeps the text, and".into());
     lines.push("[`ErrorCode`] is `#[non_exhaustive]`: a later version may add codes.".into());
     lines.push(String::new());
-    lines.push("# Error bodies".into());
-    lines.push(String::new());
-    lines.push(
-        "[`ErrorResponse`] holds a parsed error body; [`ErrorResponse::code`] gives its".into(),
-    );
-    lines.push(
-        "[`ErrorCode`]. With the crate's `serde` feature, `ErrorResponse` deserializes".into(),
-    );
-    lines.push("from every body shape that Huawei Cloud's SDKs accept, and `ErrorCode`".into());
-    lines.push("(de)serializes as its code. The default build has no dependencies.".into());
-    lines.push(String::new());
+    lines.extend(error_bodies_docs(catalog, first));
     lines.push("# Example".into());
     lines.push(String::new());
     let example = example(catalog, first);
@@ -139,7 +129,11 @@ fn crate_docs(catalog: &Catalog) -> TokenStream {
     lines.push("  by the code's number without a `match`;".into());
     lines.push("- `lookup.rs`: the perfect hash table behind [`ErrorCode::from_code`];".into());
     lines.push("- `category.rs`: [`Category`];".into());
-    lines.push("- `error_response.rs`: [`ErrorResponse`] and the serde support.".into());
+    lines.push(
+        "- `error_response.rs`: [`ErrorResponse`] in the catalog's shape, [`ErrorCode::response`]"
+            .into(),
+    );
+    lines.push("  and the serde support.".into());
     doc_attrs(&lines, true)
 }
 
@@ -204,6 +198,77 @@ impl Status {
             }
         }
     }
+}
+
+/// The crate docs' section on error bodies: the shape, what reads and
+/// writes them, and a handler that answers with a code's documented body
+/// (a doc test), with the JSON it serializes to.
+fn error_bodies_docs(catalog: &Catalog, first: &Code) -> Vec<String> {
+    let mut lines = vec!["# Error bodies".to_owned(), String::new()];
+    let paragraphs = [
+        crate::emit::body::description(&catalog.meta.error_body.shape),
+        "[`ErrorResponse`] holds a parsed error body: [`ErrorResponse::code`] gives its \
+         [`ErrorCode`], and [`ErrorResponse::code_str`], [`ErrorResponse::message`] and \
+         [`ErrorResponse::http_status`] its code as written, its message and its status, as in \
+         every crate that this generator writes; its fields are those of the shape. With the \
+         crate's `serde` feature, `ErrorResponse` deserializes from a body of this shape (any \
+         other is an error that says what was expected) and serializes in it, and `ErrorCode` \
+         (de)serializes as its code. The default build has no dependencies."
+            .to_owned(),
+        "A server answers a failed request with the documented status and body of its code, \
+         [`ErrorCode::response`]:"
+            .to_owned(),
+    ];
+    for paragraph in paragraphs {
+        lines.extend(wrap(&paragraph, 88));
+        lines.push(String::new());
+    }
+    let example = handler_example(catalog, first);
+    let fence = fence_for(&example);
+    lines.push(fence.clone());
+    lines.extend(example.lines().map(str::to_owned));
+    lines.push(fence);
+    lines.push(String::new());
+    lines.push("With the `serde` feature, `serde_json::to_string(&body)` writes:".to_owned());
+    lines.push(String::new());
+    let written = crate::emit::body::written(catalog, first, first.primary()).pretty();
+    let fence = fence_for(&written);
+    lines.push(format!("{fence}json"));
+    lines.extend(written.lines().map(str::to_owned));
+    lines.push(fence);
+    lines.push(String::new());
+    lines
+}
+
+/// A handler that answers with a code's documented status and body, as a
+/// doc test of the crate and an example of its README.
+pub(super) fn handler_example(catalog: &Catalog, code: &Code) -> String {
+    let krate = format_ident!("{}", lib_name(catalog));
+    let variant = format_ident!("{}", code.rust_variant);
+    // A catalog whose codes carry no status: the server picks one (500 here).
+    let status_check = code.primary().http_status.map(|status| {
+        let status = Literal::u16_unsuffixed(status);
+        quote!(assert_eq!(status, #status);)
+    });
+    let message = code.primary().error_msg.as_str();
+    let tokens = quote! {
+        use #krate::{ErrorCode, ErrorResponse};
+
+        /// What a handler answers when a request fails with `code`: the
+        /// documented HTTP status and body.
+        fn failure(code: ErrorCode) -> (u16, ErrorResponse) {
+            let body = code.response();
+            (body.http_status().unwrap_or(500), body)
+        }
+
+        fn main() {
+            let (status, body) = failure(ErrorCode::#variant);
+            #status_check
+            assert_eq!(body.code(), Some(ErrorCode::#variant));
+            assert_eq!(body.message(), #message);
+        }
+    };
+    render(parse(tokens))
 }
 
 fn error_case(status: &Status) -> TokenStream {

@@ -41,7 +41,7 @@ pub(super) fn cargo_toml(catalog: &Catalog) -> String {
     out += "\n[lib]\n";
     out += &format!("name = {}\n", toml_string(&lib_name(catalog)));
     out += "\n[features]\n";
-    out += "# Serialize ErrorCode as its code, and read ErrorResponse from every body shape.\n";
+    out += "# Serialize ErrorCode as its code, and read and write ErrorResponse in the catalog's body shape.\n";
     out += "serde = [\"dep:serde\"]\n";
     out += "\n[dependencies]\n";
     out += "serde = { version = \"1.0.200\", optional = true }\n";
@@ -74,11 +74,23 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     out += "```rust\n";
     out += &super::lib_rs::example(catalog, first);
     out += "```\n\n";
+    out += "## Error bodies\n\n";
+    out += &crate::emit::body::description(&meta.error_body.shape);
+    out += "\n\n";
     out += "With the `serde` feature (off by default; the default build has no \
             dependencies), `ErrorCode` (de)serializes as its code and `ErrorResponse` \
-            reads an error response body in every shape that Huawei Cloud's SDKs \
-            accept: `error_code` and `error_msg`, `code` and `message`, or an `error` \
-            object holding either pair.\n\n";
+            reads an error response body of this shape (`code()`, `code_str()`, `message()`, \
+            `http_status()`, and the shape's fields) and writes one. A server answers a \
+            failed request with the documented status and body of its code, \
+            `ErrorCode::response()`:\n\n";
+    out += "```rust\n";
+    out += &super::lib_rs::handler_example(catalog, first);
+    out += "```\n\n";
+    let written = crate::emit::body::written(catalog, first, first.primary()).pretty();
+    let fence = crate::emit::markdown::fence_for(&written);
+    out += &format!(
+        "With `serde`, `serde_json::to_string(&body)` writes:\n\n{fence}json\n{written}{fence}\n\n"
+    );
     out += &format!(
         "Codes that are not in the table: {}\n",
         escape_line(&meta.other.text)

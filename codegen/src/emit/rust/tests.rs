@@ -9,7 +9,9 @@ use quote::quote;
 
 use super::lookup::tests::{near_misses, seed_catalog, synthetic_codes};
 use super::*;
-use crate::model::{Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo};
+use crate::model::{
+    BodyShape, Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo,
+};
 
 const HOSTILE: &str = "*/ \"quoted\" \\ `tick` ```rust\nfn x() {}\n``` <script>alert(1)</script> | # 1. {} %s\n    indented";
 
@@ -56,6 +58,7 @@ fn catalog(codes: Vec<Code>) -> Catalog {
             error_body: ErrorBody {
                 status: 400,
                 example: "{\"error_code\": \"```\"}".into(),
+                shape: BodyShape::Huawei,
             },
             crate_name: "test-codes".into(),
             npm_name: "test-codes".into(),

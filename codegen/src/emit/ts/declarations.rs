@@ -1,16 +1,27 @@
 //! The declarations (`index.d.ts`, `index.d.cts`): the catalog's types and
 //! values with their documentation, around the templates `types.d.ts` and
-//! `error-response.d.ts`.
+//! `shapes/<shape>.d.ts` (the error bodies of the catalog's shape).
 
 use super::{doc_comment, doc_text, doc_url, fill, js_string, summary};
 use crate::emit::markdown::{case_lines, paragraph_lines, paragraphs};
 use crate::emit::{docs, generated_notice};
-use crate::model::{Catalog, Code};
+use crate::model::{BodyShape, Catalog, Code};
 
 /// `ErrorCase`, `ErrorEntry`, `ErrorEntryOf` and `CategoryInfo`.
 pub(super) const ENTRY_TYPES: &str = include_str!("types.d.ts");
-/// `ErrorResponse` and `parseErrorResponse`; `@slot(service)` is the service's name.
-pub(super) const ERROR_RESPONSE_TYPES: &str = include_str!("error-response.d.ts");
+/// Each shape's `ErrorResponse`, `ErrorBody`, `readErrorResponse`,
+/// `parseErrorResponse` and `errorBody`; `@slot(service)` is the service's
+/// name, `@slot(domain)` the google domain, `@slot(code member)` the problem
+/// details member of the code.
+pub(super) const SHAPE_TYPES: [(&str, &str); 4] = [
+    ("huawei", include_str!("shapes/huawei.d.ts")),
+    ("error-object", include_str!("shapes/error-object.d.ts")),
+    ("google", include_str!("shapes/google.d.ts")),
+    (
+        "problem-details",
+        include_str!("shapes/problem-details.d.ts"),
+    ),
+];
 
 pub(super) fn declarations(catalog: &Catalog) -> String {
     let meta = &catalog.meta;
@@ -164,10 +175,24 @@ fn entry_constants(catalog: &Catalog, urls: &[Option<String>]) -> String {
     out + "\n"
 }
 
-/// `ErrorResponse` and `parseErrorResponse`.
+/// The declarations of the error bodies of the catalog's shape.
 fn error_response_declarations(catalog: &Catalog) -> String {
+    let shape = &catalog.meta.error_body.shape;
+    let template = SHAPE_TYPES
+        .iter()
+        .find(|(name, _)| *name == shape.name())
+        .map_or("", |(_, template)| template);
     let service = doc_text(&catalog.meta.service);
-    fill(ERROR_RESPONSE_TYPES, &[("@slot(service)", &service)])
+    let text = fill(template, &[("@slot(service)", &service)]);
+    // Validated names (ASCII letters, digits, `.`, `-`, `_`): safe in a string
+    // and in a comment, wherever the template has the slot.
+    match shape {
+        BodyShape::Google { domain } => text.replace("@slot(domain)", domain),
+        BodyShape::ProblemDetails { code_member } => {
+            text.replace("@slot(code member)", code_member)
+        }
+        BodyShape::Huawei | BodyShape::ErrorObject => text,
+    }
 }
 
 /// The documentation of a code's property in `ERRORS`; `url` is the code's

@@ -4,7 +4,7 @@
 use super::js_string;
 use crate::emit::markdown::{escape_line, fence_for, paragraphs};
 use crate::emit::{generated_notice, unknown_code_example};
-use crate::model::Catalog;
+use crate::model::{BodyShape, Catalog};
 
 pub(super) fn readme(catalog: &Catalog) -> String {
     let meta = &catalog.meta;
@@ -31,7 +31,7 @@ pub(super) fn readme(catalog: &Catalog) -> String {
     let fence = fence_for(&example);
     out += &format!("## Usage\n\n{fence}ts\n{example}{fence}\n\n");
     let require = format!(
-        "const {{ ERRORS, isErrorCode, lookupError, parseErrorResponse }} = require({});\n",
+        "const {{ ERRORS, errorBody, isErrorCode, lookupError, parseErrorResponse }} = require({});\n",
         js_string(name)
     );
     let fence = fence_for(&require);
@@ -55,10 +55,15 @@ pub(super) fn readme(catalog: &Catalog) -> String {
             `ModelArts.4101` is `ModelArts4101`), and `Code` before a leading digit (`1100` is \
             `Code1100`).\n";
     out += "- `CATEGORIES`: each category's title and description.\n";
-    out += "- `parseErrorResponse(body)`: an error response body (its text, or the value \
-            `JSON.parse` made of it) as an `ErrorResponse` (`errorCode`, `errorMsg`, `details`, \
-            and `requestId` and `encodedAuthorizationMessage` when the body has them), or \
-            `undefined` if it is not one.\n\n";
+    out += &format!(
+        "- `readErrorResponse(body)`: an error response body (its text, or the value \
+         `JSON.parse` made of it) as an `ErrorResponse` ({}); it throws a `TypeError` that says \
+         what was expected if the body is not one (a `SyntaxError` for text that is not JSON).\n",
+        parsed_fields(&meta.error_body.shape)
+    );
+    out += "- `parseErrorResponse(body)`: the same, or `undefined` if the body is not one.\n";
+    out += "- `errorBody(code)`: the documented body of a code, for a server to send with \
+            `ERRORS[code].httpStatus`.\n\n";
     out += "All exported values are frozen, deeply. Lookups never match inherited names such as \
             `__proto__` or `toString`. The ES module and the CommonJS file each hold their own \
             copy of the data: compare codes and fields, not object identity.\n\n";
@@ -89,9 +94,11 @@ fn readme_bundles(catalog: &Catalog) -> String {
             (every file only declares), so that a bundler (esbuild, Rollup, webpack, Vite) keeps \
             only what you import:\n\n";
     out += "- `isErrorCode` and `ERROR_CODES`: the list of codes, none of their texts;\n";
-    out += "- `parseErrorResponse`: the parser alone, nothing of the table;\n";
+    out +=
+        "- `parseErrorResponse` and `readErrorResponse`: the parser alone, nothing of the table;\n";
     out += "- one code's entry, imported by its name: that entry alone;\n";
-    out += "- `ERRORS` and `lookupError`, which look any code up: the whole table.\n\n";
+    out +=
+        "- `ERRORS`, `lookupError` and `errorBody`, which look any code up: the whole table.\n\n";
     let example = format!(
         "// A bundle of this module holds the parser and one entry, not the table.\n\
          import {{ {variant}, parseErrorResponse }} from {name};\n\n\
@@ -107,15 +114,56 @@ fn readme_bundles(catalog: &Catalog) -> String {
     out
 }
 
-/// The README's section on error bodies, with an example that reads the
-/// spec's example body. `cargo xtask ci` type-checks the example.
+/// The fields of the parsed form of the catalog's shape, for the API list.
+fn parsed_fields(shape: &BodyShape) -> &'static str {
+    match shape {
+        BodyShape::Huawei => {
+            "`errorCode`, `errorMsg`, `details`, and `requestId` and \
+             `encodedAuthorizationMessage` when the body has them"
+        }
+        BodyShape::ErrorObject => {
+            "`errorCode`, `errorMsg`, `details`, and `target` and `innererror` when the body has them"
+        }
+        BodyShape::Google { .. } => {
+            "`errorCode` (the ErrorInfo's `reason`), `errorMsg`, `statusCode`, `details`, and \
+             `status`, `domain` and `metadata` when the body has them"
+        }
+        BodyShape::ProblemDetails { .. } => {
+            "`errorCode`, `errorMsg` (`detail`, else `title`), `extensions`, and `type`, `title`, \
+             `status`, `detail` and `instance` when the body has them"
+        }
+    }
+}
+
+/// The README's section on error bodies: the catalog's example, the shape,
+/// a client that reads a body and a server that writes one. `cargo xtask ci`
+/// type-checks the examples.
 fn readme_error_bodies(catalog: &Catalog) -> String {
     let meta = &catalog.meta;
+    let shape = &meta.error_body.shape;
+    let name = js_string(&meta.npm_name);
     // The spec's example body on one line, if it is JSON (it is the spec's text either way).
     let body = serde_json::from_str::<serde_json::Value>(&meta.error_body.example).map_or_else(
         |_| meta.error_body.example.trim().to_owned(),
         |v| v.to_string(),
     );
+    let huawei = *shape == BodyShape::Huawei;
+    let (request, with_request) = if huawei {
+        (
+            "\x20 const request = error.requestId === undefined ? \"\" : ` (request ${error.requestId})`;\n",
+            "${request}",
+        )
+    } else {
+        ("", "")
+    };
+    let code = if matches!(
+        shape,
+        BodyShape::Google { .. } | BodyShape::ProblemDetails { .. }
+    ) {
+        "${error.errorCode ?? \"(no code)\"}"
+    } else {
+        "${error.errorCode}"
+    };
     let example = format!(
         "import {{ ERRORS, isErrorCode, parseErrorResponse }} from {name};\n\n\
          // `body` is the body of a failed response: its text, or what JSON.parse made of it.\n\
@@ -124,46 +172,99 @@ fn readme_error_bodies(catalog: &Catalog) -> String {
          \x20 if (error === undefined) {{\n\
          \x20   return `HTTP ${{status}}, not an error body of this API`;\n\
          \x20 }}\n\
-         \x20 const request = error.requestId === undefined ? \"\" : ` (request ${{error.requestId}})`;\n\
+         {request}\
          \x20 if (!isErrorCode(error.errorCode)) {{\n\
-         \x20   return `HTTP ${{status}}, undocumented ${{error.errorCode}}: ${{error.errorMsg}}${{request}}`;\n\
+         \x20   return `HTTP ${{status}}, undocumented {code}: ${{error.errorMsg}}{with_request}`;\n\
          \x20 }}\n\
          \x20 const entry = ERRORS[error.errorCode];\n\
-         \x20 return `${{entry.code}} (${{entry.category}})${{request}}: ${{entry.handlingMeasure}}`;\n\
+         \x20 return `${{entry.code}} (${{entry.category}}){with_request}: ${{entry.handlingMeasure}}`;\n\
          }}\n\n\
          // The body that the API's documentation shows.\n\
          console.log(explain({status}, {body}));\n",
-        name = js_string(&meta.npm_name),
         status = meta.error_body.status,
         body = js_string(&body),
     );
-    let fence = fence_for(&example);
+    let first = &catalog.codes[0];
+    let server = format!(
+        "import {{ ERRORS, errorBody, type ErrorCode }} from {name};\n\n\
+         // A server's answer to a request that failed with `code`: the documented status and body.\n\
+         function failure(code: ErrorCode): {{ status: number; contentType: string; body: string }} {{\n\
+         \x20 return {{\n\
+         \x20   status: ERRORS[code].httpStatus,\n\
+         \x20   contentType: {content_type},\n\
+         \x20   body: JSON.stringify(errorBody(code)),\n\
+         \x20 }};\n\
+         }}\n\n\
+         console.log(failure({code}));\n",
+        content_type = js_string(crate::emit::body::media_type(shape)),
+        code = js_string(&first.code),
+    );
+    let written = crate::emit::body::written(catalog, first, first.primary()).pretty();
     let mut out = String::from("## Error response bodies\n\n");
     out += &format!(
-        "An error response of the {} has a JSON body with the status {}:\n\n",
+        "An error response of the {} has a JSON body; the catalog gives this example, with the \
+         status {}:\n\n",
         escape_line(&meta.service),
         meta.error_body.status
     );
     let documented = meta.error_body.example.trim_end();
     let body_fence = fence_for(documented);
     out += &format!("{body_fence}json\n{documented}\n{body_fence}\n\n");
-    out += "`parseErrorResponse` reads it, and the other shapes that Huawei Cloud's SDKs accept, \
-            in their order: top-level `error_code` and `error_msg`; else top-level `code` and \
-            `message`; else an `error` object holding either pair. A numeric code becomes its \
-            decimal text (`404` → `\"404\"`). `request_id`, `encoded_authorization_message` \
-            and `details` are read beside the pair, else at the top level; each `details` entry \
-            is read by the same rules. Anything else gives `undefined`: text that is not JSON, \
-            a value that is not an object, an unknown shape, a `details` entry that is not a \
-            body. These are the rules of the Rust crate's `ErrorResponse` too, checked against \
-            the same bodies.\n\n";
-    out += &format!("{fence}ts\n{example}{fence}\n\n");
-    out += "The result is a new, unfrozen object; `requestId` and `encodedAuthorizationMessage` \
-            are absent (not `undefined`) when the body lacks them. Numbers print as the Rust \
-            crate prints them: integers in full (`1e21` → `\"1000000000000000000000\"`), never \
-            an exponent. Two differences remain, both for codes no API uses: JavaScript reads \
-            integers beyond 2^53 approximately, and where a fraction has two shortest forms \
-            equally near it (52 of 201,732 random fractions), JavaScript rounds the last digit \
-            to even and Rust rounds it up.\n\n";
+    out += &crate::emit::body::description(shape);
+    out += "\n\n";
+    out += match shape {
+        BodyShape::Huawei => {
+            "`parseErrorResponse` reads them all, in that order. A numeric code becomes its \
+             decimal text (`404` → `\"404\"`). `request_id`, `encoded_authorization_message` \
+             and `details` are read beside the pair, else at the top level; each `details` entry \
+             is read by the same rules. Anything else gives `undefined`: text that is not JSON, \
+             a value that is not an object, an unknown shape, a `details` entry that is not a \
+             body."
+        }
+        BodyShape::ErrorObject => {
+            "`parseErrorResponse` reads them: `code` (a non-empty string) and `message` are \
+             required, `target`, `details` and `innererror` optional, and `null` counts as \
+             absent. Anything else gives `undefined`: text that is not JSON, a body of another \
+             shape, a member of the wrong type."
+        }
+        BodyShape::Google { .. } => {
+            "`parseErrorResponse` reads them: `code` (an HTTP status) and `message` are \
+             required; the first ErrorInfo detail gives the code, its `domain` and its \
+             `metadata`, and the other details stay in `details`. A body without an ErrorInfo \
+             has no code (AIP-193 requires one; older APIs leave it out). Anything else gives \
+             `undefined`: text that is not JSON, a body of another shape, a member of the \
+             wrong type."
+        }
+        BodyShape::ProblemDetails { .. } => {
+            "`parseErrorResponse` reads them: as the RFC asks, a member whose value is not of \
+             its type is ignored, and the members that the RFC does not define are in \
+             `extensions`. A body needs one of the members at least; anything else gives \
+             `undefined`: text that is not JSON, a body of another shape."
+        }
+    };
+    out += " `readErrorResponse` throws instead, with a message that says what was expected. \
+            These are the rules of the Rust crate's `ErrorResponse` too, with the same \
+            messages, checked against the same bodies, among them those that the shape's \
+            definition quotes.\n\n";
+    out += &format!(
+        "{fence}ts\n{example}{fence}\n\n",
+        fence = fence_for(&example)
+    );
+    out += "The result is a new, unfrozen object; its optional fields are absent (not \
+            `undefined`) when the body lacks them. Numbers print as the Rust crate prints them: \
+            integers in full (`1e21` → `\"1000000000000000000000\"`), never an exponent. Two \
+            differences remain, both for codes no API uses: JavaScript reads integers beyond \
+            2^53 approximately, and where a fraction has two shortest forms equally near it \
+            (52 of 201,732 random fractions), JavaScript rounds the last digit to even and Rust \
+            rounds it up.\n\n";
+    out += &format!(
+        "A server answers with the documented status and body of a code: `errorBody(code)` \
+         writes the body that the Rust crate's `ErrorCode::response()` writes. For {}:\n\n",
+        crate::emit::markdown::code_span(&first.code)
+    );
+    let written_fence = fence_for(&written);
+    out += &format!("{written_fence}json\n{written}{written_fence}\n\n");
+    out += &format!("{fence}ts\n{server}{fence}\n\n", fence = fence_for(&server));
     out
 }
 

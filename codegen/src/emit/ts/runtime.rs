@@ -6,7 +6,9 @@
 //! codes.js           ERROR_CODES and isErrorCode: the codes alone
 //! categories.js      CATEGORIES
 //! errors.js          ERRORS, lookupError, and each code's entry as a constant of its own
-//! error-response.js  parseErrorResponse: nothing of the table
+//! error-response.js  readErrorResponse and parseErrorResponse: nothing of the table; and the
+//!                    shape's writer (from runtime/shapes/<shape>.js), which errorBody calls
+//! error-body.js      errorBody: a code's documented body (it looks the code up in errors.js)
 //! frozen.js          the helpers that build the frozen values (not exported by index.js)
 //! index.cjs          all of the above in one CommonJS file
 //! ```
@@ -20,26 +22,30 @@
 //! `runtime/`, one per module; `index.cjs` joins the same templates.
 
 use super::{fill, js_string};
+use crate::emit::body::{canonical_name, reason_phrase, statuses};
 use crate::emit::generated_notice;
-use crate::model::{Catalog, Code};
+use crate::model::{BodyShape, Catalog, Code};
 
 /// The names of the package's API, in the order `index.cjs` exports them.
 /// Each code's entry is exported too, under its [`Code::rust_variant`].
-pub const EXPORTS: [&str; 6] = [
+pub const EXPORTS: [&str; 8] = [
     "CATEGORIES",
     "ERRORS",
     "ERROR_CODES",
+    "errorBody",
     "isErrorCode",
     "lookupError",
     "parseErrorResponse",
+    "readErrorResponse",
 ];
 
 /// The modules behind `index.js`, in the order `package.json` lists them.
-pub(super) const MODULES: [&str; 5] = [
+pub(super) const MODULES: [&str; 6] = [
     "codes.js",
     "categories.js",
     "errors.js",
     "error-response.js",
+    "error-body.js",
     "frozen.js",
 ];
 
@@ -56,17 +62,42 @@ const CATEGORIES_SLOT: &str = "  // @slot(categories)\n";
 const ERRORS: &str = include_str!("runtime/errors.js");
 const ENTRIES_SLOT: &str = "// @slot(entries)\n";
 const TABLE_SLOT: &str = "  // @slot(table)\n";
-/// Template of `error-response.js`.
+/// Template of `error-response.js`: the helpers of every shape's reader.
 const ERROR_RESPONSE: &str = include_str!("runtime/error-response.js");
+/// Template of `error-body.js`.
+const ERROR_BODY: &str = include_str!("runtime/error-body.js");
+/// The templates of the shapes' readers and writers, which `error-response.js`
+/// holds after its helpers.
+const HUAWEI: &str = include_str!("runtime/shapes/huawei.js");
+const ERROR_OBJECT: &str = include_str!("runtime/shapes/error-object.js");
+const GOOGLE: &str = include_str!("runtime/shapes/google.js");
+const DOMAIN_SLOT: &str = "/* @slot(domain) */ \"\"";
+const STATUS_NAMES_SLOT: &str = "  /* @slot(status names) */\n";
+const PROBLEM_DETAILS: &str = include_str!("runtime/shapes/problem-details.js");
+const CODE_MEMBER_SLOT: &str = "/* @slot(code member) */ \"code\"";
+const TITLES_SLOT: &str = "  /* @slot(titles) */\n";
 
 /// Every template, with its file name and its slots in the order filled (for the tests).
 #[cfg(test)]
-pub(super) const TEMPLATES: [(&str, &str, &[&str]); 5] = [
+pub(super) const TEMPLATES: [(&str, &str, &[&str]); 10] = [
     ("frozen.js", FROZEN, &[]),
     ("codes.js", CODES, &[CODES_SLOT]),
     ("categories.js", CATEGORIES, &[CATEGORIES_SLOT]),
     ("errors.js", ERRORS, &[ENTRIES_SLOT, TABLE_SLOT]),
     ("error-response.js", ERROR_RESPONSE, &[]),
+    ("error-body.js", ERROR_BODY, &[]),
+    ("shapes/huawei.js", HUAWEI, &[]),
+    ("shapes/error-object.js", ERROR_OBJECT, &[]),
+    (
+        "shapes/google.js",
+        GOOGLE,
+        &[DOMAIN_SLOT, STATUS_NAMES_SLOT],
+    ),
+    (
+        "shapes/problem-details.js",
+        PROBLEM_DETAILS,
+        &[CODE_MEMBER_SLOT, TITLES_SLOT],
+    ),
 ];
 
 /// The ES modules, paths relative to the package folder.
@@ -110,7 +141,19 @@ pub(super) fn modules(catalog: &Catalog) -> Vec<(&'static str, String)> {
         ),
         (
             "error-response.js",
-            module("", fill(ERROR_RESPONSE, &[]), &["parseErrorResponse"]),
+            module(
+                "",
+                error_response(catalog),
+                &["parseErrorResponse", "readErrorResponse", "writeBody"],
+            ),
+        ),
+        (
+            "error-body.js",
+            format!(
+                "{notice}import {{ lookupError }} from \"./errors.js\";\n\
+                 import {{ writeBody }} from \"./error-response.js\";\n\n{}\nexport {{ errorBody }};\n",
+                fill(ERROR_BODY, &[])
+            ),
         ),
         (
             "frozen.js",
@@ -136,8 +179,58 @@ fn index(catalog: &Catalog) -> String {
     out += "export { CATEGORIES } from \"./categories.js\";\n";
     out += "export { ERROR_CODES, isErrorCode } from \"./codes.js\";\n";
     out += "export * from \"./errors.js\";\n";
-    out += "export { parseErrorResponse } from \"./error-response.js\";\n";
+    out += "export { parseErrorResponse, readErrorResponse } from \"./error-response.js\";\n";
+    out += "export { errorBody } from \"./error-body.js\";\n";
     out
+}
+
+/// `error-response.js`'s code: the helpers, the catalog's shape's reader and
+/// writer, and `readShape` and `writeBody`, which name them.
+fn error_response(catalog: &Catalog) -> String {
+    let (template, name) = match &catalog.meta.error_body.shape {
+        BodyShape::Huawei => (fill(HUAWEI, &[]), "Huawei"),
+        BodyShape::ErrorObject => (fill(ERROR_OBJECT, &[]), "ErrorObject"),
+        BodyShape::Google { domain } => {
+            let mut names = String::new();
+            for status in statuses(catalog) {
+                if canonical_name(status) != "UNKNOWN" {
+                    names += &format!("  {status}: {},\n", js_string(canonical_name(status)));
+                }
+            }
+            let template = fill(
+                GOOGLE,
+                &[
+                    (DOMAIN_SLOT, &js_string(domain)),
+                    (STATUS_NAMES_SLOT, &names),
+                ],
+            );
+            (template, "Google")
+        }
+        BodyShape::ProblemDetails { code_member } => {
+            let titles: String = statuses(catalog)
+                .into_iter()
+                .filter_map(|status| {
+                    Some(format!(
+                        "  {status}: {},\n",
+                        js_string(reason_phrase(status)?)
+                    ))
+                })
+                .collect();
+            let template = fill(
+                PROBLEM_DETAILS,
+                &[
+                    (CODE_MEMBER_SLOT, &js_string(code_member)),
+                    (TITLES_SLOT, &titles),
+                ],
+            );
+            (template, "ProblemDetails")
+        }
+    };
+    format!(
+        "{}\n{template}\n/** The reader and the writer of this package's shape of error body. */\n\
+         const readShape = read{name}Body;\nconst writeBody = write{name}Body;\n",
+        fill(ERROR_RESPONSE, &[])
+    )
 }
 
 /// `index.cjs`: the templates in one file, each entry written inside `ERRORS`.
@@ -152,7 +245,8 @@ pub(super) fn commonjs(catalog: &Catalog) -> String {
         codes(catalog),
         categories(catalog),
         fill(ERRORS, &[(ENTRIES_SLOT, ""), (TABLE_SLOT, &items)]),
-        fill(ERROR_RESPONSE, &[]),
+        error_response(catalog),
+        fill(ERROR_BODY, &[]),
     ] {
         out += &body;
         out += "\n";

@@ -1,9 +1,11 @@
 //! Tests of the TypeScript emitter: spec text stays data in every file.
 
-use super::declarations::{ENTRY_TYPES, ERROR_RESPONSE_TYPES, declarations};
+use super::declarations::{ENTRY_TYPES, SHAPE_TYPES, declarations};
 use super::*;
 use crate::emit::markdown::paragraph_lines;
-use crate::model::{Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo};
+use crate::model::{
+    BodyShape, Case, Category, Code, ErrorBody, Metadata, Origin, OtherRow, PackageInfo,
+};
 
 /// Text that tries to leave a string, a comment, a template or a script.
 const HOSTILE: &str = "Ends */ a comment /* \"quoted\" \\ back\\slash `tick` ${x} </script><!-- \u{2028}LS\u{2029}PS @param x {@link y} \u{e9}\u{1F600}";
@@ -51,6 +53,7 @@ fn hostile_catalog() -> Catalog {
             error_body: ErrorBody {
                 status: 400,
                 example: "{}".into(),
+                shape: BodyShape::Huawei,
             },
             crate_name: "hostile".into(),
             npm_name: "hostile-\"pkg".into(),
@@ -194,7 +197,19 @@ fn entry_texts(catalog: &Catalog) -> Vec<String> {
 /// Every string literal that each JavaScript file must hold, in order:
 /// the templates' own and the catalog's texts, nothing else.
 fn expected_strings(catalog: &Catalog) -> Vec<(&'static str, Vec<String>)> {
-    let [frozen, codes, categories, errors, error_response] = runtime::TEMPLATES;
+    // The hostile catalog's shape is huawei.
+    let [
+        frozen,
+        codes,
+        categories,
+        errors,
+        error_response,
+        error_body,
+        huawei,
+        _error_object,
+        _google,
+        _problem_details,
+    ] = runtime::TEMPLATES;
     let code_texts: Vec<String> = catalog.codes.iter().map(|c| c.code.clone()).collect();
     let category_texts: Vec<String> = catalog
         .categories
@@ -204,7 +219,12 @@ fn expected_strings(catalog: &Catalog) -> Vec<(&'static str, Vec<String>)> {
     let frozen = template_strings(frozen.1, &[]);
     let codes = template_strings(codes.1, &[(codes.2[0], code_texts.clone())]);
     let categories = template_strings(categories.1, &[(categories.2[0], category_texts)]);
-    let error_response = template_strings(error_response.1, &[]);
+    let error_response = [
+        template_strings(error_response.1, &[]),
+        template_strings(huawei.1, &[]),
+    ]
+    .concat();
+    let error_body = template_strings(error_body.1, &[]);
     let errors_esm = template_strings(
         errors.1,
         &[(errors.2[0], entry_texts(catalog)), (errors.2[1], vec![])],
@@ -215,7 +235,14 @@ fn expected_strings(catalog: &Catalog) -> Vec<(&'static str, Vec<String>)> {
     );
     let imports = |strings: &[String]| [&["./frozen.js".to_owned()][..], strings].concat();
     let mut cjs = vec!["use strict".to_owned()];
-    for part in [&frozen, &codes, &categories, &errors_cjs, &error_response] {
+    for part in [
+        &frozen,
+        &codes,
+        &categories,
+        &errors_cjs,
+        &error_response,
+        &error_body,
+    ] {
         cjs.extend(part.iter().cloned());
     }
     cjs.extend(code_texts);
@@ -227,6 +254,7 @@ fn expected_strings(catalog: &Catalog) -> Vec<(&'static str, Vec<String>)> {
                 "./codes.js",
                 "./errors.js",
                 "./error-response.js",
+                "./error-body.js",
             ]
             .map(str::to_owned)
             .to_vec(),
@@ -235,6 +263,14 @@ fn expected_strings(catalog: &Catalog) -> Vec<(&'static str, Vec<String>)> {
         ("ts/categories.js", imports(&categories)),
         ("ts/errors.js", imports(&errors_esm)),
         ("ts/error-response.js", error_response),
+        (
+            "ts/error-body.js",
+            [
+                &["./errors.js".to_owned(), "./error-response.js".to_owned()][..],
+                &error_body,
+            ]
+            .concat(),
+        ),
         ("ts/frozen.js", frozen),
         ("ts/index.cjs", cjs),
     ]
@@ -284,7 +320,11 @@ fn the_modules_export_the_api_and_each_entry() {
     assert_eq!(esm_exports("ts/codes.js"), ["ERROR_CODES", "isErrorCode"]);
     assert_eq!(esm_exports("ts/categories.js"), ["CATEGORIES"]);
     assert_eq!(esm_exports("ts/errors.js"), ["ERRORS", "lookupError"]);
-    assert_eq!(esm_exports("ts/error-response.js"), ["parseErrorResponse"]);
+    assert_eq!(
+        esm_exports("ts/error-response.js"),
+        ["parseErrorResponse", "readErrorResponse", "writeBody"]
+    );
+    assert_eq!(esm_exports("ts/error-body.js"), ["errorBody"]);
     // (The constants' names in the source: the lexer takes out the annotations.)
     let errors = file(&files, "ts/errors.js");
     for code in &catalog.codes {
@@ -300,11 +340,12 @@ fn the_modules_export_the_api_and_each_entry() {
         "export { CATEGORIES } from \"./categories.js\";",
         "export { ERROR_CODES, isErrorCode } from \"./codes.js\";",
         "export * from \"./errors.js\";",
-        "export { parseErrorResponse } from \"./error-response.js\";",
+        "export { parseErrorResponse, readErrorResponse } from \"./error-response.js\";",
+        "export { errorBody } from \"./error-body.js\";",
     ] {
         assert!(index.contains(&format!("\n{line}\n")), "{line}");
     }
-    assert_eq!(lex(index).code.matches("export").count(), 4, "{index}");
+    assert_eq!(lex(index).code.matches("export").count(), 5, "{index}");
     let cjs = lex(file(&files, "ts/index.cjs")).code;
     for name in EXPORTS {
         assert!(
@@ -428,7 +469,13 @@ fn declarations_keep_spec_text_in_strings_and_comments() {
             "packageDocumentation",
             // On the property of ERRORS and on the constant.
             deprecated.as_str(),
-            deprecated.as_str()
+            deprecated.as_str(),
+            // The error bodies' functions (the huawei shape's template).
+            "throws {SyntaxError} text that is not JSON.",
+            "throws {TypeError} a body that is not one (a value that is not an object, an \
+             unknown shape, a `details` entry that is not a body, nesting deeper than 127 \
+             levels); the message says what was expected, in the words of the Rust crate's error.",
+            "throws {RangeError} a value that is not a documented code.",
         ]
     );
     assert!(declarations.contains("readonly \"E.0002\": ErrorEntryOf<\"E.0002\", 503, \"retry\", true> & { readonly deprecated: string };"));
@@ -589,16 +636,25 @@ fn codes_link_to_their_reference_section() {
 /// is not emitted, and holds each of its slots once, in the order filled.
 #[test]
 fn templates_have_a_header_and_their_slots() {
-    let mut templates: Vec<(&str, Vec<&str>)> = vec![
-        (ENTRY_TYPES, vec![]),
-        (ERROR_RESPONSE_TYPES, vec!["@slot(service)"]),
-    ];
+    // The shapes' validated names may be written wherever their slots are.
+    let names = |template: &str| {
+        template
+            .replace("@slot(domain)", "example.org")
+            .replace("@slot(code member)", "code")
+    };
+    let mut templates: Vec<(String, Vec<&str>)> = vec![(ENTRY_TYPES.to_owned(), vec![])];
+    templates.extend(
+        SHAPE_TYPES
+            .iter()
+            .map(|(_, template)| (names(template), vec!["@slot(service)"])),
+    );
     templates.extend(
         runtime::TEMPLATES
             .iter()
-            .map(|(_, template, slots)| (*template, slots.to_vec())),
+            .map(|(_, template, slots)| ((*template).to_owned(), slots.to_vec())),
     );
-    for (template, slots) in templates {
+    for (template, slots) in &templates {
+        let slots = slots.clone();
         let (header, body) = template.split_once("\n\n").expect("a header paragraph");
         assert!(header.lines().all(|l| l.starts_with("// ")), "{header}");
         // The header is one paragraph: the body starts with code, or with a slot.

@@ -24,10 +24,50 @@
 //!
 //! # Error bodies
 //!
-//! [`ErrorResponse`] holds a parsed error body; [`ErrorResponse::code`] gives its
-//! [`ErrorCode`]. With the crate's `serde` feature, `ErrorResponse` deserializes
-//! from every body shape that Huawei Cloud's SDKs accept, and `ErrorCode`
+//! The error bodies are in the shape of Huawei Cloud's APIs, as their official SDKs read
+//! them (<https://github.com/huaweicloud/huaweicloud-sdk-go-v3>, `core/sdkerr/errors.go`):
+//! the code and the message are the top-level `error_code` and `error_msg`, else the
+//! top-level `code` and `message`, else the same keys inside an `error` object;
+//! `request_id`, `encoded_authorization_message` and `details` (further errors) may come
+//! beside them.
+//!
+//! [`ErrorResponse`] holds a parsed error body: [`ErrorResponse::code`] gives its
+//! [`ErrorCode`], and [`ErrorResponse::code_str`], [`ErrorResponse::message`] and
+//! [`ErrorResponse::http_status`] its code as written, its message and its status, as in
+//! every crate that this generator writes; its fields are those of the shape. With the
+//! crate's `serde` feature, `ErrorResponse` deserializes from a body of this shape (any
+//! other is an error that says what was expected) and serializes in it, and `ErrorCode`
 //! (de)serializes as its code. The default build has no dependencies.
+//!
+//! A server answers a failed request with the documented status and body of its code,
+//! [`ErrorCode::response`]:
+//!
+//! ```
+//! use iam_error_codes::{ErrorCode, ErrorResponse};
+//!
+//! /// What a handler answers when a request fails with `code`: the
+//! /// documented HTTP status and body.
+//! fn failure(code: ErrorCode) -> (u16, ErrorResponse) {
+//!     let body = code.response();
+//!     (body.http_status().unwrap_or(500), body)
+//! }
+//!
+//! fn main() {
+//!     let (status, body) = failure(ErrorCode::Code1100);
+//!     assert_eq!(status, 400);
+//!     assert_eq!(body.code(), Some(ErrorCode::Code1100));
+//!     assert_eq!(body.message(), "Mandatory parameters are not specified.");
+//! }
+//! ```
+//!
+//! With the `serde` feature, `serde_json::to_string(&body)` writes:
+//!
+//! ```json
+//! {
+//!   "error_code": "1100",
+//!   "error_msg": "Mandatory parameters are not specified."
+//! }
+//! ```
 //!
 //! # Example
 //!
@@ -58,7 +98,8 @@
 //!   by the code's number without a `match`;
 //! - `lookup.rs`: the perfect hash table behind [`ErrorCode::from_code`];
 //! - `category.rs`: [`Category`];
-//! - `error_response.rs`: [`ErrorResponse`] and the serde support.
+//! - `error_response.rs`: [`ErrorResponse`] in the catalog's shape, [`ErrorCode::response`]
+//!   and the serde support.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(clippy::doc_markdown)]
 #![forbid(unsafe_code)]

@@ -7,7 +7,9 @@
 use core::fmt;
 use crate::ErrorCode;
 
-/// An error response body, as Huawei Cloud APIs return it.
+/// An error response body in the shape of Huawei Cloud's APIs, as their
+/// official SDKs read it (the Go SDK's `core/sdkerr/errors.go`,
+/// <https://github.com/huaweicloud/huaweicloud-sdk-go-v3>).
 ///
 /// With the `serde` feature, it deserializes from every body shape
 /// that the official SDKs accept, in their order of precedence:
@@ -23,6 +25,9 @@ use crate::ErrorCode;
 /// error body makes the whole body an error. Any other shape is an
 /// error that names the keys it expected. It serializes in the first
 /// shape, and displays as `code: message`.
+///
+/// [`ErrorCode::response`] builds the documented body of a code, for a
+/// server to send: `{"error_code": <code>, "error_msg": <its message>}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ErrorResponse {
     /// The error code, as the body writes it.
@@ -43,11 +48,52 @@ impl ErrorResponse {
     pub fn code(&self) -> Option<ErrorCode> {
         ErrorCode::from_code(&self.error_code)
     }
+    /// The code as the body writes it (`error_code`; a numeric code as its
+    /// decimal text), or `None` if it is empty.
+    #[must_use]
+    pub fn code_str(&self) -> Option<&str> {
+        Some(self.error_code.as_str()).filter(|code| !code.is_empty())
+    }
+    /// The error message (`error_msg`).
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.error_msg
+    }
+    /// The HTTP status to answer with. The body does not carry one: it is
+    /// the documented status of the code, or `None` for a code that the
+    /// table does not list.
+    #[must_use]
+    pub fn http_status(&self) -> Option<u16> {
+        self.code().map(ErrorCode::http_status)
+    }
+}
+
+impl ErrorCode {
+    /// The documented error response of this code, for a server to send
+    /// with the status [`ErrorCode::http_status`] (which its
+    /// [`ErrorResponse::http_status`] gives too): the code and the error
+    /// message of its first row. With the `serde` feature it serializes as
+    /// `{"error_code": <code>, "error_msg": <message>}`.
+    #[must_use]
+    pub fn response(self) -> ErrorResponse {
+        ErrorResponse {
+            error_code: self.as_str().to_owned(),
+            error_msg: self.error_msg().to_owned(),
+            ..ErrorResponse::default()
+        }
+    }
 }
 
 impl fmt::Display for ErrorResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.error_code, self.error_msg)
+    }
+}
+
+/// [`ErrorCode::response`]: the documented error response of a code.
+impl From<ErrorCode> for ErrorResponse {
+    fn from(code: ErrorCode) -> Self {
+        code.response()
     }
 }
 
@@ -190,7 +236,7 @@ mod serde_impls {
         }
     }
     const EXPECTED: &str = "expected `error_code` and `error_msg`, `code` and `message`, \
-                 or an `error` object holding one of these pairs";
+             or an `error` object holding one of these pairs";
     /// Applies the SDKs' precedence to one body (or `details` entry).
     fn read_body(body: &Raw) -> Result<ErrorResponse, String> {
         if !matches!(body, Raw::Object(_)) {

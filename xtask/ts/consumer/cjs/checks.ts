@@ -34,12 +34,15 @@ if (pkg.isErrorCode(fromWire)) {
 }
 
 expectTypeOf(pkg.parseErrorResponse).returns.toEqualTypeOf<pkg.ErrorResponse | undefined>();
+expectTypeOf<pkg.ErrorResponse>().toEqualTypeOf<Expected.ErrorResponse>();
 const response = pkg.parseErrorResponse("{}");
 if (response !== undefined) {
-  expectTypeOf(response.errorCode).toEqualTypeOf<pkg.AnyErrorCode>();
+  expectTypeOf(response.errorCode).toEqualTypeOf<Expected.ErrorResponse["errorCode"]>();
   if (pkg.isErrorCode(response.errorCode)) {
     expectTypeOf(response.errorCode).toEqualTypeOf<ErrorCode>();
   }
 }
+expectTypeOf(pkg.errorBody(first)).toEqualTypeOf<Expected.ErrorBody<Expected.FirstCode>>();
+expectTypeOf(pkg.readErrorResponse).returns.toEqualTypeOf<pkg.ErrorResponse>();
 
 export = unknownCode;

@@ -6,14 +6,17 @@ import {
   CATEGORIES,
   ERRORS,
   ERROR_CODES,
+  errorBody,
   isErrorCode,
   lookupError,
   parseErrorResponse,
+  readErrorResponse,
   type AnyErrorCode,
   type Category,
   type CategoryInfo,
   type ErrorCase,
   type ErrorCode,
+  type ErrorBody,
   type ErrorEntry,
   type ErrorResponse,
 } from "@generated/ts";
@@ -103,21 +106,20 @@ expectTypeOf(lookupError(first)).toEqualTypeOf<(typeof ERRORS)[Expected.FirstCod
 lookupError(text).httpStatus;
 
 // parseErrorResponse: any value in (text or parsed JSON), maybe a body out.
+// readErrorResponse: the same, a body out (or an exception).
 expectTypeOf(parseErrorResponse).parameter(0).toBeUnknown();
 expectTypeOf(parseErrorResponse).returns.toEqualTypeOf<ErrorResponse | undefined>();
-expectTypeOf<ErrorResponse>().toEqualTypeOf<{
-  errorCode: AnyErrorCode;
-  errorMsg: string;
-  requestId?: string;
-  encodedAuthorizationMessage?: string;
-  details: ErrorResponse[];
-}>();
+expectTypeOf(readErrorResponse).parameter(0).toBeUnknown();
+expectTypeOf(readErrorResponse).returns.toEqualTypeOf<ErrorResponse>();
+// The parsed form of the package's shape, exactly: optional fields are absent
+// or of their type, never `undefined` (exactOptionalPropertyTypes).
+expectTypeOf<ErrorResponse>().toEqualTypeOf<Expected.ErrorResponse>();
 const response = parseErrorResponse(JSON.parse('{"code": "x", "message": "y"}'));
 // @ts-expect-error the body may not be one
-response.errorCode;
+response.errorMsg;
 if (response !== undefined) {
-  expectTypeOf(response.errorCode).toEqualTypeOf<AnyErrorCode>();
-  expectTypeOf(response.details[0]).toEqualTypeOf<ErrorResponse | undefined>();
+  expectTypeOf(response.errorCode).toEqualTypeOf<Expected.ErrorResponse["errorCode"]>();
+  expectTypeOf(response.errorMsg).toBeString();
   // Narrowing the code gives the documented entry.
   if (isErrorCode(response.errorCode)) {
     expectTypeOf(response.errorCode).toEqualTypeOf<ErrorCode>();
@@ -127,9 +129,14 @@ if (response !== undefined) {
     ERRORS[response.errorCode];
   }
 }
-// Optional fields are absent or strings, never `undefined` (exactOptionalPropertyTypes).
-// @ts-expect-error requestId may not be undefined
-const withUndefined: ErrorResponse = { errorCode: "x", errorMsg: "y", requestId: undefined, details: [] };
-const built: ErrorResponse = { errorCode: "x", errorMsg: "y", details: [] };
 
-export { unknownCode, withUndefined, built };
+// errorBody: a documented code in, the body of the package's shape out, with its code's literal type.
+expectTypeOf(errorBody(first)).toEqualTypeOf<ErrorBody<Expected.FirstCode>>();
+expectTypeOf<ErrorBody<Expected.FirstCode>>().toEqualTypeOf<Expected.ErrorBody<Expected.FirstCode>>();
+expectTypeOf<ErrorBody>().toEqualTypeOf<Expected.ErrorBody<ErrorCode>>();
+// @ts-expect-error not a documented code
+errorBody("not a code");
+// @ts-expect-error a code from the wire must be narrowed first
+errorBody(wireCode);
+
+export { unknownCode };
