@@ -7,7 +7,7 @@ const { expectTypeOf } = expectType;
 const { ERRORS, ERROR_CODES, lookupError } = pkg;
 type ErrorCode = pkg.ErrorCode;
 
-expectTypeOf<ErrorCode>().toEqualTypeOf<Expected.Code>();
+const sameCodes: Same<ErrorCode, Expected.Code> = true;
 expectTypeOf<pkg.Category>().toEqualTypeOf<Expected.Category>();
 
 type Literals = {
@@ -16,7 +16,7 @@ type Literals = {
     "code" | "httpStatus" | "category" | "retryable"
   >;
 };
-expectTypeOf<Literals>().toEqualTypeOf<Expected.Entries>();
+const sameLiterals: Same<Literals, Expected.Entries> = true;
 
 declare const first: Expected.FirstCode;
 expectTypeOf(ERRORS[first].httpStatus).toEqualTypeOf<
@@ -26,20 +26,20 @@ expectTypeOf(ERRORS[first].httpStatus).toEqualTypeOf<
 expectTypeOf(ERRORS[first].httpStatus).toEqualTypeOf<number>();
 // @ts-expect-error not a documented code
 const unknownCode: ErrorCode = "not a code";
-expectTypeOf(ERROR_CODES).toEqualTypeOf<readonly ErrorCode[]>();
+const codeList: Same<typeof ERROR_CODES, readonly ErrorCode[]> = true;
 expectTypeOf(lookupError("x" as string)).toEqualTypeOf<pkg.ErrorEntry | undefined>();
 const fromWire: unknown = JSON.parse('"x"');
 if (pkg.isErrorCode(fromWire)) {
-  expectTypeOf(fromWire).toEqualTypeOf<ErrorCode>();
+  const narrowed: Same<typeof fromWire, ErrorCode> = true;
 }
 
 expectTypeOf(pkg.parseErrorResponse).returns.toEqualTypeOf<pkg.ErrorResponse | undefined>();
 expectTypeOf<pkg.ErrorResponse>().toEqualTypeOf<Expected.ErrorResponse>();
 const response = pkg.parseErrorResponse("{}");
 if (response !== undefined) {
-  expectTypeOf(response.errorCode).toEqualTypeOf<Expected.ErrorResponse["errorCode"]>();
+  const wire: Same<typeof response.errorCode, Expected.ErrorResponse["errorCode"]> = true;
   if (pkg.isErrorCode(response.errorCode)) {
-    expectTypeOf(response.errorCode).toEqualTypeOf<ErrorCode>();
+    const narrowed: Same<typeof response.errorCode, ErrorCode> = true;
   }
 }
 expectTypeOf(pkg.errorBody(first)).toEqualTypeOf<Expected.ErrorBody<Expected.FirstCode>>();

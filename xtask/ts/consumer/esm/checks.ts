@@ -21,11 +21,16 @@ import {
   type ErrorResponse,
 } from "@generated/ts";
 
-// The unions are exactly the spec's codes and category keys.
-expectTypeOf<ErrorCode>().toEqualTypeOf<Expected.Code>();
-expectTypeOf<Category>().toEqualTypeOf<Expected.Category>();
-expectTypeOf<keyof typeof ERRORS>().toEqualTypeOf<Expected.Code>();
-expectTypeOf<keyof typeof CATEGORIES>().toEqualTypeOf<Expected.Category>();
+// The unions are exactly the spec's codes and category keys (`Same`: see ../same.d.ts).
+export const sameCodes: Same<ErrorCode, Expected.Code> = true;
+export const sameCategories: Same<Category, Expected.Category> = true;
+export const sameKeys: Same<keyof typeof ERRORS, Expected.Code> = true;
+export const sameCategoryKeys: Same<keyof typeof CATEGORIES, Expected.Category> = true;
+// The check fails on any difference (each line below must be an error):
+// @ts-expect-error one code fewer
+export const oneFewer: Same<Exclude<ErrorCode, Expected.FirstCode>, Expected.Code> = true;
+// @ts-expect-error one code more
+export const oneMore: Same<ErrorCode | "not a code", Expected.Code> = true;
 
 // Every entry has its literal code, status, category and retryability.
 type Literals = {
@@ -34,13 +39,13 @@ type Literals = {
     "code" | "httpStatus" | "category" | "retryable"
   >;
 };
-expectTypeOf<Literals>().toEqualTypeOf<Expected.Entries>();
+export const sameLiterals: Same<Literals, Expected.Entries> = true;
 
 // Exactly the deprecated codes have a `deprecated` note.
 type DeprecatedCode = {
   [C in ErrorCode]: (typeof ERRORS)[C] extends { readonly deprecated: string } ? C : never;
 }[ErrorCode];
-expectTypeOf<DeprecatedCode>().toEqualTypeOf<Expected.DeprecatedCode>();
+export const sameDeprecated: Same<DeprecatedCode, Expected.DeprecatedCode> = true;
 
 // One code, through a value, as a user writes it.
 declare const first: Expected.FirstCode;
@@ -75,7 +80,7 @@ ERROR_CODES.push(first);
 entry.cases[0] = entry;
 
 // The shared shapes.
-expectTypeOf(ERROR_CODES).toEqualTypeOf<readonly ErrorCode[]>();
+export const codeList: Same<typeof ERROR_CODES, readonly ErrorCode[]> = true;
 expectTypeOf<ErrorEntry["cases"]>().toEqualTypeOf<readonly ErrorCase[]>();
 expectTypeOf<ErrorEntry["deprecated"]>().toEqualTypeOf<string | undefined>();
 expectTypeOf<ErrorEntry>().toExtend<ErrorCase>();
@@ -94,7 +99,7 @@ expectTypeOf<CategoryInfo>().toEqualTypeOf<{
 // isErrorCode narrows unknown values.
 const fromWire: unknown = JSON.parse('"x"');
 if (isErrorCode(fromWire)) {
-  expectTypeOf(fromWire).toEqualTypeOf<ErrorCode>();
+  const narrowed: Same<typeof fromWire, ErrorCode> = true;
 }
 expectTypeOf(isErrorCode).parameter(0).toBeUnknown();
 
@@ -118,11 +123,11 @@ const response = parseErrorResponse(JSON.parse('{"code": "x", "message": "y"}'))
 // @ts-expect-error the body may not be one
 response.errorMsg;
 if (response !== undefined) {
-  expectTypeOf(response.errorCode).toEqualTypeOf<Expected.ErrorResponse["errorCode"]>();
+  const wire: Same<typeof response.errorCode, Expected.ErrorResponse["errorCode"]> = true;
   expectTypeOf(response.errorMsg).toBeString();
   // Narrowing the code gives the documented entry.
   if (isErrorCode(response.errorCode)) {
-    expectTypeOf(response.errorCode).toEqualTypeOf<ErrorCode>();
+    const narrowed: Same<typeof response.errorCode, ErrorCode> = true;
     expectTypeOf(ERRORS[response.errorCode]).toExtend<ErrorEntry>();
   } else {
     // @ts-expect-error not narrowed: ERRORS has no entry for any string
@@ -133,7 +138,7 @@ if (response !== undefined) {
 // errorBody: a documented code in, the body of the package's shape out, with its code's literal type.
 expectTypeOf(errorBody(first)).toEqualTypeOf<ErrorBody<Expected.FirstCode>>();
 expectTypeOf<ErrorBody<Expected.FirstCode>>().toEqualTypeOf<Expected.ErrorBody<Expected.FirstCode>>();
-expectTypeOf<ErrorBody>().toEqualTypeOf<Expected.ErrorBody<ErrorCode>>();
+export const sameBodies: Same<ErrorBody, Expected.ErrorBody<ErrorCode>> = true;
 // @ts-expect-error not a documented code
 errorBody("not a code");
 // @ts-expect-error a code from the wire must be narrowed first
