@@ -51,7 +51,7 @@ fn check(root: &Path, scratch: &Path) -> Result<(), String> {
         let in_shape = |e: String| format!("body shape `{shape}`: {e}");
         check_rust_crate(root, &folder.join("rust")).map_err(in_shape)?;
         check_rust_docs(root, &folder.join("rust")).map_err(in_shape)?;
-        crate::ci::consumer_of(
+        crate::consumer::consumer_of(
             root,
             &root.join("target/consumer-shapes"),
             &folder,

@@ -17,6 +17,7 @@
 mod bench;
 mod body_shapes;
 mod ci;
+mod consumer;
 mod docs;
 mod exhaustive_match;
 mod failure;
