@@ -256,6 +256,15 @@ fn a_page_becomes_a_catalog_ready_for_gen() {
         catalog.codes.iter().all(|c| c.category == 0),
         "unclassified"
     );
+    // The shape of the error bodies is written out, with the first code as its example.
+    assert_eq!(catalog.meta.error_body.shape, codegen::model::BodyShape::Huawei);
+    let first = &catalog.codes[0];
+    assert_eq!(catalog.meta.error_body.status, first.primary().http_status.expect("a status"));
+    let example: serde_json::Value =
+        serde_json::from_str(&catalog.meta.error_body.example).expect("the example is JSON");
+    assert_eq!(example["error_code"], first.code.as_str());
+    assert_eq!(example["error_msg"], first.primary().error_msg.as_str());
+    assert!(stdout.contains("`error_body.shape`"), "{stdout}");
     // The page check reads the page as it was imported.
     let out = xtask(&["--check", "--spec", "spec"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));

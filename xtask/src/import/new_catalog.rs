@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::Path;
 
+use codegen::fields::Field;
 use codegen::import::{Options, Table};
 
 use super::{Page, SpecRoot};
@@ -104,7 +105,8 @@ pub fn create(
     );
     println!(
         "- review catalog.yaml: the title and service are made from the name `{name}`; the crate \
-         and npm package are `{}`",
+         and npm package are `{}`; the error bodies are in the `huawei` shape (`error_body.shape`: \
+         set the API's, and its example)",
         package_name(name)
     );
     println!("next: cargo xtask gen");
@@ -188,6 +190,7 @@ fn catalog_yaml(
         out += &format!("  http_status: {status}\n");
         out += &format!("  text: {}\n", quoted(&other.text));
     }
+    out += &error_body(tables);
     out += "version: \"0.1.0\"\n";
     out += &format!("rust_crate: {package}\n");
     out += &format!("npm_package: {package}\n");
@@ -219,6 +222,37 @@ fn catalog_yaml(
                 mapping.field.name()
             );
         }
+    }
+    out
+}
+
+/// The `error_body` of a new catalog: the shape is a choice left visible
+/// (`huawei`, the default, until someone sets the API's), and the example is
+/// the table's first code in that shape, with its status.
+fn error_body(tables: &[Table]) -> String {
+    let first = tables
+        .iter()
+        .find_map(|table| table.rows.first().map(|row| (table, row)));
+    let (code, message, status) = first.map_or(("", "", None), |(table, row)| {
+        (
+            row.get(table, Field::ErrorCode),
+            row.get(table, Field::ErrorMsg),
+            row.get(table, Field::StatusCode).trim().parse::<u16>().ok(),
+        )
+    });
+    let example = serde_json::json!({ "error_code": code, "error_msg": message });
+    let example = serde_json::to_string_pretty(&example).unwrap_or_default();
+    let mut out = String::from(
+        "# The shape of the API's error bodies, which the crate and the npm package\n\
+         # read and write: huawei (Huawei Cloud's), error-object (the Microsoft REST\n\
+         # API Guidelines, OData), google (AIP-193) or problem-details (RFC 9457);\n\
+         # see spec/README.md. The example is the table's first code in this shape.\n\
+         error_body:\n  shape: huawei\n",
+    );
+    out += &format!("  status: {}\n", status.unwrap_or(400));
+    out += "  example: |\n";
+    for line in example.lines() {
+        out += &format!("    {line}\n");
     }
     out
 }
