@@ -68,7 +68,7 @@ pub struct Metadata {
     pub has_http_status: bool,
     /// The documented error body: its HTTP status and a JSON example.
     pub error_body: ErrorBody,
-    /// The Rust package name (`ais-error-codes`); the lib name replaces `-` by `_`.
+    /// The Rust package name (`storage-error-codes`); the lib name replaces `-` by `_`.
     pub crate_name: String,
     /// The npm package name.
     pub npm_name: String,
@@ -77,7 +77,7 @@ pub struct Metadata {
     /// Package metadata for crates.io and npm.
     pub package: PackageInfo,
     /// Base address of the published reference pages, e.g.
-    /// `https://example.org/ais-error-codes/`; emitters link `{base}{page}.html#{anchor}`.
+    /// `https://example.org/storage-error-codes/`; emitters link `{base}{page}.html#{anchor}`.
     pub docs_base_url: Option<String>,
     /// The spec files this catalog was read from, relative to the spec root,
     /// for `@generated` lines (e.g. `spec/catalog.yaml`, `spec/error-codes.csv`).

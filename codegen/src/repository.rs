@@ -39,7 +39,7 @@ pub struct Source {
     pub name: String,
     /// Its folder (or table file).
     pub path: PathBuf,
-    /// How it is shown in messages and `@generated` lines (`spec/image-recognition`).
+    /// How it is shown in messages and `@generated` lines (`spec/storage`).
     pub display: String,
 }
 
