@@ -257,9 +257,15 @@ fn a_page_becomes_a_catalog_ready_for_gen() {
         "unclassified"
     );
     // The shape of the error bodies is written out, with the first code as its example.
-    assert_eq!(catalog.meta.error_body.shape, codegen::model::BodyShape::Huawei);
+    assert_eq!(
+        catalog.meta.error_body.shape,
+        codegen::model::BodyShape::Huawei
+    );
     let first = &catalog.codes[0];
-    assert_eq!(catalog.meta.error_body.status, first.primary().http_status.expect("a status"));
+    assert_eq!(
+        catalog.meta.error_body.status,
+        first.primary().http_status.expect("a status")
+    );
     let example: serde_json::Value =
         serde_json::from_str(&catalog.meta.error_body.example).expect("the example is JSON");
     assert_eq!(example["error_code"], first.code.as_str());
