@@ -138,7 +138,7 @@ fn package_name(name: &str) -> String {
     }
 }
 
-/// The service's name made from the catalog's: `api-gateway` → `Api Gateway`.
+/// The service's name made from the catalog's: `object-storage` → `Object Storage`.
 fn service_name(name: &str) -> String {
     name.split('-')
         .map(|word| {
@@ -263,10 +263,10 @@ mod tests {
 
     #[test]
     fn names_are_made_from_the_catalogs() {
-        assert_eq!(package_name("api-gateway"), "api-gateway-error-codes");
-        assert_eq!(package_name("iam-error-codes"), "iam-error-codes");
+        assert_eq!(package_name("object-storage"), "object-storage-error-codes");
+        assert_eq!(package_name("storage-error-codes"), "storage-error-codes");
         assert_eq!(package_name(&"a".repeat(60)), "a".repeat(60));
-        assert_eq!(service_name("api-gateway"), "Api Gateway");
+        assert_eq!(service_name("object-storage"), "Object Storage");
         assert_eq!(service_name("dns"), "Dns");
         assert_eq!(quoted("a\"b: c"), "\"a\\\"b: c\"");
     }
