@@ -145,6 +145,27 @@ pub fn statuses(catalog: &Catalog) -> Vec<u16> {
     statuses.into_iter().collect()
 }
 
+/// The table's statuses that have a `google.rpc.Code` name, with it
+/// (the others are `UNKNOWN`): what the google writers write in `status`.
+#[must_use]
+pub fn status_names(catalog: &Catalog) -> Vec<(u16, &'static str)> {
+    statuses(catalog)
+        .into_iter()
+        .map(|status| (status, canonical_name(status)))
+        .filter(|&(_, name)| name != "UNKNOWN")
+        .collect()
+}
+
+/// The table's statuses that have a reason phrase, with it: the `title` that
+/// the problem-details writers write (the others write the message).
+#[must_use]
+pub fn titles(catalog: &Catalog) -> Vec<(u16, &'static str)> {
+    statuses(catalog)
+        .into_iter()
+        .filter_map(|status| Some((status, reason_phrase(status)?)))
+        .collect()
+}
+
 /// The reason phrase of a status, as the IANA registry of HTTP status codes
 /// gives it (RFC 9110, section 15, and the RFCs that registered the rest),
 /// or `None` for a status that is not registered.

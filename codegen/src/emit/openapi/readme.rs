@@ -3,9 +3,10 @@
 //! lints it with Redocly beside the document), a JSON Schema validation in
 //! JavaScript (CI runs it), and type generation.
 
-use super::responses::{example_name, response_name, response_statuses, statuses};
+use super::responses::{example_name, response_name, response_statuses};
 use super::schemas::{ANY_ERROR_CODE, DEPRECATED_ERROR_CODE, ERROR_CODE, ERROR_RESPONSE};
 use super::{DOCUMENT, JSON_SCHEMA};
+use crate::emit::body::statuses;
 use crate::emit::generated_notice;
 use crate::emit::markdown::{code_span, escape_inline};
 use crate::model::{BodyShape, Catalog};

@@ -6,25 +6,13 @@
 //! status has one response, `Error`, with every case: the document states no
 //! status that the table does not.
 
-use std::collections::BTreeSet;
-
 use super::descriptions::{case_markdown, case_summary, markdown_text};
 use super::ordered::Object;
 use super::schemas::ERROR_RESPONSE;
 use super::shapes::case_body;
 
+use crate::emit::body::statuses;
 use crate::model::{Catalog, Code};
-
-/// The distinct statuses of the table's cases, ascending (none when the
-/// catalog's codes carry none).
-pub(super) fn statuses(catalog: &Catalog) -> Vec<u16> {
-    let statuses: BTreeSet<u16> = catalog
-        .codes
-        .iter()
-        .flat_map(|code| code.cases.iter().filter_map(|case| case.http_status))
-        .collect();
-    statuses.into_iter().collect()
-}
 
 /// The responses, by the status of their cases: one per status, or one for
 /// every case when the catalog's codes carry no status.

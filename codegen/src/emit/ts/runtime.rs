@@ -22,7 +22,7 @@
 //! `runtime/`, one per module; `index.cjs` joins the same templates.
 
 use super::{fill, js_string};
-use crate::emit::body::{canonical_name, reason_phrase, statuses};
+use crate::emit::body::{status_names, titles};
 use crate::emit::generated_notice;
 use crate::model::{BodyShape, Catalog, Code};
 
@@ -191,12 +191,10 @@ fn error_response(catalog: &Catalog) -> String {
         BodyShape::Huawei => (fill(HUAWEI, &[]), "Huawei"),
         BodyShape::ErrorObject => (fill(ERROR_OBJECT, &[]), "ErrorObject"),
         BodyShape::Google { domain } => {
-            let mut names = String::new();
-            for status in statuses(catalog) {
-                if canonical_name(status) != "UNKNOWN" {
-                    names += &format!("  {status}: {},\n", js_string(canonical_name(status)));
-                }
-            }
+            let names: String = status_names(catalog)
+                .into_iter()
+                .map(|(status, name)| format!("  {status}: {},\n", js_string(name)))
+                .collect();
             let template = fill(
                 GOOGLE,
                 &[
@@ -207,14 +205,9 @@ fn error_response(catalog: &Catalog) -> String {
             (template, "Google")
         }
         BodyShape::ProblemDetails { code_member } => {
-            let titles: String = statuses(catalog)
+            let titles: String = titles(catalog)
                 .into_iter()
-                .filter_map(|status| {
-                    Some(format!(
-                        "  {status}: {},\n",
-                        js_string(reason_phrase(status)?)
-                    ))
-                })
+                .map(|(status, title)| format!("  {status}: {},\n", js_string(title)))
                 .collect();
             let template = fill(
                 PROBLEM_DETAILS,

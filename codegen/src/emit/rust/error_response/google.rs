@@ -7,7 +7,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{Shape, display_optional_code};
-use crate::emit::body::{ERROR_INFO_TYPE, canonical_name, statuses};
+use crate::emit::body::{ERROR_INFO_TYPE, status_names};
 use crate::model::Catalog;
 
 pub(super) fn shape(catalog: &Catalog, domain: &str) -> Shape {
@@ -26,11 +26,10 @@ pub(super) fn shape(catalog: &Catalog, domain: &str) -> Shape {
 
 /// The `google.rpc.Code` name of each of the table's statuses, as a function.
 fn status_name(catalog: &Catalog) -> TokenStream {
-    let arms: Vec<TokenStream> = statuses(catalog)
+    let arms: Vec<TokenStream> = status_names(catalog)
         .into_iter()
-        .filter(|&status| canonical_name(status) != "UNKNOWN")
-        .map(|status| {
-            let (status, name) = (Literal::u16_unsuffixed(status), canonical_name(status));
+        .map(|(status, name)| {
+            let status = Literal::u16_unsuffixed(status);
             quote!(#status => #name,)
         })
         .collect();

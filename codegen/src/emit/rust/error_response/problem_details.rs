@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{Shape, display_optional_code};
-use crate::emit::body::{ABOUT_BLANK, reason_phrase, statuses};
+use crate::emit::body::{ABOUT_BLANK, titles};
 use crate::model::Catalog;
 
 /// The members that RFC 9457 defines, in the order written.
@@ -29,12 +29,11 @@ pub(super) fn shape(catalog: &Catalog, code_member: &str) -> Shape {
 /// The `title` of each of the table's statuses, as a function: the reason
 /// phrase of a registered status, else the message.
 fn title(catalog: &Catalog) -> TokenStream {
-    let arms: Vec<TokenStream> = statuses(catalog)
+    let arms: Vec<TokenStream> = titles(catalog)
         .into_iter()
-        .filter_map(|status| {
-            let phrase = reason_phrase(status)?;
+        .map(|(status, phrase)| {
             let status = Literal::u16_unsuffixed(status);
-            Some(quote!(#status => #phrase,))
+            quote!(#status => #phrase,)
         })
         .collect();
     let docs = quote! {
