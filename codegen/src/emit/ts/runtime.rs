@@ -21,6 +21,8 @@
 //! nothing imports. The modules are written from the templates in
 //! `runtime/`, one per module; `index.cjs` joins the same templates.
 
+use std::fmt::Write as _;
+
 use super::{fill, js_string};
 use crate::emit::body::{status_names, titles};
 use crate::emit::generated_notice;
@@ -184,6 +186,15 @@ fn index(catalog: &Catalog) -> String {
     out
 }
 
+/// The members of an object literal from status to text, a line each.
+fn status_lines(texts: Vec<(u16, &str)>) -> String {
+    let mut out = String::new();
+    for (status, text) in texts {
+        let _ = writeln!(out, "  {status}: {},", js_string(text));
+    }
+    out
+}
+
 /// `error-response.js`'s code: the helpers, the catalog's shape's reader and
 /// writer, and `readShape` and `writeBody`, which name them.
 fn error_response(catalog: &Catalog) -> String {
@@ -191,10 +202,7 @@ fn error_response(catalog: &Catalog) -> String {
         BodyShape::Huawei => (fill(HUAWEI, &[]), "Huawei"),
         BodyShape::ErrorObject => (fill(ERROR_OBJECT, &[]), "ErrorObject"),
         BodyShape::Google { domain } => {
-            let names: String = status_names(catalog)
-                .into_iter()
-                .map(|(status, name)| format!("  {status}: {},\n", js_string(name)))
-                .collect();
+            let names = status_lines(status_names(catalog));
             let template = fill(
                 GOOGLE,
                 &[
@@ -205,10 +213,7 @@ fn error_response(catalog: &Catalog) -> String {
             (template, "Google")
         }
         BodyShape::ProblemDetails { code_member } => {
-            let titles: String = titles(catalog)
-                .into_iter()
-                .map(|(status, title)| format!("  {status}: {},\n", js_string(title)))
-                .collect();
+            let titles = status_lines(titles(catalog));
             let template = fill(
                 PROBLEM_DETAILS,
                 &[
