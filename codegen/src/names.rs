@@ -50,6 +50,15 @@ pub fn rust_variant(code: &str) -> String {
     name
 }
 
+/// The part of a code before its first `.` (`AIS` of `AIS.0014`), which
+/// names the docs page of the code; `None` without a `.` or before it.
+#[must_use]
+pub fn prefix(code: &str) -> Option<String> {
+    code.split_once('.')
+        .map(|(prefix, _)| prefix.to_owned())
+        .filter(|prefix| !prefix.is_empty())
+}
+
 // Hand-written: mdBook's `normalize_id` comes only with all of the mdbook crate.
 /// The Markdown anchor of a heading whose text is `heading`, as GitHub and
 /// mdBook compute it: lower case, letters, digits, `-` and `_` kept, spaces

@@ -298,11 +298,7 @@ fn tombstones(lock: &Lock, catalog: &Catalog) -> Vec<RemovedCode> {
             let removal = entry.removed.as_ref()?;
             let anchor = crate::names::anchor(&entry.code);
             (!anchors.contains(anchor.as_str())).then(|| RemovedCode {
-                prefix: entry
-                    .code
-                    .split_once('.')
-                    .map(|(p, _)| p.to_owned())
-                    .filter(|p| !p.is_empty()),
+                prefix: crate::names::prefix(&entry.code),
                 code: entry.code.clone(),
                 anchor,
                 removed_in: removal.version.clone(),

@@ -42,11 +42,7 @@ impl Validator<'_> {
                 continue;
             }
             index.insert(row.code.clone(), drafts.len());
-            let prefix = row
-                .code
-                .split_once('.')
-                .map(|(p, _)| p.to_owned())
-                .filter(|p| !p.is_empty());
+            let prefix = names::prefix(&row.code);
             drafts.push(Draft {
                 code: Code {
                     rust_variant: names::rust_variant(&row.code),
