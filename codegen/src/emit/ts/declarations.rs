@@ -120,9 +120,15 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
         "",
     );
     out += "export declare const ERRORS: {\n";
-    let urls = docs::code_urls(catalog);
-    for (code, url) in catalog.codes.iter().zip(&urls) {
-        out += &doc_comment(&entry_doc_lines(catalog, code, url.as_deref()), "  ");
+    // Each code's documentation, for its property of ERRORS and its constant.
+    let entry_docs: Vec<Vec<String>> = catalog
+        .codes
+        .iter()
+        .zip(docs::code_urls(catalog))
+        .map(|(code, url)| entry_doc_lines(catalog, code, url.as_deref()))
+        .collect();
+    for (code, doc) in catalog.codes.iter().zip(&entry_docs) {
+        out += &doc_comment(doc, "  ");
         let category = &catalog.categories[code.category];
         let mut entry_type = format!(
             "ErrorEntryOf<{}, {}, {}, {}>",
@@ -137,7 +143,7 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
         out += &format!("  readonly {}: {entry_type};\n", js_string(&code.code));
     }
     out += "};\n\n";
-    out += &entry_constants(catalog, &urls);
+    out += &entry_constants(catalog, &entry_docs);
 
     out += "/** Every documented error code, in the table's order. Frozen. */\n";
     out += "export declare const ERROR_CODES: readonly ErrorCode[];\n\n";
@@ -159,13 +165,13 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
 
 /// Each code's entry as a constant of its own, named as the Rust crate's
 /// variant, with the same documentation as its property of `ERRORS`.
-fn entry_constants(catalog: &Catalog, urls: &[Option<String>]) -> String {
+fn entry_constants(catalog: &Catalog, entry_docs: &[Vec<String>]) -> String {
     let mut out = String::from(
         "// Each code's entry on its own, under the name of the Rust crate's variant: the same\n\
          // object as in ERRORS, and a bundler keeps only the entries that are imported.\n\n",
     );
-    for (code, url) in catalog.codes.iter().zip(urls) {
-        out += &doc_comment(&entry_doc_lines(catalog, code, url.as_deref()), "");
+    for (code, doc) in catalog.codes.iter().zip(entry_docs) {
+        out += &doc_comment(doc, "");
         out += &format!(
             "export declare const {}: (typeof ERRORS)[{}];\n",
             code.rust_variant,
