@@ -216,6 +216,9 @@ struct Section<'a> {
     code_pages: Vec<CodePage<'a>>,
     /// For each code (parallel to `catalog.codes`), its index in `code_pages`.
     page_of: Vec<usize>,
+    /// For each removed code (parallel to `catalog.removed`), the index in
+    /// `code_pages` of the page with its tombstone.
+    removed_page_of: Vec<usize>,
     /// The categories page's title.
     categories_title: Heading,
     /// Each category's heading on the categories page (parallel to
@@ -247,6 +250,11 @@ impl<'a> Section<'a> {
             .iter()
             .map(|code| page_of_prefix(code.prefix.as_deref()))
             .collect();
+        let removed_page_of: Vec<usize> = catalog
+            .removed
+            .iter()
+            .map(|removed| page_of_prefix(removed.prefix.as_deref()))
+            .collect();
         let code_pages = groups
             .iter()
             .enumerate()
@@ -261,7 +269,9 @@ impl<'a> Section<'a> {
                 let removed: Vec<&RemovedCode> = catalog
                     .removed
                     .iter()
-                    .filter(|r| page_of_prefix(r.prefix.as_deref()) == i)
+                    .zip(&removed_page_of)
+                    .filter(|&(_, &page)| page == i)
+                    .map(|(removed, _)| removed)
                     .collect();
                 let mut anchors = Anchors::default();
                 for anchor in codes
@@ -295,6 +305,7 @@ impl<'a> Section<'a> {
             catalog,
             code_pages,
             page_of,
+            removed_page_of,
             categories_title,
             category_headings,
         }
@@ -307,15 +318,12 @@ impl<'a> Section<'a> {
         format!("{}#{}", page.file, code.anchor)
     }
 
-    /// The link to a removed code's tombstone from another page of the section.
-    fn removed_link(&self, removed: &RemovedCode) -> String {
-        let group = group_of(removed.prefix.as_deref());
-        let page = self
-            .code_pages
-            .iter()
-            .find(|p| p.prefix == group)
-            .map_or(OVERVIEW_FILE, |p| p.file.as_str());
-        format!("{page}#{}", removed.anchor)
+    /// The link to the tombstone of the removed code `index` (of
+    /// `catalog.removed`) from another page of the section.
+    fn removed_link(&self, index: usize) -> String {
+        let removed = &self.catalog.removed[index];
+        let page = &self.code_pages[self.removed_page_of[index]];
+        format!("{}#{}", page.file, removed.anchor)
     }
 
     /// `[Fix the request](categories.md#fix-the-request)`.

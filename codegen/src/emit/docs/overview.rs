@@ -132,11 +132,12 @@ pub(super) fn page(section: &Section) -> String {
         let list: Vec<String> = catalog
             .removed
             .iter()
-            .map(|removed| {
+            .enumerate()
+            .map(|(index, removed)| {
                 format!(
                     "- [{}]({}): removed in {}",
                     escape_inline(&removed.code),
-                    section.removed_link(removed),
+                    section.removed_link(index),
                     removed.removed_in
                 )
             })

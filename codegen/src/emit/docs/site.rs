@@ -181,13 +181,13 @@ fn codes_page(notice: &str, sections: &[Section]) -> String {
                 ),
             ));
         }
-        for removed in &section.catalog.removed {
+        for (index, removed) in section.catalog.removed.iter().enumerate() {
             rows.push((
                 &removed.code,
                 format!(
                     "| [{}]({}) | {service} | | (removed in {}) |",
                     escape_inline(&removed.code),
-                    section_link(section, &section.removed_link(removed)),
+                    section_link(section, &section.removed_link(index)),
                     removed.removed_in,
                 ),
             ));
