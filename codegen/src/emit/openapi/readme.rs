@@ -254,7 +254,9 @@ fn api_example(catalog: &Catalog) -> String {
 fn validating(catalog: &Catalog, schema: &str) -> String {
     let readers = "To read a body, use the Rust crate's `ErrorResponse` or the npm package's \
                    `readErrorResponse`; to write one, `ErrorCode::response()` or `errorBody(code)`.";
-    let what = match &catalog.meta.error_body.shape {
+    let shape = &catalog.meta.error_body.shape;
+    let url = crate::emit::body::definition_url(shape);
+    let what = match shape {
         BodyShape::Huawei => format!(
             "`{schema}` describes the body that the service's documentation gives: \
              `error_code` and `error_msg`, both non-empty, with `request_id`, \
@@ -265,7 +267,7 @@ fn validating(catalog: &Catalog, schema: &str) -> String {
         ),
         BodyShape::ErrorObject => format!(
             "`{schema}` describes the error object of the Microsoft REST API Guidelines \
-             (<https://github.com/microsoft/api-guidelines/blob/vNext/azure/Guidelines.md#handling-errors>), \
+             (<{url}>), \
              OData's JSON error format: `error` holds `code` (the code, non-empty) and \
              `message`, with `target`, `details` (error objects) and `innererror` (an object \
              whose `code` and nested `innererror` hold more specific codes) when present; other \
@@ -274,7 +276,7 @@ fn validating(catalog: &Catalog, schema: &str) -> String {
         ),
         BodyShape::Google { domain } => format!(
             "`{schema}` describes a `google.rpc.Status` as AIP-193 gives it for HTTP/JSON APIs \
-             (<https://google.aip.dev/193>): `error` holds `code` (the HTTP status), `message`, \
+             (<{url}>): `error` holds `code` (the HTTP status), `message`, \
              `status` (a `google.rpc.Code` name) and `details`, whose \
              `type.googleapis.com/google.rpc.ErrorInfo` detail holds the code in `reason`, and \
              this service's domain, {}, in `domain`. AIP-193 requires that detail; the schema \
@@ -283,7 +285,7 @@ fn validating(catalog: &Catalog, schema: &str) -> String {
         ),
         BodyShape::ProblemDetails { code_member } => format!(
             "`{schema}` describes a problem details object of RFC 9457 \
-             (<https://www.rfc-editor.org/rfc/rfc9457>), media type `application/problem+json`, \
+             (<{url}>), media type `application/problem+json`, \
              which the responses declare: `type`, `title`, `status`, `detail` and `instance`, \
              with the code in the extension member {}; each is optional, and other members are \
              allowed, as the RFC has it, so that a body of another shape validates too (the \
