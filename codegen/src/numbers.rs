@@ -37,7 +37,7 @@
 //! That nobody edited a number by hand is checked by `cargo xtask gen`
 //! against the lock in git's `HEAD` ([`compare_with_committed`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::Loaded;
@@ -228,7 +228,7 @@ fn assign(lock: &mut Lock, codes: &mut [Code]) -> Vec<Diagnostic> {
         });
     }
     // A removed code that is back in the table is a code like any other.
-    let in_table: std::collections::HashSet<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+    let in_table = codes_in(codes);
     for entry in &mut lock.entries {
         if in_table.contains(entry.code.as_str()) {
             entry.removed = None;
@@ -246,11 +246,21 @@ pub fn has_unrecorded_removals(loaded: &Loaded) -> bool {
     let (Some(catalog), Some(lock)) = (&loaded.catalog, &loaded.lock) else {
         return false;
     };
-    let in_table: std::collections::HashSet<&str> =
-        catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    let in_table = codes_in(&catalog.codes);
     lock.entries
         .iter()
-        .any(|e| e.removed.is_none() && !in_table.contains(e.code.as_str()))
+        .any(|entry| is_unrecorded_removal(entry, &in_table))
+}
+
+/// The codes of the table, which tell the lock's removed codes from the others.
+fn codes_in(codes: &[Code]) -> HashSet<&str> {
+    codes.iter().map(|c| c.code.as_str()).collect()
+}
+
+/// Whether a lock line is of a code that left the table, its removal not
+/// recorded yet.
+fn is_unrecorded_removal(entry: &Entry, in_table: &HashSet<&str>) -> bool {
+    entry.removed.is_none() && !in_table.contains(entry.code.as_str())
 }
 
 /// A code as the committed output has it: what a removal records of it.
@@ -270,10 +280,10 @@ pub fn record_removals(loaded: &mut Loaded, committed: impl Fn(&str) -> Option<C
     let (Some(catalog), Some(lock)) = (&mut loaded.catalog, &mut loaded.lock) else {
         return;
     };
-    let in_table: std::collections::HashSet<&str> =
-        catalog.codes.iter().map(|c| c.code.as_str()).collect();
+    let in_table = codes_in(&catalog.codes);
+    let mut recorded = false;
     for entry in &mut lock.entries {
-        if entry.removed.is_some() || in_table.contains(entry.code.as_str()) {
+        if !is_unrecorded_removal(entry, &in_table) {
             continue;
         }
         if let Some(code) = committed(&entry.code) {
@@ -281,17 +291,20 @@ pub fn record_removals(loaded: &mut Loaded, committed: impl Fn(&str) -> Option<C
                 version: catalog.meta.version.clone(),
                 note: code.deprecated,
             });
+            recorded = true;
         }
     }
-    catalog.removed = tombstones(lock, catalog);
+    // `number` made the tombstones of the removals recorded before.
+    if recorded {
+        catalog.removed = tombstones(lock, catalog);
+    }
 }
 
 /// The catalog's removed codes, from the lock, in number order. A removed
 /// code whose anchor a code of the table now has is left out: its section
 /// is that code's.
 fn tombstones(lock: &Lock, catalog: &Catalog) -> Vec<RemovedCode> {
-    let anchors: std::collections::HashSet<&str> =
-        catalog.codes.iter().map(|c| c.anchor.as_str()).collect();
+    let anchors: HashSet<&str> = catalog.codes.iter().map(|c| c.anchor.as_str()).collect();
     lock.entries
         .iter()
         .filter_map(|entry| {
