@@ -193,8 +193,7 @@ pub fn compare(old_json: &str, new: &Catalog) -> Result<Changes, String> {
     if !old["codes"].is_array() {
         return Err("it has no `codes` list".into());
     }
-    let new_json = crate::emit::json::to_json(new);
-    Ok(compare_json(&old, &new_json, &new.meta.version))
+    Ok(compare_value(&old, new))
 }
 
 /// [`compare`] with the committed catalog already read as JSON (a value
