@@ -9,9 +9,8 @@
 use super::descriptions::{case_markdown, case_summary, markdown_text};
 use super::ordered::Object;
 use super::schemas::ERROR_RESPONSE;
-use super::shapes::case_body;
 
-use crate::emit::body::statuses;
+use crate::emit::body::{statuses, written};
 use crate::model::{Catalog, Code};
 
 /// The responses, by the status of their cases: one per status, or one for
@@ -121,7 +120,7 @@ pub(super) fn examples(catalog: &Catalog) -> Object {
                 Object::new()
                     .with("summary", case_summary(code, i))
                     .with("description", case_markdown(catalog, code, case))
-                    .with("value", case_body(catalog, code, case)),
+                    .with("value", written(catalog, code, case)),
             );
         }
     }

@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::ordered::{Json, Object};
 use super::schemas::{ANY_ERROR_CODE, ERROR_RESPONSE, Target, strings};
 use crate::emit::body::{CANONICAL_NAMES, ERROR_INFO_TYPE, written};
-use crate::model::{BodyShape, Case, Catalog, Code};
+use crate::model::{BodyShape, Catalog};
 
 /// The error object of the `error-object` shape.
 const ERROR_DETAIL: &str = "ErrorDetail";
@@ -27,11 +27,6 @@ const INNER_ERROR: &str = "InnerError";
 const STATUS: &str = "Status";
 /// A detail of a `google.rpc.Status`, among them the `ErrorInfo` that holds the code.
 const DETAIL: &str = "Detail";
-
-/// The body a case's response carries, as the packages write it.
-pub(super) fn case_body(catalog: &Catalog, code: &Code, case: &Case) -> Json {
-    written(catalog, code, case)
-}
 
 /// `ErrorResponse`: the documented error body, with the catalog's example.
 pub(super) fn error_response(catalog: &Catalog, target: Target) -> Object {
@@ -93,6 +88,15 @@ fn string(description: &str) -> Object {
     Object::new()
         .with("type", "string")
         .with("description", description)
+}
+
+/// The HTTP status of the response: an integer from 100 to 599.
+fn http_status() -> Object {
+    Object::new()
+        .with("type", "integer")
+        .with("description", "The HTTP status of the response.")
+        .with("minimum", 100u16)
+        .with("maximum", 599u16)
 }
 
 /// A code: an `AnyErrorCode`, described.
@@ -217,14 +221,7 @@ fn status(target: Target) -> Object {
         .with(
             "properties",
             Object::new()
-                .with(
-                    "code",
-                    Object::new()
-                        .with("type", "integer")
-                        .with("description", "The HTTP status of the response.")
-                        .with("minimum", 100u16)
-                        .with("maximum", 599u16),
-                )
+                .with("code", http_status())
                 .with(
                     "message",
                     string("The error message, for developers.").with("minLength", 1u16),
@@ -318,11 +315,7 @@ fn problem_details(service: &str, code_member: &str, target: Target) -> Object {
                 )
                 .with(
                     "status",
-                    Object::new()
-                        .with("type", "integer")
-                        .with("description", "The HTTP status of the response.")
-                        .with("minimum", 100u16)
-                        .with("maximum", 599u16),
+                    http_status(),
                 )
                 .with(
                     "detail",
@@ -355,7 +348,7 @@ fn example_body(catalog: &Catalog) -> Json {
         Ok(body) if fits(&body) => Json::Value(body),
         _ => {
             let code = &catalog.codes[0];
-            case_body(catalog, code, code.primary())
+            written(catalog, code, code.primary())
         }
     }
 }
