@@ -33,6 +33,19 @@ pub struct Catalog {
     pub removed: Vec<RemovedCode>,
 }
 
+impl Catalog {
+    /// Whether the codes carry an HTTP status. Validation makes it all or
+    /// nothing: every case has one (from its row, or `default_http_status`),
+    /// or, when `catalog.yaml` says `http_status: none`, none has one, and no
+    /// output states one.
+    #[must_use]
+    pub fn has_http_status(&self) -> bool {
+        self.codes
+            .first()
+            .is_some_and(|code| code.primary().http_status.is_some())
+    }
+}
+
 /// A code that was in the table and left it: its reference section stays, as
 /// a tombstone, so that links to it keep working.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,10 +75,6 @@ pub struct Metadata {
     pub updated_on: Option<String>,
     /// The rule for codes that are not in the table (the "Other" row).
     pub other: OtherRow,
-    /// Whether the codes carry an HTTP status: `false` when `catalog.yaml`
-    /// says `http_status: none`. Then no case has one, and no output states
-    /// one; else every case has one (from its row, or `default_http_status`).
-    pub has_http_status: bool,
     /// The documented error body: its HTTP status and a JSON example.
     pub error_body: ErrorBody,
     /// The Rust package name (`storage-error-codes`); the lib name replaces `-` by `_`.
@@ -126,7 +135,6 @@ impl Metadata {
             source_url: None,
             updated_on: None,
             other: OtherRow::default(),
-            has_http_status: true,
             error_body: ErrorBody::default(),
             crate_name: package_name.clone(),
             npm_name: package_name,
@@ -312,7 +320,7 @@ impl Code {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case {
     /// The HTTP status of the response; `None` exactly when the catalog's
-    /// codes carry none ([`Metadata::has_http_status`]).
+    /// codes carry none ([`Catalog::has_http_status`]).
     pub http_status: Option<u16>,
     pub error_msg: String,
     pub description: String,

@@ -44,7 +44,7 @@ fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
 #[test]
 fn no_output_states_a_status_the_table_does_not() {
     let (catalog, files) = generate("http_status: none");
-    assert!(!catalog.meta.has_http_status);
+    assert!(!catalog.has_http_status());
     assert!(
         catalog
             .codes
@@ -97,7 +97,7 @@ fn no_output_states_a_status_the_table_does_not() {
 #[test]
 fn a_default_status_is_every_rows_without_one_and_the_api_is_todays() {
     let (catalog, files) = generate("default_http_status: 500");
-    assert!(catalog.meta.has_http_status);
+    assert!(catalog.has_http_status());
     assert!(
         catalog
             .codes

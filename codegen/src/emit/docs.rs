@@ -358,7 +358,7 @@ fn statuses(code: &Code) -> String {
 /// `rest`.
 fn code_table_header(catalog: &Catalog, rest: &[&str]) -> Vec<String> {
     let mut columns = vec!["Code"];
-    if catalog.meta.has_http_status {
+    if catalog.has_http_status() {
         columns.push("HTTP");
     }
     columns.extend(rest);
@@ -371,7 +371,7 @@ fn code_table_header(catalog: &Catalog, rest: &[&str]) -> Vec<String> {
 /// The `HTTP` cell of a code's row, with its separator, when the catalog's
 /// codes carry a status: ` 400 |`; else nothing.
 fn status_cell(catalog: &Catalog, code: &Code) -> String {
-    if catalog.meta.has_http_status {
+    if catalog.has_http_status() {
         format!(" {} |", statuses(code))
     } else {
         String::new()

@@ -56,7 +56,7 @@ pub fn notice_from(files: &str) -> String {
 /// for the sentences that list what the outputs give of each code.
 #[must_use]
 pub fn status_and(catalog: &Catalog) -> &'static str {
-    if catalog.meta.has_http_status {
+    if catalog.has_http_status() {
         "HTTP status, "
     } else {
         ""

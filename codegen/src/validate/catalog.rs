@@ -158,7 +158,6 @@ impl Validator<'_> {
             source_url,
             updated_on,
             other: other.unwrap_or_default(),
-            has_http_status: !matches!(self.statuses, Statuses::None { .. }),
             error_body: error_body.unwrap_or_default(),
             crate_name,
             npm_name,

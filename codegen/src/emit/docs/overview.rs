@@ -50,7 +50,7 @@ pub(super) fn page(section: &Section) -> String {
 
     blocks.push(format!("## {}", body_heading.markdown));
     // A catalog whose codes carry no status states none for its body either.
-    let with_status = if meta.has_http_status {
+    let with_status = if catalog.has_http_status() {
         format!(", with HTTP status {}", meta.error_body.status)
     } else {
         String::new()

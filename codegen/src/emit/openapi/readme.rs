@@ -132,7 +132,7 @@ fn components(catalog: &Catalog) -> String {
     let media_type = code_span(crate::emit::body::media_type(
         &catalog.meta.error_body.shape,
     ));
-    items.push(if catalog.meta.has_http_status {
+    items.push(if catalog.has_http_status() {
         format!(
             "- `#/components/responses/…`: {}: a response per HTTP status that the table gives, \
              carrying an `{ERROR_RESPONSE}` body ({media_type}), with an example for each code of \
@@ -211,7 +211,7 @@ fn api_example(catalog: &Catalog) -> String {
             response_name(Some(status))
         ));
     }
-    if !catalog.meta.has_http_status {
+    if !catalog.has_http_status() {
         // The table gives no status: the API's own reference says which
         // client errors it answers with; `4XX` stands for them here.
         lines.push("        \"4XX\":".to_owned());

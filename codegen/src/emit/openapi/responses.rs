@@ -16,7 +16,7 @@ use crate::model::{Catalog, Code};
 /// The responses, by the status of their cases: one per status, or one for
 /// every case when the catalog's codes carry no status.
 pub(super) fn response_statuses(catalog: &Catalog) -> Vec<Option<u16>> {
-    if catalog.meta.has_http_status {
+    if catalog.has_http_status() {
         statuses(catalog).into_iter().map(Some).collect()
     } else {
         vec![None]

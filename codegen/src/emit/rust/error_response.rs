@@ -116,7 +116,7 @@ pub(super) fn file(catalog: &Catalog) -> syn::File {
 /// the code's documented one, which a catalog whose codes have none does
 /// not give.
 fn status_of_code(catalog: &Catalog) -> TokenStream {
-    if catalog.meta.has_http_status {
+    if catalog.has_http_status() {
         quote! {
             /// The HTTP status to answer with. The body does not carry one: it is
             /// the documented status of the code, or `None` for a code that the

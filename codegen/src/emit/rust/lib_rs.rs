@@ -183,7 +183,7 @@ struct Status {
 
 impl Status {
     fn of(catalog: &Catalog) -> Self {
-        if catalog.meta.has_http_status {
+        if catalog.has_http_status() {
             Self {
                 ty: quote!(u16),
                 field_doc: "The HTTP status of the response.",

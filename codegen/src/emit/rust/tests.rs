@@ -50,7 +50,6 @@ fn catalog(codes: Vec<Code>) -> Catalog {
             service: "Test API".into(),
             source_url: None,
             updated_on: None,
-            has_http_status: true,
             other: OtherRow {
                 http_status: None,
                 text: HOSTILE.into(),

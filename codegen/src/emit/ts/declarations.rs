@@ -82,7 +82,7 @@ pub(super) fn declarations(catalog: &Catalog) -> String {
         .map(|c| js_string(&c.key))
         .collect();
     out += &format!("export type Category = {};\n\n", keys.join(" | "));
-    if meta.has_http_status {
+    if catalog.has_http_status() {
         out += "/** An HTTP status, as the table gives it for each case. */\n";
         out += "export type HttpStatus = number;\n\n";
     } else {

@@ -276,7 +276,7 @@ fn readme_example(catalog: &Catalog) -> String {
     let code = js_string(&first.code);
     let unknown = js_string(&unknown_code_example(catalog));
     let status = super::declarations::status_literal(first.primary().http_status);
-    let (status_note, with_status) = if catalog.meta.has_http_status {
+    let (status_note, with_status) = if catalog.has_http_status() {
         ("not `number`", " (HTTP ${entry.httpStatus})")
     } else {
         ("the table gives no status", "")

@@ -45,7 +45,6 @@ fn hostile_catalog() -> Catalog {
             service: format!("Service {HOSTILE}"),
             source_url: Some("https://example.org/a*/b@c<d> e".into()),
             updated_on: Some(format!("today {HOSTILE}")),
-            has_http_status: true,
             other: OtherRow {
                 http_status: Some(400),
                 text: format!("Other {HOSTILE}\n@see second"),
