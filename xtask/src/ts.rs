@@ -143,22 +143,56 @@ pub fn check_catalog_package(
             example,
         )?;
     }
-    write_expectations(&expectations, catalog, LINKED)?;
-    link(&tools(root).join("node_modules").join(LINKED), package)?;
-    compile_consumers(root, &CONSUMERS)?;
+    let linked = Linked {
+        specifier: LINKED,
+        expectations: &expectations,
+        consumers: &CONSUMERS,
+        bundles: &catalog.name,
+    };
+    check_linked(root, package, catalog, &linked, nodes)
+}
+
+/// How a package is checked once generated: the name the consumer projects
+/// and the tests import it by, where its expectations go, the consumer
+/// projects that import it, and the name of its bundles.
+struct Linked<'a> {
+    specifier: &'a str,
+    expectations: &'a Path,
+    consumers: &'a [&'a str],
+    bundles: &'a str,
+}
+
+/// The checks of a generated package, for a catalog's and the hostile one:
+/// the expectations written from the catalog, the package linked under its
+/// specifier, the consumer projects under each compiler, the runtime tests
+/// under each Node, the bundles of each export, the packing. Returns the
+/// bundles' sizes.
+fn check_linked(
+    root: &Path,
+    package: &Path,
+    catalog: &Catalog,
+    linked: &Linked,
+    nodes: &[node::Node],
+) -> Result<bundle::Measured, String> {
+    write_expectations(linked.expectations, catalog, linked.specifier)?;
+    link(
+        &tools(root).join("node_modules").join(linked.specifier),
+        package,
+    )?;
+    compile_consumers(root, linked.consumers)?;
     let error_bodies = crate::workspace::error_bodies(catalog.meta.error_body.shape.name());
     for node in nodes {
         println!("\n{} {}", node.label, node.version);
         node::runtime_tests(
             root,
             &node.program,
-            LINKED,
-            &expectations.join("model.json"),
+            linked.specifier,
+            &linked.expectations.join("model.json"),
             &error_bodies,
         )?;
     }
     bundle::check_side_effects(root, package)?;
-    let measured = bundle::measure(root, &catalog.name, package, catalog)?;
+    let measured = bundle::measure(root, linked.bundles, package, catalog)?;
     bundle::check(&measured, catalog)?;
     npm_pack(package, catalog)?;
     attw(root, package)?;
@@ -167,8 +201,7 @@ pub fn check_catalog_package(
 }
 
 /// The hostile-text spec's package: generated into `from-spec/hostile/`,
-/// checked by its own consumer project, the runtime tests, the bundles and
-/// the packing.
+/// and checked as a catalog's is, by its own consumer project.
 fn check_hostile_package(root: &Path) -> Result<(), String> {
     let hostile = crate::sync::catalog_of(&root.join(HOSTILE_SPEC), HOSTILE_SPEC)?;
     let dir = from_spec(root).join("hostile");
@@ -180,29 +213,14 @@ fn check_hostile_package(root: &Path) -> Result<(), String> {
         let name = file.path.strip_prefix("ts/").unwrap_or(&file.path);
         write(&package.join(name), &file.contents)?;
     }
-    write_expectations(&dir, &hostile, LINKED_HOSTILE)?;
-    link(
-        &tools(root).join("node_modules").join(LINKED_HOSTILE),
-        &package,
-    )?;
-    compile_consumers(root, &["hostile"])?;
-    let error_bodies = crate::workspace::error_bodies(hostile.meta.error_body.shape.name());
-    for node in node::versions(root)? {
-        println!("\n{} {}", node.label, node.version);
-        node::runtime_tests(
-            root,
-            &node.program,
-            LINKED_HOSTILE,
-            &dir.join("model.json"),
-            &error_bodies,
-        )?;
-    }
-    bundle::check_side_effects(root, &package)?;
-    let measured = bundle::measure(root, "hostile", &package, &hostile)?;
-    bundle::check(&measured, &hostile)?;
-    npm_pack(&package, &hostile)?;
-    attw(root, &package)?;
-    publint(root, &package)
+    let linked = Linked {
+        specifier: LINKED_HOSTILE,
+        expectations: &dir,
+        consumers: &["hostile"],
+        bundles: "hostile",
+    };
+    check_linked(root, &package, &hostile, &linked, &node::versions(root)?)?;
+    Ok(())
 }
 
 /// `tsc -p` on the consumer projects, under each of [`COMPILERS`].
