@@ -7,7 +7,6 @@
 
 use std::path::Path;
 
-use crate::failure::Failure;
 use crate::process::{Step, run_command};
 use crate::workspace::SpecArgs;
 
@@ -100,14 +99,8 @@ pub(crate) fn generate(spec: &Path, spec_display: &str, out: &Path) -> Result<()
         out_display: out.display().to_string(),
         catalogs: Vec::new(),
     };
-    crate::sync::generate(&args).map_err(|failure| {
-        let why = match failure {
-            Failure::SpecErrors => "the spec has errors (shown above)".to_owned(),
-            Failure::Drift => "drift".to_owned(),
-            Failure::Usage(message) | Failure::Other(message) => message,
-        };
-        format!("gen --spec {spec_display}: {why}")
-    })
+    crate::sync::generate(&args)
+        .map_err(|failure| failure.describe(&format!("gen --spec {spec_display}")))
 }
 
 /// Every check of the output of a spec other than the workspace's, written
@@ -130,7 +123,7 @@ pub fn check_catalog_packages(root: &Path, out: &Path, name: &str) -> Result<(),
 
 /// The crate's tests (doc tests included) pass and clippy (pedantic, set by
 /// the crate's own `[lints]`) finds nothing.
-pub(crate) fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
+fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), String> {
     let manifest = crate_dir.join("Cargo.toml");
     let manifest = manifest
         .to_str()
@@ -161,7 +154,7 @@ pub(crate) fn check_rust_crate(root: &Path, crate_dir: &Path) -> Result<(), Stri
 }
 
 /// The crate's documentation builds without a warning.
-pub(crate) fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
+fn check_rust_docs(root: &Path, crate_dir: &Path) -> Result<(), String> {
     let manifest = crate_dir.join("Cargo.toml");
     let manifest = manifest
         .to_str()

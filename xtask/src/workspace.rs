@@ -37,13 +37,19 @@ pub fn output_of(catalog: &str) -> PathBuf {
 /// diagnostics are the error.
 pub fn catalogs() -> Result<Vec<codegen::Catalog>, String> {
     let args = SpecArgs::workspace_default();
-    let repository = codegen::repository::load(&args.spec, &args.spec_display, &[]);
+    catalogs_in(&args.spec, &args.spec_display)
+}
+
+/// Every catalog of the spec root `spec` (named `display` in messages),
+/// loaded quietly: their diagnostics are the error.
+pub fn catalogs_in(spec: &Path, display: &str) -> Result<Vec<codegen::Catalog>, String> {
+    let repository = codegen::repository::load(spec, display, &[]);
     let diagnostics: Vec<codegen::Diagnostic> =
         repository.all_diagnostics().into_iter().cloned().collect();
     match repository.valid_catalogs() {
         Some(catalogs) => Ok(catalogs.into_iter().cloned().collect()),
         None => Err(format!(
-            "spec/ has errors:\n{}",
+            "{display}/ has errors:\n{}",
             codegen::diagnostic::render_all(&diagnostics)
         )),
     }
