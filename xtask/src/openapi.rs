@@ -80,10 +80,13 @@ pub fn check_output(root: &Path, name: &str, out: &Path) -> Result<(), String> {
 }
 
 fn check(root: &Path, checked: &Checked) -> Result<(), String> {
-    prepare(root, checked)?;
+    let path = checked.out.join(CATALOG_JSON);
+    let catalog: Value =
+        serde_json::from_str(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    prepare(root, checked, &catalog)?;
     lint(root, checked)?;
     types(root, checked)?;
-    json_schema(root, checked)
+    json_schema(root, checked, &catalog)
 }
 
 /// One catalog's output folder under check.
@@ -133,8 +136,8 @@ fn file_name(path: &str) -> &str {
 
 /// Writes the work folder: the two documents, the README's examples beside
 /// them, what the types must be, and the tsconfig that maps `types/checks.ts`'s
-/// modules to this output.
-fn prepare(root: &Path, checked: &Checked) -> Result<(), String> {
+/// modules to this output; `catalog` is the output's `catalog.json`.
+fn prepare(root: &Path, checked: &Checked, catalog: &Value) -> Result<(), String> {
     let work = checked.work(root);
     if work.exists() {
         fs::remove_dir_all(&work).map_err(|e| format!("removing {}: {e}", work.display()))?;
@@ -148,9 +151,7 @@ fn prepare(root: &Path, checked: &Checked) -> Result<(), String> {
         &work.join("readme-example.mjs"),
         &fenced_block(&readme, "js")?,
     )?;
-    let catalog: Value = serde_json::from_str(&read(&checked.out.join(CATALOG_JSON))?)
-        .map_err(|e| format!("{}: {e}", checked.out.join(CATALOG_JSON).display()))?;
-    write(&work.join("expected.ts"), &expected_types(&catalog)?)?;
+    write(&work.join("expected.ts"), &expected_types(catalog)?)?;
     write(&work.join("tsconfig.json"), &tsconfig(root, checked)?)?;
     // The catalog's example body, for the JSON Schema's tests (if it is JSON).
     if let Some(body) = catalog["error_body"]["example"].as_str()
@@ -485,12 +486,10 @@ fn drop_last_code(document: &mut Value) -> Result<String, String> {
 
 /// Ajv's checks (`test/schema.test.mjs`), then the README's example, whose
 /// output must be what its comments say.
-fn json_schema(root: &Path, checked: &Checked) -> Result<(), String> {
+fn json_schema(root: &Path, checked: &Checked, catalog: &Value) -> Result<(), String> {
     let work = checked.work(root);
     let schema = utf8(&work.join(file_name(JSON_SCHEMA)))?;
     let document = utf8(&work.join(file_name(DOCUMENT)))?;
-    let catalog: Value = serde_json::from_str(&read(&checked.out.join(CATALOG_JSON))?)
-        .map_err(|e| format!("{}: {e}", checked.out.join(CATALOG_JSON).display()))?;
     let shape = catalog["error_body"]["shape"]
         .as_str()
         .ok_or("catalog.json has no error_body.shape")?;
