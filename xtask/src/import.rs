@@ -344,15 +344,29 @@ fn check_against(
         eprint!("{}", codegen::diagnostic::render_all(&loaded.diagnostics));
         return Err(Failure::SpecErrors);
     };
-    let spec_rows = import::check::spec_rows(&catalog);
-    let differences = import::check::compare(tables, &spec_rows, &catalog);
+    let differences = compare_page(page, tables, &catalog, spec_display);
     if differences.is_empty() {
-        println!("{page} matches {spec_display}: {} rows", spec_rows.len());
         Ok(())
     } else {
         eprint!("{}", import::check::render(page, &differences));
         Err(Failure::Drift)
     }
+}
+
+/// The differences between the tables read from the page `page` and the
+/// rows of `catalog` (the spec `spec_display`); none, it says that they match.
+fn compare_page(
+    page: &str,
+    tables: &[import::Table],
+    catalog: &codegen::Catalog,
+    spec_display: &str,
+) -> Vec<import::check::Difference> {
+    let spec_rows = import::check::spec_rows(catalog);
+    let differences = import::check::compare(tables, &spec_rows, catalog);
+    if differences.is_empty() {
+        println!("{page} matches {spec_display}: {} rows", spec_rows.len());
+    }
+    differences
 }
 
 /// Writes `text` to `path` whole or not at all: into a temporary file

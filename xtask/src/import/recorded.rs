@@ -10,7 +10,7 @@ use codegen::import::{self, Field, Options, Table};
 use codegen::model::{Catalog, ImportSettings};
 use codegen::repository::Source;
 
-use super::{Page, SpecRoot};
+use super::{Page, SpecRoot, compare_page};
 use crate::failure::Failure;
 
 /// The columns a person adds to an imported table, kept by `--update`.
@@ -110,16 +110,13 @@ pub fn check(spec: &SpecRoot, only: &[String]) -> Result<(), Failure> {
             eprint!("{}", import::render(&imported.diagnostics));
             return Err(Failure::SpecErrors);
         }
-        let spec_rows = import::check::spec_rows(&catalog.catalog);
-        let differences = import::check::compare(&imported.tables, &spec_rows, &catalog.catalog);
-        if differences.is_empty() {
-            println!(
-                "{} matches {}: {} rows",
-                page.display,
-                catalog.source.display,
-                spec_rows.len()
-            );
-        } else {
+        let differences = compare_page(
+            &page.display,
+            &imported.tables,
+            &catalog.catalog,
+            &catalog.source.display,
+        );
+        if !differences.is_empty() {
             eprint!("{}", import::render(&imported.diagnostics));
             eprint!("{}", import::check::render(&page.display, &differences));
             differ.push(catalog.catalog.name.clone());
