@@ -225,6 +225,19 @@ impl Scratch {
         std::fs::read_to_string(self.repo.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
+    /// A crate at `generated/NAME/rust`, named `NAME-codes`, at `version`,
+    /// declaring `rust_version` if given; its `lib.rs` is empty.
+    fn write_crate(&self, name: &str, version: &str, rust_version: Option<&str>) {
+        let declared = rust_version.map_or(String::new(), |v| format!("rust-version = \"{v}\"\n"));
+        self.write(
+            &format!("generated/{name}/rust/Cargo.toml"),
+            &format!(
+                "[package]\nname = \"{name}-codes\"\nversion = \"{version}\"\nedition = \"2021\"\n{declared}"
+            ),
+        );
+        self.write(&format!("generated/{name}/rust/src/lib.rs"), "");
+    }
+
     /// Runs git in the repository; returns what it printed.
     fn git(&self, args: &[&str]) -> String {
         let output = Command::new("git")
