@@ -337,6 +337,15 @@ fn node_version(job: &YamlOwned) -> Option<i64> {
         .and_then(YamlOwned::as_integer)
 }
 
+/// The newest LTS line that `cargo xtask ci` tests the package on.
+fn newest_lts() -> Option<i64> {
+    crate::ts::node::LTS_LINES
+        .iter()
+        .max()
+        .copied()
+        .map(i64::from)
+}
+
 #[test]
 fn ci_workflow_runs_the_readme_test_command() {
     let command = readme_test_command();
@@ -362,12 +371,7 @@ fn ci_workflow_runs_the_readme_test_command() {
         );
         assert!(step.as_mapping_get(key).is_none(), "the step has `{key}`");
     }
-    // The newest LTS line that `cargo xtask ci` tests the package on.
-    let newest = crate::ts::node::LTS_LINES
-        .iter()
-        .max()
-        .copied()
-        .map(i64::from);
+    let newest = newest_lts();
     assert_eq!(
         node_version(job),
         newest,
@@ -386,12 +390,7 @@ fn ci_workflow_runs_the_readme_test_command() {
 /// every job whose scripts run `node` or `npm` sets it up.
 #[test]
 fn every_job_that_runs_node_sets_up_node_24() {
-    // The newest LTS line that `cargo xtask ci` tests the package on.
-    let newest = crate::ts::node::LTS_LINES
-        .iter()
-        .max()
-        .copied()
-        .map(i64::from);
+    let newest = newest_lts();
     assert_eq!(newest, Some(24));
     let mut set_up = 0;
     for path in workflow_files() {
