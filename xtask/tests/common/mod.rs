@@ -8,11 +8,7 @@ use std::process::{Command, Output};
 /// `xtask <command> --spec spec --out out` in `dir`.
 #[allow(dead_code)] // Not every test file that includes this module uses it.
 pub fn xtask(dir: &Path, command: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args([command, "--spec", "spec", "--out", "out"])
-        .current_dir(dir)
-        .output()
-        .expect("run xtask")
+    xtask_with(dir, &[command])
 }
 
 /// Every file under `dir` with its bytes, sorted, to compare trees.
