@@ -13,9 +13,9 @@ const CONSUMER: &str = "xtask/fixtures/consumer";
 
 /// A crate outside the workspace that depends on each catalog's crate by
 /// path (`xtask/fixtures/consumer`, a copy per catalog) is formatted,
-/// clippy-clean, passes its tests, finds in the crate what the catalog's
-/// `catalog.json` says of every code, writes each code's documented body,
-/// and parses every body of its shape's fixture as the fixture expects.
+/// clippy-clean, finds in the crate what the catalog's `catalog.json` says
+/// of every code, writes each code's documented body, and parses every body
+/// of its shape's fixture as the fixture expects.
 pub fn consumer(root: &Path) -> Result<(), String> {
     run_command(
         root,
@@ -36,8 +36,8 @@ pub fn consumer(root: &Path) -> Result<(), String> {
 }
 
 /// A copy of the consumer in `target/<name>`, depending on the crate of the
-/// catalog's output folder `output`, is clippy-clean, passes its tests, and
-/// runs ([`run_consumer`]). The copies share `target/target`.
+/// catalog's output folder `output`, is clippy-clean and runs
+/// ([`run_consumer`]). The copies share `target/target`.
 pub fn consumer_of(
     root: &Path,
     target: &Path,
@@ -79,12 +79,6 @@ pub fn consumer_of(
             "-D",
             "warnings",
         ],
-        &env,
-    )?;
-    run_command(
-        root,
-        "cargo",
-        &["test", "--locked", "--manifest-path", manifest],
         &env,
     )?;
     run_consumer(root, manifest, output, catalog, &env)

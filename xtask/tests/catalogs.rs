@@ -11,7 +11,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{snapshot, xtask_with};
+use common::{copy_sample, snapshot, xtask_with};
 
 /// A scratch folder whose `spec/` holds copies of the sample catalog named
 /// `names`, each packaged as `<name>-codes`.
@@ -20,15 +20,8 @@ fn spec_root(names: &[&str]) -> tempfile::TempDir {
         .prefix("xtask-catalogs-")
         .tempdir()
         .expect("a scratch folder");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/specs/sample");
     for name in names {
-        let folder = dir.path().join("spec").join(name);
-        fs::create_dir_all(&folder).expect("a catalog folder");
-        for file in ["catalog.yaml", "error-codes.csv", "codes.lock"] {
-            let text = fs::read_to_string(sample.join(file)).expect("the sample");
-            let text = text.replace("sample-error-codes", &format!("{name}-codes"));
-            fs::write(folder.join(file), text).expect("write");
-        }
+        copy_sample(&dir.path().join("spec"), name, &format!("{name}-codes"));
     }
     dir
 }

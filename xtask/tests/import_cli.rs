@@ -5,9 +5,13 @@
 //! The pages and catalogs are the tests' own (the sample catalog, a copy of
 //! a real table), in scratch spec roots.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use common::copy_sample;
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -193,20 +197,6 @@ fn bad_usage_is_exit_code_3() {
     }
 }
 
-/// Copies every file of `from` into `to`, recursively.
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create a folder");
-    for entry in fs::read_dir(from).expect("read a folder") {
-        let path = entry.expect("an entry").path();
-        let target = to.join(path.file_name().expect("a name"));
-        if path.is_dir() {
-            copy_folder(&path, &target);
-        } else {
-            fs::copy(&path, &target).expect("copy a file");
-        }
-    }
-}
-
 #[test]
 fn a_page_becomes_a_catalog_ready_for_gen() {
     let scratch = temp_folder("catalog");
@@ -299,16 +289,9 @@ fn a_page_becomes_a_catalog_ready_for_gen() {
 fn the_page_check_names_the_catalog_whose_page_changed() {
     let scratch = temp_folder("recorded");
     let dir = scratch.path();
-    copy_folder(&sample(), &dir.join("spec/first"));
-    copy_folder(&sample(), &dir.join("spec/second"));
     // Two catalogs of one spec root need packages of their own.
-    let yaml = dir.join("spec/second/catalog.yaml");
-    let text_of = fs::read_to_string(&yaml).expect("catalog.yaml");
-    fs::write(
-        &yaml,
-        text_of.replace("sample-error-codes", "second-error-codes"),
-    )
-    .expect("write");
+    copy_sample(&dir.join("spec"), "first", "sample-error-codes");
+    copy_sample(&dir.join("spec"), "second", "second-error-codes");
     let out = xtask(&["--check", "--spec", "spec"], dir);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(

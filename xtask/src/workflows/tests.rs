@@ -46,19 +46,10 @@ fn workflow(name: &str) -> YamlOwned {
     yaml(&format!(".github/workflows/{name}"))
 }
 
-/// Every workflow file's name (`ci.yml`, …), sorted.
-fn workflow_names() -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(workspace_root().join(".github/workflows"))
-        .expect("reading .github/workflows")
-        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| {
-            Path::new(name)
-                .extension()
-                .is_some_and(|e| e == "yml" || e == "yaml")
-        })
-        .collect();
-    names.sort();
-    names
+/// Every workflow file, relative to the root (`.github/workflows/ci.yml`,
+/// …), sorted: the files that the linters check.
+fn workflow_files() -> Vec<String> {
+    super::workflow_files(&workspace_root()).expect("the workflow files")
 }
 
 fn text<'a>(node: &'a YamlOwned, key: &str) -> Option<&'a str> {
@@ -234,6 +225,19 @@ impl Scratch {
         std::fs::read_to_string(self.repo.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
     }
 
+    /// A crate at `generated/NAME/rust`, named `NAME-codes`, at `version`,
+    /// declaring `rust_version` if given; its `lib.rs` is empty.
+    fn write_crate(&self, name: &str, version: &str, rust_version: Option<&str>) {
+        let declared = rust_version.map_or(String::new(), |v| format!("rust-version = \"{v}\"\n"));
+        self.write(
+            &format!("generated/{name}/rust/Cargo.toml"),
+            &format!(
+                "[package]\nname = \"{name}-codes\"\nversion = \"{version}\"\nedition = \"2021\"\n{declared}"
+            ),
+        );
+        self.write(&format!("generated/{name}/rust/src/lib.rs"), "");
+    }
+
     /// Runs git in the repository; returns what it printed.
     fn git(&self, args: &[&str]) -> String {
         let output = Command::new("git")
@@ -333,6 +337,15 @@ fn node_version(job: &YamlOwned) -> Option<i64> {
         .and_then(YamlOwned::as_integer)
 }
 
+/// The newest LTS line that `cargo xtask ci` tests the package on.
+fn newest_lts() -> Option<i64> {
+    crate::ts::node::LTS_LINES
+        .iter()
+        .max()
+        .copied()
+        .map(i64::from)
+}
+
 #[test]
 fn ci_workflow_runs_the_readme_test_command() {
     let command = readme_test_command();
@@ -358,12 +371,7 @@ fn ci_workflow_runs_the_readme_test_command() {
         );
         assert!(step.as_mapping_get(key).is_none(), "the step has `{key}`");
     }
-    // The newest LTS line that `cargo xtask ci` tests the package on.
-    let newest = crate::ts::node::LTS_LINES
-        .iter()
-        .max()
-        .copied()
-        .map(i64::from);
+    let newest = newest_lts();
     assert_eq!(
         node_version(job),
         newest,
@@ -382,16 +390,11 @@ fn ci_workflow_runs_the_readme_test_command() {
 /// every job whose scripts run `node` or `npm` sets it up.
 #[test]
 fn every_job_that_runs_node_sets_up_node_24() {
-    // The newest LTS line that `cargo xtask ci` tests the package on.
-    let newest = crate::ts::node::LTS_LINES
-        .iter()
-        .max()
-        .copied()
-        .map(i64::from);
+    let newest = newest_lts();
     assert_eq!(newest, Some(24));
     let mut set_up = 0;
-    for name in workflow_names() {
-        let workflow = workflow(&name);
+    for path in workflow_files() {
+        let workflow = yaml(&path);
         for (job_name, job) in jobs(&workflow) {
             let uses_node = steps(job)
                 .iter()
@@ -399,7 +402,7 @@ fn every_job_that_runs_node_sets_up_node_24() {
                 .any(|run| run.contains("node ") || run.contains("npm "));
             let version = node_version(job);
             if uses_node || version.is_some() {
-                assert_eq!(version, newest, "{name}: job `{job_name}`");
+                assert_eq!(version, newest, "{path}: job `{job_name}`");
                 set_up += 1;
             }
         }
@@ -412,37 +415,37 @@ fn every_job_that_runs_node_sets_up_node_24() {
 /// `${{ }}` expansion inside a script.
 #[test]
 fn every_workflow_keeps_its_safety_properties() {
-    for name in workflow_names() {
-        let workflow = workflow(&name);
+    for path in workflow_files() {
+        let workflow = yaml(&path);
         let permissions = workflow.as_mapping_get("permissions");
         assert!(
             permissions
                 .and_then(YamlOwned::as_mapping)
                 .is_some_and(saphyr::MappingOwned::is_empty),
-            "{name}: `permissions: {{}}` at the top"
+            "{path}: `permissions: {{}}` at the top"
         );
         for (job_name, job) in jobs(&workflow) {
             assert!(
                 job.as_mapping_get("permissions").is_some(),
-                "{name}: job `{job_name}` says which permissions it needs"
+                "{path}: job `{job_name}` says which permissions it needs"
             );
             for step in steps(job) {
                 if let Some(uses) = text(step, "uses") {
                     let (_, pin) = uses.split_once('@').expect("a versioned action");
                     assert!(
                         pin.len() == 40 && pin.bytes().all(|b| b.is_ascii_hexdigit()),
-                        "{name}: {uses} is not pinned by commit"
+                        "{path}: {uses} is not pinned by commit"
                     );
                     if uses.starts_with("actions/checkout@") {
                         let persist = step
                             .as_mapping_get("with")
                             .and_then(|with| with.as_mapping_get("persist-credentials"))
                             .and_then(YamlOwned::as_bool);
-                        assert_eq!(persist, Some(false), "{name}: job `{job_name}`'s checkout");
+                        assert_eq!(persist, Some(false), "{path}: job `{job_name}`'s checkout");
                     }
                 }
                 if let Some(run) = text(step, "run") {
-                    assert!(!run.contains("${{"), "{name}: `${{{{` in a script:\n{run}");
+                    assert!(!run.contains("${{"), "{path}: `${{{{` in a script:\n{run}");
                 }
             }
         }

@@ -57,16 +57,6 @@ fn msrv_job_tests_every_generated_crate_on_its_own_rust_version() {
     }
 }
 
-/// A scratch crate at `generated/NAME/rust` declaring `rust_version`.
-fn scratch_crate(scratch: &Scratch, name: &str, rust_version: Option<&str>) {
-    let declared = rust_version.map_or(String::new(), |v| format!("rust-version = \"{v}\"\n"));
-    scratch.write(
-        &format!("generated/{name}/rust/Cargo.toml"),
-        &format!("[package]\nname = \"{name}-codes\"\nversion = \"0.1.0\"\nedition = \"2021\"\n{declared}"),
-    );
-    scratch.write(&format!("generated/{name}/rust/src/lib.rs"), "");
-}
-
 #[test]
 fn msrv_job_names_a_crate_without_rust_version_and_still_tests_the_others() {
     let scratch = Scratch::new();
@@ -82,9 +72,9 @@ fn msrv_job_names_a_crate_without_rust_version_and_still_tests_the_others() {
     );
 
     scratch.write("Cargo.lock", "version = 4\n");
-    scratch_crate(&scratch, "alpha", Some("1.80"));
-    scratch_crate(&scratch, "beta", None);
-    scratch_crate(&scratch, "gamma", Some("1.85"));
+    scratch.write_crate("alpha", "0.1.0", Some("1.80"));
+    scratch.write_crate("beta", "0.1.0", None);
+    scratch.write_crate("gamma", "0.1.0", Some("1.85"));
     let ran = scratch.run(&script, &[]);
     assert!(!ran.ok, "{}", ran.out);
     assert!(

@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::{Scratch, catalogs, env_of, run_in, step_running, workflow};
-use crate::workspace::root as workspace_root;
 
 #[test]
 fn the_dry_run_runs_the_release_commands() {
@@ -60,11 +59,10 @@ fn the_dry_run_packs_and_publishes_every_catalogs_package() {
 
     let catalogs = catalogs();
     let scratch = Scratch::new();
-    let generated = workspace_root().join("generated");
     for catalog in &catalogs {
         for part in ["ts", "openapi"] {
             copy_files(
-                &generated.join(&catalog.name).join(part),
+                &crate::workspace::output_of(&catalog.name).join(part),
                 &scratch
                     .repo
                     .join("generated")

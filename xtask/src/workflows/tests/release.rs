@@ -67,13 +67,7 @@ fn release_runs_on_catalog_tags_and_on_pull_requests() {
 fn scratch_catalog(scratch: &Scratch, name: &str, crate_version: &str, npm_version: &str) {
     let folder = format!("generated/{name}");
     scratch.write(&format!("{folder}/catalog.json"), "{}\n");
-    scratch.write(
-        &format!("{folder}/rust/Cargo.toml"),
-        &format!(
-            "[package]\nname = \"{name}-codes\"\nversion = \"{crate_version}\"\nedition = \"2021\"\n"
-        ),
-    );
-    scratch.write(&format!("{folder}/rust/src/lib.rs"), "");
+    scratch.write_crate(name, crate_version, None);
     scratch.write(
         &format!("{folder}/ts/package.json"),
         &format!("{{\"name\": \"{name}-codes\", \"version\": \"{npm_version}\"}}\n"),

@@ -5,27 +5,27 @@
 
 use saphyr::YamlOwned;
 
-use super::{Scratch, env_of, jobs, steps, text, workflow};
+use super::{Scratch, env_of, jobs, run_in, step_running, steps, text, workflow};
 
 const WORKFLOW: &str = "source-pages.yml";
+
+/// The workflow's one job.
+const JOB: &str = "update";
 
 fn update_job(workflow: &YamlOwned) -> &YamlOwned {
     let jobs = jobs(workflow);
     assert_eq!(jobs.len(), 1, "one job");
+    assert_eq!(jobs[0].0, JOB);
     jobs[0].1
 }
 
-/// The position of the step whose `run` contains `needle`, and its `run`.
-fn step_index<'a>(workflow: &'a YamlOwned, needle: &str) -> (usize, &'a YamlOwned) {
+/// The position of the step whose `run` contains `needle`.
+fn step_index(workflow: &YamlOwned, needle: &str) -> usize {
+    let step = step_running(workflow, JOB, needle);
     steps(update_job(workflow))
         .iter()
-        .enumerate()
-        .find(|(_, s)| text(s, "run").is_some_and(|run| run.contains(needle)))
-        .unwrap_or_else(|| panic!("no step runs {needle}"))
-}
-
-fn script<'a>(workflow: &'a YamlOwned, needle: &str) -> &'a str {
-    text(step_index(workflow, needle).1, "run").unwrap()
+        .position(|s| std::ptr::eq(s, step))
+        .expect("the step is the job's")
 }
 
 #[test]
@@ -62,10 +62,10 @@ fn source_pages_run_weekly_and_may_write_only_their_pull_request() {
         "GEN_STATUS\" = 0",
     ]
     .iter()
-    .map(|needle| step_index(&pages, needle).0)
+    .map(|needle| step_index(&pages, needle))
     .collect();
     assert!(order.is_sorted(), "steps out of order: {order:?}");
-    let (_, pr) = step_index(&pages, "gh pr create");
+    let pr = step_running(&pages, JOB, "gh pr create");
     assert_eq!(env_of(pr, "GH_TOKEN"), Some("${{ github.token }}"));
     assert_eq!(
         env_of(pr, "GEN_STATUS"),
@@ -82,7 +82,7 @@ fn source_pages_run_weekly_and_may_write_only_their_pull_request() {
 #[test]
 fn every_recorded_page_is_fetched_into_its_catalog() {
     let pages = workflow(WORKFLOW);
-    let fetch = script(&pages, "cargo xtask import --sources");
+    let fetch = run_in(&pages, JOB, "cargo xtask import --sources");
     let scratch = Scratch::new();
     let sources = scratch.root.join("sources.tsv");
     std::fs::write(
@@ -146,8 +146,8 @@ fn every_recorded_page_is_fetched_into_its_catalog() {
 #[test]
 fn a_refused_gen_or_an_unfetched_page_fails_the_run_at_its_end() {
     let pages = workflow(WORKFLOW);
-    let generate = script(&pages, "cargo xtask gen");
-    let last = script(&pages, "GEN_STATUS\" = 0");
+    let generate = run_in(&pages, JOB, "cargo xtask gen");
+    let last = run_in(&pages, JOB, "GEN_STATUS\" = 0");
     let scratch = Scratch::new();
     scratch.fake("cargo", "echo 'error: AIS.1 left the table'; exit 2");
     let ran = scratch.run(generate, &[]);
@@ -163,40 +163,30 @@ fn a_refused_gen_or_an_unfetched_page_fails_the_run_at_its_end() {
     }
 }
 
-/// A repository with two catalogs, pushed to a bare `origin` beside it.
-fn repository_with_origin(scratch: &Scratch) -> std::path::PathBuf {
-    let origin = scratch.root.join("origin.git");
-    let status = std::process::Command::new("git")
-        .args(["init", "--quiet", "--bare"])
-        .arg(&origin)
-        .status()
-        .unwrap();
-    assert!(status.success());
+/// A repository with two catalogs, pushed to a bare `origin` beside it; the
+/// path of `origin`.
+fn repository_with_origin(scratch: &Scratch) -> String {
+    let origin = scratch
+        .root
+        .join("origin.git")
+        .to_string_lossy()
+        .into_owned();
+    scratch.git(&["init", "--quiet", "--bare", &origin]);
     for name in ["alpha", "beta"] {
         scratch.write(&format!("spec/{name}/error-codes.csv"), "code\nA.1\n");
         scratch.write(&format!("generated/{name}/catalog.json"), "{}\n");
     }
     scratch.git(&["add", "--all"]);
     scratch.git(&["commit", "--quiet", "-m", "two catalogs"]);
-    scratch.git(&["remote", "add", "origin", &origin.to_string_lossy()]);
+    scratch.git(&["remote", "add", "origin", &origin]);
     scratch.git(&["push", "--quiet", "origin", "main"]);
     origin
-}
-
-fn git_in(dir: &std::path::Path, args: &[&str]) -> String {
-    let output = std::process::Command::new("git")
-        .arg("--git-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]
 fn a_pull_request_is_opened_only_when_a_page_changed_something() {
     let pages = workflow(WORKFLOW);
-    let propose = script(&pages, "gh pr create");
+    let propose = run_in(&pages, JOB, "gh pr create");
     let scratch = Scratch::new();
     let origin = repository_with_origin(&scratch);
     scratch.fake("gh", "");
@@ -216,17 +206,26 @@ fn a_pull_request_is_opened_only_when_a_page_changed_something() {
     assert!(ran.ok, "{}", ran.out);
     assert!(ran.out.contains("No page changed"), "{}", ran.out);
     assert!(scratch.calls().is_empty(), "{:?}", scratch.calls());
-    assert_eq!(git_in(&origin, &["branch", "--list"]).trim(), "main");
+    assert_eq!(
+        scratch
+            .git(&["--git-dir", &origin, "branch", "--list"])
+            .trim(),
+        "main"
+    );
 
     scratch.write("spec/alpha/error-codes.csv", "code\nA.1\nA.2\n");
     scratch.write("generated/alpha/catalog.json", "{\"codes\": 2}\n");
     let ran = scratch.run(propose, &env("0"));
     assert!(ran.ok, "{}", ran.out);
     let branch = "source-pages/42-1";
-    let files = git_in(
+    let files = scratch.git(&[
+        "--git-dir",
         &origin,
-        &["show", "--name-only", "--format=%an%n%s", branch],
-    );
+        "show",
+        "--name-only",
+        "--format=%an%n%s",
+        branch,
+    ]);
     assert_eq!(
         files.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>(),
         [
@@ -260,7 +259,7 @@ fn a_pull_request_is_opened_only_when_a_page_changed_something() {
 #[test]
 fn a_refused_gen_still_proposes_the_tables_and_says_so() {
     let pages = workflow(WORKFLOW);
-    let propose = script(&pages, "gh pr create");
+    let propose = run_in(&pages, JOB, "gh pr create");
     let scratch = Scratch::new();
     let origin = repository_with_origin(&scratch);
     scratch.fake("gh", "");
@@ -277,7 +276,9 @@ fn a_refused_gen_still_proposes_the_tables_and_says_so() {
     let ran = scratch.run(propose, &env);
     assert!(ran.ok, "{}", ran.out);
     assert!(
-        git_in(&origin, &["branch", "--list"]).contains("source-pages/7-2"),
+        scratch
+            .git(&["--git-dir", &origin, "branch", "--list"])
+            .contains("source-pages/7-2"),
         "one branch per run and attempt"
     );
     let body = std::fs::read_to_string(scratch.tmp.join("body.md")).unwrap();
